@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+// Guarantor: design and stress-test security guarantees.
+// The server stack (Hummingbird, GRDB, postgres-nio) is deliberately absent from
+// this manifest's default products so that `guarantor` builds fast; see
+// ARCHITECTURE in docs/architecture.md.
+import PackageDescription
+
+let package = Package(
+    name: "Guarantor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "guarantor", targets: ["guarantor"]),
+        .library(name: "GuarantorModel", targets: ["GuarantorModel"]),
+        .library(name: "ScenarioSpec", targets: ["ScenarioSpec"]),
+        .library(name: "CrisisEngine", targets: ["CrisisEngine"]),
+        .library(name: "Deterrence", targets: ["Deterrence"]),
+        .library(name: "Games", targets: ["Games"]),
+        .library(name: "Negotiation", targets: ["Negotiation"]),
+        .library(name: "Evidence", targets: ["Evidence"]),
+        .library(name: "Reports", targets: ["Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "GuarantorModel"),
+        .target(name: "ScenarioSpec", dependencies: ["GuarantorModel", "Yams"]),
+        .target(name: "CrisisEngine", dependencies: ["GuarantorModel"]),
+        .target(name: "Deterrence", dependencies: ["GuarantorModel", "CrisisEngine"]),
+        .target(name: "Games", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "Negotiation", dependencies: ["GuarantorModel", "ScenarioSpec", "CrisisEngine"]),
+        .target(name: "Evidence", dependencies: ["GuarantorModel", "ScenarioSpec", "Deterrence"]),
+        .target(name: "Reports", dependencies: ["GuarantorModel", "CrisisEngine", "Deterrence", "Games", "Negotiation", "Evidence"]),
+        .executableTarget(
+            name: "guarantor",
+            dependencies: [
+                "GuarantorModel", "ScenarioSpec", "CrisisEngine", "Deterrence", "Games",
+                "Negotiation", "Evidence", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GuarantorModelTests", dependencies: ["GuarantorModel"]),
+        .testTarget(name: "ScenarioSpecTests", dependencies: ["ScenarioSpec"]),
+        .testTarget(name: "CrisisEngineTests", dependencies: ["CrisisEngine", "ScenarioSpec"]),
+        .testTarget(name: "DeterrenceTests", dependencies: ["Deterrence", "ScenarioSpec"]),
+        .testTarget(name: "GamesTests", dependencies: ["Games"]),
+        .testTarget(name: "NegotiationTests", dependencies: ["Negotiation"]),
+        .testTarget(name: "EvidenceTests", dependencies: ["Evidence"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScenarioSpec"]),
+        .testTarget(name: "CLITests", dependencies: ["guarantor"]),
+    ]
+)

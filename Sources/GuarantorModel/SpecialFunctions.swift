@@ -1,0 +1,235 @@
+// The project's own elementary functions. Results are bit-identical on every
+// platform because they use only IEEE-754 +, -, *, / and sqrt (correctly
+// rounded everywhere), never the platform's libm.
+
+public enum Math {
+    static let ln2Hi = 6.93147180369123816490e-01
+    static let ln2Lo = 1.90821492927058770002e-10
+    static let invLn2 = 1.44269504088896338700e+00
+
+    /// exp(x), relative error below 2 ulp on the range used here. Overflow
+    /// gives +inf, underflow 0, NaN stays NaN.
+    @inlinable
+    public static func exp(_ x: Double) -> Double {
+        if !(x > -708.3) { return x.isNaN ? x : 0 }
+        if x > 709.7 { return .infinity }
+        // x = k ln2 + r, |r| <= ln2 / 2
+        let kf = (x * 1.44269504088896338700e+00).rounded(.toNearestOrEven)
+        let hi = x - kf * 6.93147180369123816490e-01
+        let lo = kf * 1.90821492927058770002e-10
+        let r = hi - lo
+        // fdlibm's rational approximation of exp on [-ln2/2, ln2/2]
+        let t = r * r
+        let c = r - t * (1.66666666666666019037e-01 + t * (-2.77777777770155933842e-03 + t * (6.61375632143793436117e-05 + t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))))
+        let y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi)
+        return scale(y, by: Int(kf))
+    }
+
+    /// y * 2^k without libm (ldexp), handling subnormal results.
+    @inlinable
+    public static func scale(_ y: Double, by k: Int) -> Double {
+        if k > 1023 { return y * 0x1p1023 * Double(sign: .plus, exponent: k - 1023, significand: 1) }
+        if k < -1000 { return y * 0x1p-1000 * Double(sign: .plus, exponent: k + 1000, significand: 1) }
+        return y * Double(sign: .plus, exponent: k, significand: 1)
+    }
+
+    /// Natural logarithm (fdlibm algorithm). log(0) = -inf, log(x<0) = NaN.
+    public static func log(_ x: Double) -> Double {
+        if x.isNaN || x < 0 { return .nan }
+        if x == 0 { return -.infinity }
+        if x.isInfinite { return x }
+        var m = x.significand          // in [1, 2)
+        var k = Double(x.exponent)
+        if m > 1.4142135623730951 { m *= 0.5; k += 1 }
+        let f = m - 1.0
+        let s = f / (2.0 + f)
+        let z = s * s
+        let w = z * z
+        let t1 = w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01))
+        let t2 = z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01 + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)))
+        let R = t2 + t1
+        let hfsq = 0.5 * f * f
+        return k * ln2Hi - ((hfsq - (s * (hfsq + R) + k * ln2Lo)) - f)
+    }
+
+    public static func pow(_ x: Double, _ y: Double) -> Double {
+        if y == 0 { return 1 }
+        if x == 0 { return y > 0 ? 0 : .infinity }
+        if x < 0 {
+            // integral exponents only
+            guard y == y.rounded() else { return .nan }
+            let v = exp(y * log(-x))
+            return Int(y) % 2 == 0 ? v : -v
+        }
+        return exp(y * log(x))
+    }
+
+    /// Complementary error function (W. J. Cody's rational approximations, as
+    /// in fdlibm), using this file's exp.
+    public static func erfc(_ x: Double) -> Double {
+        if x.isNaN { return x }
+        let ax = abs(x)
+        if ax < 0.84375 { return 1 - erf(x) }
+        if ax < 1.25 {
+            let s = ax - 1
+            let P = -2.36211856075265944077e-03 + s * (4.14856118683748331666e-01 + s * (-3.72207876035701323847e-01 + s * (3.18346619901161753674e-01 + s * (-1.10894694282396677476e-01 + s * (3.54783043256182359371e-02 + s * -2.16637559486879084300e-03)))))
+            let Q = 1 + s * (1.06420880400844228286e-01 + s * (5.40397917702171048937e-01 + s * (7.18286544141962662868e-02 + s * (1.26171219808761642112e-01 + s * (1.36370839120290507362e-02 + s * 1.19844998467991074170e-02)))))
+            let erx = 8.45062911510467529297e-01
+            return x >= 0 ? 1 - erx - P / Q : 1 + erx + P / Q
+        }
+        if ax >= 28 { return x > 0 ? 0 : 2 }
+        let s = 1 / (ax * ax)
+        var R: Double, S: Double
+        if ax < 1 / 0.35 {
+            R = -9.86494403484714822705e-03 + s * (-6.93858572707181764372e-01 + s * (-1.05586262253232909814e+01 + s * (-6.23753324503260060396e+01 + s * (-1.62396669462573470355e+02 + s * (-1.84605092906711035994e+02 + s * (-8.12874355063065934246e+01 + s * -9.81432934416914548592e+00))))))
+            S = 1 + s * (1.96512716674392571292e+01 + s * (1.37657754143519042600e+02 + s * (4.34565877475229228821e+02 + s * (6.45387271733267880336e+02 + s * (4.29008140027567833386e+02 + s * (1.08635005541779435134e+02 + s * (6.57024977031928170135e+00 + s * -6.04244152148580987438e-02)))))))
+        } else {
+            R = -9.86494292470009928597e-03 + s * (-7.99283237680523006574e-01 + s * (-1.77579549177547519889e+01 + s * (-1.60636384855821916062e+02 + s * (-6.37566443368389627722e+02 + s * (-1.02509513161107724954e+03 + s * -4.83519191608651397019e+02)))))
+            S = 1 + s * (3.03380607434824582924e+01 + s * (3.25792512996573918826e+02 + s * (1.53672958608443695994e+03 + s * (3.19985821950859553908e+03 + s * (2.55305040643316442583e+03 + s * (4.74528541206955367215e+02 + s * -2.24409524465858183362e+01))))))
+        }
+        // z = ax rounded to 32 significant bits, as fdlibm does
+        let z = Double(bitPattern: ax.bitPattern & 0xffff_ffff_0000_0000)
+        let r = exp(-z * z - 0.5625) * exp((z - ax) * (z + ax) + R / S)
+        return x > 0 ? r / ax : 2 - r / ax
+    }
+
+    public static func erf(_ x: Double) -> Double {
+        if x.isNaN { return x }
+        let ax = abs(x)
+        if ax < 0.84375 {
+            if ax < 0x1p-28 { return x + 1.28379167095512586316e-01 * x }
+            let z = x * x
+            let r = 1.28379167095512558561e-01 + z * (-3.25042107247001499370e-01 + z * (-2.84817495755985104766e-02 + z * (-5.77027029648944159157e-03 + z * -2.37630166566501626084e-05)))
+            let s = 1 + z * (3.97917223959155352819e-01 + z * (6.50222499887672944485e-02 + z * (5.08130628187576562776e-03 + z * (1.32494738004321644526e-04 + z * -3.96022827877536812320e-06))))
+            return x + x * (r / s)
+        }
+        return x >= 0 ? 1 - erfc(x) : erfc(-x) - 1
+    }
+
+    /// Standard normal CDF.
+    public static func normalCDF(_ x: Double) -> Double {
+        0.5 * erfc(-x * 0.70710678118654752440)
+    }
+
+    /// Standard normal quantile (Wichura 1988, AS241, PPND16; relative
+    /// accuracy about 1e-16). p outside (0, 1) gives -inf / +inf / NaN.
+    public static func normalQuantile(_ p: Double) -> Double {
+        if p.isNaN || p < 0 || p > 1 { return .nan }
+        if p == 0 { return -.infinity }
+        if p == 1 { return .infinity }
+        let q = p - 0.5
+        if abs(q) <= 0.425 {
+            let r = 0.180625 - q * q
+            let num = (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r + 45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r + 133.14166789178437745) * r + 3.387132872796366608)
+            let den = (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r + 21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r + 42.313330701600911252) * r + 1.0)
+            return q * num / den
+        }
+        var r = q < 0 ? p : 1 - p
+        r = (-log(r)).squareRoot()
+        var val: Double
+        if r <= 5 {
+            r -= 1.6
+            val = (((((((7.7454501427834140764e-4 * r + 0.0227238449892691845833) * r + 0.24178072517745061177) * r + 1.27045825245236838258) * r + 3.64784832476320460504) * r + 5.7694972214606914055) * r + 4.6303378461565452959) * r + 1.42343711074968357734)
+                / (((((((1.05075007164441684324e-9 * r + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r + 0.14810397642748007459) * r + 0.68976733498510000455) * r + 1.6763848301838038494) * r + 2.05319162663775882187) * r + 1.0)
+        } else {
+            r -= 5
+            val = (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r + 0.026532189526576123093) * r + 0.29656057182850489123) * r + 1.7848265399172913358) * r + 5.4637849111641143699) * r + 6.6579046435011037772)
+                / (((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r + 7.868691311456132591e-4) * r + 0.0148753612908506148525) * r + 0.13692988092273580531) * r + 0.59983220655588793769) * r + 1.0)
+        }
+        return q < 0 ? -val : val
+    }
+
+    /// log Gamma for x > 0 (Lanczos, g = 7, n = 9).
+    public static func logGamma(_ x: Double) -> Double {
+        if x < 0.5 {
+            // reflection: only needed for x in (0, 0.5)
+            return log(Double.pi / abs(sinPi(x))) - logGamma(1 - x)
+        }
+        let g = 7.0
+        let c: [Double] = [0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+                           771.32342877765313, -176.61502916214059, 12.507343278686905,
+                           -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7]
+        let xx = x - 1
+        var a = c[0]
+        let t = xx + g + 0.5
+        for i in 1..<9 { a += c[i] / (xx + Double(i)) }
+        return 0.5 * log(2 * Double.pi) + (xx + 0.5) * log(t) - t + log(a)
+    }
+
+    /// sin(pi x) for the reflection formula, by a Taylor series on a reduced
+    /// argument (only used off the hot path).
+    static func sinPi(_ x: Double) -> Double {
+        var y = x - 2 * (x / 2).rounded(.down)     // [0, 2)
+        var sign = 1.0
+        if y >= 1 { y -= 1; sign = -1 }
+        if y > 0.5 { y = 1 - y }
+        let z = Double.pi * y
+        let z2 = z * z
+        var term = z, sum = z
+        for n in 1...12 {
+            term *= -z2 / Double((2 * n) * (2 * n + 1))
+            sum += term
+        }
+        return sign * sum
+    }
+
+    /// Regularised incomplete beta I_x(a, b) (continued fraction, Numerical
+    /// Recipes' betacf, modified Lentz).
+    public static func incompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
+        if x <= 0 { return 0 }
+        if x >= 1 { return 1 }
+        let lbt = logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log(1 - x)
+        let bt = exp(lbt)
+        if x < (a + 1) / (a + b + 2) {
+            return bt * betaContinuedFraction(x, a, b) / a
+        }
+        return 1 - bt * betaContinuedFraction(1 - x, b, a) / b
+    }
+
+    static func betaContinuedFraction(_ x: Double, _ a: Double, _ b: Double) -> Double {
+        let tiny = 1e-300
+        let qab = a + b, qap = a + 1, qam = a - 1
+        var c = 1.0
+        var d = 1 - qab * x / qap
+        if abs(d) < tiny { d = tiny }
+        d = 1 / d
+        var h = d
+        for m in 1...400 {
+            let m2 = Double(2 * m)
+            var aa = Double(m) * (b - Double(m)) * x / ((qam + m2) * (a + m2))
+            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 / d; h *= d * c
+            aa = -(a + Double(m)) * (qab + Double(m)) * x / ((a + m2) * (qap + m2))
+            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            let del = d * c
+            h *= del
+            if abs(del - 1) < 1e-15 { break }
+        }
+        return h
+    }
+
+    /// Inverse of the regularised incomplete beta by bisection refined with
+    /// Newton steps; accurate to about 1e-12, used off the hot path.
+    public static func incompleteBetaInverse(_ p: Double, a: Double, b: Double) -> Double {
+        if p <= 0 { return 0 }
+        if p >= 1 { return 1 }
+        var lo = 0.0, hi = 1.0
+        var x = a / (a + b)
+        for _ in 0..<200 {
+            let f = incompleteBeta(x, a: a, b: b) - p
+            if abs(f) < 1e-14 { break }
+            if f > 0 { hi = x } else { lo = x }
+            // Newton step using the density, fall back to bisection
+            let logDensity = (a - 1) * log(x) + (b - 1) * log(1 - x) - (logGamma(a) + logGamma(b) - logGamma(a + b))
+            let dens = exp(logDensity)
+            var next = x - f / dens
+            if !(next > lo && next < hi) || !next.isFinite { next = 0.5 * (lo + hi) }
+            if abs(next - x) < 1e-15 { x = next; break }
+            x = next
+        }
+        return x
+    }
+}

@@ -1,0 +1,3 @@
+enum GuarantorVersion {
+    static let string = "0.1.0"
+}
