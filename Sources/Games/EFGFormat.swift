@@ -136,7 +136,7 @@ public enum EFGFormat {
                 }
                 _ = try p.expect(.rbrace, "'}' after the outcome's \(playerLabels.count) payoffs")
                 if let existing = outcomeIndex[outcomeId] {
-                    let o = outcomes[existing]
+                    let o = outcomes[existing - 1]
                     guard o.label == outcomeLabel && o.payoffs == payoffs else {
                         throw GameFileError(line: outcomeToken.line, column: outcomeToken.column,
                                             message: "outcome \(outcomeId) is defined again with a different label or payoffs")
