@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "NegotiationTests", dependencies: ["Negotiation"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScenarioSpec"]),
-        .testTarget(name: "CLITests", dependencies: ["guarantor"]),
+        .testTarget(name: "CLITests"),
     ]
 )

@@ -4,3 +4,7 @@ import CrisisEngine
 public enum CSVReport { public static func study(_ r: StudyResult) -> String { TextReport.study(r) } }
 public enum MarkdownReport { public static func study(_ r: StudyResult) -> String { TextReport.study(r) } }
 public enum HTMLReport { public static func study(_ r: StudyResult) -> String { TextReport.study(r) } }
+import Deterrence
+extension CSVReport { public static func compare(_ c: ComparisonResult) -> String { TextReport.compare(c) } }
+extension MarkdownReport { public static func compare(_ c: ComparisonResult) -> String { TextReport.compare(c) } }
+extension HTMLReport { public static func compare(_ c: ComparisonResult) -> String { TextReport.compare(c) } }
