@@ -84,15 +84,15 @@ public enum NegotiationHTML {
     /// Bars of P(outcome) per labelled point.
     static func outcomeChart(_ i: IssueForecast, id: String) -> String {
         let d = i.distribution
-        let rowHeight = 26.0, labelWidth = 330.0, barWidth = 330.0, top = 34.0
+        let rowHeight = 26.0, labelWidth = 360.0, barWidth = 320.0, top = 34.0
         let height = top + rowHeight * Double(d.outcomes.count) + 36
-        var s = "<svg viewBox=\"0 0 760 \(n(height))\" width=\"760\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(id)-title\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var s = "<svg viewBox=\"0 0 760 \(n(height))\" width=\"760\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(id)-title\">\n"
         s += "<title id=\"\(id)-title\">Probability of each outcome: \(esc(i.issue.name))</title>\n"
         s += "<text x=\"380\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\">Probability of each outcome: \(esc(i.issue.name))</text>\n"
         for (k, o) in d.outcomes.enumerated() {
             let y = top + rowHeight * Double(k)
             let w = barWidth * o.probability
-            s += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 17))\" text-anchor=\"end\" font-size=\"12\">\(esc(clip(i.issue.points[o.point].label, 52)))</text>\n"
+            s += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 17))\" text-anchor=\"end\" font-size=\"12\">\(esc(clip(i.issue.points[o.point].label, 50)))</text>\n"
             s += "<rect x=\"\(n(labelWidth))\" y=\"\(n(y + 4))\" width=\"\(n(w))\" height=\"\(n(rowHeight - 8))\" fill=\"#1f77b4\"/>\n"
             s += "<text x=\"\(n(labelWidth + w + 6))\" y=\"\(n(y + 17))\" font-size=\"12\">\(NegotiationNarrative.percent(o.probability))</text>\n"
         }
@@ -111,13 +111,13 @@ public enum NegotiationHTML {
     static func positionChart(_ i: IssueForecast, id: String) -> String {
         let c = i.central
         let rounds = max(c.rounds.count, 1)
-        let left = 250.0, right = 600.0, top = 36.0, bottom = 300.0
+        let left = 270.0, right = 600.0, top = 36.0, bottom = 300.0
         let scaleMax = max(i.issue.scale.upperBound, 1)
         func x(_ r: Int) -> Double { left + (right - left) * Double(r) / Double(rounds) }
         func y(_ p: Double) -> Double { bottom - (bottom - top) * p / scaleMax }
         let legendHeight = 18.0 * Double(i.actorNames.count + 1)
         let height = max(bottom + 50, top + legendHeight + 10)
-        var s = "<svg viewBox=\"0 0 760 \(n(height))\" width=\"760\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(id)-title\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var s = "<svg viewBox=\"0 0 760 \(n(height))\" width=\"760\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(id)-title\">\n"
         s += "<title id=\"\(id)-title\">Positions by round: \(esc(i.issue.name))</title>\n"
         s += "<text x=\"380\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\">Positions by round: \(esc(i.issue.name))</text>\n"
         // Axes, with the scale's labelled points as the y ticks.

@@ -45,7 +45,7 @@ enum NegotiationNarrative {
         return "\(mover) \(verb): \(position(m.from)) -> \(positionWithLabel(m.to, issue: issue)). "
             + "\(mover) expected \(signed(m.moverExpectedUtility)) from challenging \(proposer), "
             + "\(proposer) expected \(signed(m.proposerExpectedUtility)) from challenging \(mover) "
-            + "(it would win a contest with probability \(Format.fixed(m.proposerSuccessProbability, decimals: 2)))."
+            + "(\(proposer) would win a contest between the two with probability \(Format.fixed(m.proposerSuccessProbability, decimals: 2)))."
     }
 
     static func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + Format.fixed(x, decimals: 3) }
