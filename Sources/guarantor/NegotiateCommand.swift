@@ -39,6 +39,11 @@ struct NegotiateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let text: String
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            Terminal.error("\(file):1:1: error: `\(file)` is a folder, not a negotiation file")
+            throw ExitCode(1)
+        }
         do {
             text = try Terminal.readText(file, limit: ParseLimits.standard.maxBytes)
         } catch {

@@ -155,3 +155,28 @@ import Testing
         #expect(issue.nearestPoint(to: 9) == 4)
     }
 }
+
+@Suite struct NegotiationFileLimitTests {
+    @Test func tooManyActorsAndHugeCapabilitiesAreErrors() {
+        var text = """
+        name: Crowd
+        issues:
+          - {id: land, name: Land, scale: [{id: a, label: A}, {id: b, label: B}]}
+        actors:
+
+        """
+        for k in 0..<51 { text += "  - {id: x\(k), name: X\(k), capability: 1, issues: {land: {position: a, salience: 0.5}}}\n" }
+        guard case .failure(let list) = NegotiationLoader.parse(text: text, file: "c.yaml") else {
+            Issue.record("51 actors were accepted")
+            return
+        }
+        #expect(list.diagnostics.map(\.description) == ["c.yaml:5:3: error: `actors` lists 51 actors; the limit is 50 (the model's cost grows with the cube of the number of actors)"])
+
+        let huge = NegotiationFileTests.small.replacingOccurrences(of: "capability: 10", with: "capability: 1e300")
+        guard case .failure(let list2) = NegotiationLoader.parse(text: huge, file: "t.yaml") else {
+            Issue.record("a capability of 1e300 was accepted")
+            return
+        }
+        #expect(list2.diagnostics.first?.description.hasPrefix("t.yaml:14:17: error: `capability` must stay below") == true)
+    }
+}

@@ -28,6 +28,13 @@ public enum NegotiationLoader {
 struct NegotiationDecoder {
     let reader: NodeReader
 
+    /// Bounds that keep one run's cost (about actors^3 per round) and the
+    /// arithmetic (capability products) sane for any file a user can write.
+    static let maxActors = 50
+    static let maxIssues = 20
+    static let maxPoints = 101
+    static let maxCapability = 1e12
+
     static let topKeys = ["name", "summary", "runs", "seed", "model", "issues", "actors"]
     static let modelKeys = ["rounds", "probability_denominator", "compromise", "risk_recalculation", "perspective",
                             "conflict", "offer_selection", "forecast", "distance_range", "status_quo_probability",
@@ -95,6 +102,10 @@ struct NegotiationDecoder {
     func decodeIssues(_ node: SpecNode) -> [NegotiationIssue]? {
         guard let items = reader.list(node, what: "`issues`") else { return nil }
         if items.isEmpty { reader.error(node, "`issues` needs at least one issue"); return nil }
+        if items.count > Self.maxIssues {
+            reader.error(node, "`issues` has \(items.count) issues; the limit is \(Self.maxIssues) (split the negotiation into several files)")
+            return nil
+        }
         var issues: [NegotiationIssue] = []
         var seen: [String: Int] = [:]
         var ok = true
@@ -121,6 +132,10 @@ struct NegotiationDecoder {
             reader.error(node, "the `scale` of issue `\(issue)` needs at least two labelled points, from one extreme to the other")
             return nil
         }
+        if items.count > Self.maxPoints {
+            reader.error(node, "the `scale` of issue `\(issue)` has \(items.count) points; the limit is \(Self.maxPoints)")
+            return nil
+        }
         var points: [NegotiationIssue.Point] = []
         var ok = true
         for item in items {
@@ -140,6 +155,10 @@ struct NegotiationDecoder {
 
     func decodeActors(_ node: SpecNode, issues: [NegotiationIssue]) -> [NegotiationActor]? {
         guard let items = reader.list(node, what: "`actors`") else { return nil }
+        if items.count > Self.maxActors {
+            reader.error(node, "`actors` lists \(items.count) actors; the limit is \(Self.maxActors) (the model's cost grows with the cube of the number of actors)")
+            return nil
+        }
         var actors: [NegotiationActor] = []
         var ok = true
         for item in items {
@@ -147,7 +166,7 @@ struct NegotiationDecoder {
             let idNode = m.required("id")
             let id = idNode.flatMap { reader.identifier($0, what: "actor `id`") }
             let name = m.required("name").flatMap { reader.string($0, what: "actor `name`") }
-            let capability = m.required("capability").flatMap { reader.uncertain($0, what: "`capability`", domain: .nonNegative) }
+            let capability = m.required("capability").flatMap(capability)
             let stakes = m.required("issues").flatMap { decodeStakes($0, actor: id ?? "?", issues: issues) }
             if let id, let idNode, actors.contains(where: { $0.id == id }) {
                 reader.error(idNode, "actor `\(id)` is defined twice")
@@ -187,13 +206,22 @@ struct NegotiationDecoder {
             let salience = m.required("salience").flatMap { reader.uncertain($0, what: "`salience`", domain: .probability) }
             var capability: Distribution?
             if let n = m.optional("capability") {
-                capability = reader.uncertain(n, what: "`capability`", domain: .nonNegative)
+                capability = self.capability(n)
                 if capability == nil { ok = false }
             }
             guard let position, let salience else { ok = false; continue }
             stakes.append(IssueStake(issue: index, position: position, salience: salience, capability: capability))
         }
         return ok ? stakes : nil
+    }
+
+    func capability(_ node: SpecNode) -> Distribution? {
+        guard let d = reader.uncertain(node, what: "`capability`", domain: .nonNegative) else { return nil }
+        if d.quantile(0.95) > Self.maxCapability {
+            reader.error(node, "`capability` must stay below \(Format.number(Self.maxCapability)) (only ratios matter: use a smaller unit)")
+            return nil
+        }
+        return d
     }
 
     /// A point id (`freeze`), a number on the point index scale (`1.5`), or
