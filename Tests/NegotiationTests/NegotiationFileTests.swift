@@ -153,6 +153,7 @@ import Testing
         #expect(issue.nearestPoint(to: 4) == 4)
         #expect(issue.nearestPoint(to: -1) == 0)
         #expect(issue.nearestPoint(to: 9) == 4)
+        #expect(issue.nearestPoint(to: .nan) == 0)
     }
 }
 

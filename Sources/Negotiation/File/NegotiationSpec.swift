@@ -56,6 +56,7 @@ public struct NegotiationIssue: Hashable, Sendable, Codable {
     /// The labelled point a position falls closest to; a position exactly
     /// halfway between two points counts for the lower one.
     public func nearestPoint(to position: Double) -> Int {
+        guard position.isFinite else { return 0 }
         let k = (position - 0.5).rounded(.up)
         return Int(min(max(k, 0), Double(max(points.count - 1, 0))))
     }
