@@ -116,6 +116,17 @@ import Testing
         #expect(actors[belgium.proposer].name == "France")
     }
 
+    /// Under the default denominator the median never leaves 7, so the run
+    /// stops once it has held for three rounds.
+    @Test func underTheDefaultsTheMedianHoldsAtSevenAndTheRunSettles() throws {
+        let trajectory = try BargainingModel.play(actors, options: .scholz)
+        #expect(trajectory.rounds.map(\.median) == [7, 7, 7])
+        #expect(trajectory.stopReason == .forecastSettled)
+        let means = [7.591753632461027, 7.584268657794077, 7.534597372753308]
+        for (round, mean) in zip(trajectory.rounds, means) { #expect(abs(round.mean - mean) < 1e-9) }
+        #expect(trajectory.forecast == 7)
+    }
+
     @Test func theDefaultsAreScholzsReading() {
         let o = BargainingOptions()
         #expect(o == BargainingOptions.scholz)
