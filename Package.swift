@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CrisisEngineTests", dependencies: ["CrisisEngine", "ScenarioSpec"]),
         .testTarget(name: "DeterrenceTests", dependencies: ["Deterrence", "ScenarioSpec"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"]),
-        .testTarget(name: "NegotiationTests", dependencies: ["Negotiation"]),
+        .testTarget(name: "NegotiationTests", dependencies: ["Negotiation", "Reports"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScenarioSpec"]),
         .testTarget(name: "CLITests"),
