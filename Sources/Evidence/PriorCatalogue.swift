@@ -13,6 +13,24 @@ public enum PriorCatalogue {
         public var sample: String
         public var citation: String
         public var provenance: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, rate, interval90, honoured, opportunities, distribution, sample, citation, provenance
+        }
+
+        // Absent counts are written as null so every entry has the same keys.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(rate, forKey: .rate)
+            try c.encode(interval90, forKey: .interval90)
+            try c.encode(honoured, forKey: .honoured)
+            try c.encode(opportunities, forKey: .opportunities)
+            try c.encode(distribution, forKey: .distribution)
+            try c.encode(sample, forKey: .sample)
+            try c.encode(citation, forKey: .citation)
+            try c.encode(provenance, forKey: .provenance)
+        }
     }
 
     public static func entries(_ priors: [NamedPrior] = NamedPrior.catalogue) -> [Entry] {
