@@ -35,3 +35,7 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
 }
+
+extension Terminal {
+    static func raw(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}
