@@ -12,22 +12,22 @@ public struct AtopAlliance: Sendable, Hashable {
     /// The value of an ATOP variable; nil when missing or absent from the file.
     public func value(_ name: String) -> Double? { values[name] }
     /// An ATOP 0/1 (or level) variable read as an integer, 0 when missing.
-    public func level(_ name: String) -> Int { values[name].map { Int($0) } ?? 0 }
+    public func level(_ name: String) -> Int { values[name].flatMap(atopInteger) ?? 0 }
     public func flag(_ name: String) -> Bool { level(name) > 0 }
 
     /// Date of formation from BEGYR/BEGMO/BEGDAY (a missing month or day is taken as 1).
     public var begins: (year: Int, month: Int, day: Int)? {
-        guard let y = value("begyr").map(Int.init), y > 0 else { return nil }
-        let m = value("begmo").map(Int.init).flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
-        let d = value("begday").map(Int.init).flatMap { (1...31).contains($0) ? $0 : nil } ?? 1
+        guard let y = value("begyr").flatMap(atopInteger), y > 0 else { return nil }
+        let m = value("begmo").flatMap(atopInteger).flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
+        let d = value("begday").flatMap(atopInteger).flatMap { (1...31).contains($0) ? $0 : nil } ?? 1
         return (y, m, d)
     }
 
     /// Date of termination; nil when ENDYR is 0 or missing (still in force at the end of coverage).
     public var ends: (year: Int, month: Int, day: Int)? {
-        guard let y = value("endyr").map(Int.init), y > 0 else { return nil }
-        let m = value("endmo").map(Int.init).flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
-        let d = value("endday").map(Int.init).flatMap { (1...31).contains($0) ? $0 : nil } ?? 1
+        guard let y = value("endyr").flatMap(atopInteger), y > 0 else { return nil }
+        let m = value("endmo").flatMap(atopInteger).flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
+        let d = value("endday").flatMap(atopInteger).flatMap { (1...31).contains($0) ? $0 : nil } ?? 1
         return (y, m, d)
     }
 }
@@ -40,7 +40,7 @@ public struct AtopMember: Sendable, Hashable {
     public var values: [String: Double]
 
     public func value(_ name: String) -> Double? { values[name] }
-    public func level(_ name: String) -> Int { values[name].map { Int($0) } ?? 0 }
+    public func level(_ name: String) -> Int { values[name].flatMap(atopInteger) ?? 0 }
     public func flag(_ name: String) -> Bool { level(name) > 0 }
     public var phase: Int { level("phase") }
 }
@@ -74,7 +74,7 @@ public enum Atop {
             throw EvidenceError(line: 1, column: nil, "the ATOP alliance-level file has no member columns (mem1, mem2, ...)")
         }
         var found: CSVTable.Row?
-        for row in table.rows where (try table.number(row, "atopid")).map({ Int($0) }) == atopid {
+        for row in table.rows where (try table.number(row, "atopid")).flatMap(atopInteger) == atopid {
             if let first = found {
                 throw EvidenceError(line: row.line, column: nil, "atopid \(atopid) appears twice (first at line \(first.line))")
             }
@@ -89,7 +89,7 @@ public enum Atop {
         }
         var members: [Int] = []
         for c in memberColumns {
-            if let v = try table.number(row, c), v > 0 { members.append(Int(v)) }
+            if let v = try table.number(row, c), v > 0, let code = atopInteger(v) { members.append(code) }
         }
         guard !members.isEmpty else {
             throw EvidenceError(line: row.line, column: nil, "alliance \(atopid) lists no members")
@@ -106,13 +106,13 @@ public enum Atop {
                                 "this does not look like the ATOP member-level file: missing column(s) \(missing.joined(separator: ", "))")
         }
         var out: [AtopMember] = []
-        for row in table.rows where (try table.number(row, "atopid")).map({ Int($0) }) == atopid {
+        for row in table.rows where (try table.number(row, "atopid")).flatMap(atopInteger) == atopid {
             var values: [String: Double] = [:]
             for c in memberColumns { if let v = try table.number(row, c) { values[c] = v } }
-            guard let m = values["member"] else {
+            guard let m = values["member"].flatMap(atopInteger) else {
                 throw EvidenceError(line: row.line, column: nil, "a member row of alliance \(atopid) has no member code")
             }
-            out.append(AtopMember(atopid: atopid, member: Int(m), line: row.line, values: values))
+            out.append(AtopMember(atopid: atopid, member: m, line: row.line, values: values))
         }
         return out
     }
@@ -126,4 +126,11 @@ public enum Atop {
         }
         return out
     }
+}
+
+/// An ATOP code or count as an integer; nil for values no ATOP variable takes
+/// (beyond +-10^9), so that a corrupt file cannot crash the conversion.
+func atopInteger(_ v: Double) -> Int? {
+    guard v.isFinite, abs(v) < 1e9 else { return nil }
+    return Int(v.rounded(.towardZero))
 }

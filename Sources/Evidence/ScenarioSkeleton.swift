@@ -101,7 +101,7 @@ public enum ScenarioSkeleton {
             if !promising.isEmpty { guarantorCodes = promising }
         }
         let protege = CowStates.state(protegeCode)
-        let aggressorCode = alliance.value("statthr1").map(Int.init).flatMap { $0 > 0 ? $0 : nil }
+        let aggressorCode = alliance.value("statthr1").flatMap(atopInteger).flatMap { $0 > 0 ? $0 : nil }
 
         // Ids must be unique and differ from the protégé's and aggressor's.
         let guarantors = guarantorCodes.map(CowStates.state)

@@ -158,3 +158,16 @@ struct AtopReferenceImportTests {
         }
     }
 }
+
+@Suite struct AtopRobustnessTests {
+    /// Absurd numbers in a corrupt file are read, not trapped on.
+    @Test func hugeCodesDoNotCrash() throws {
+        var row = TinyAtop.defencePact
+        row["begyr"] = "1e300"; row["statthr1"] = "-1e300"; row["mem3"] = "1e200"; row["length"] = "9e18"
+        let a = try Atop.alliance(9001, csv: TinyAtop.file([row]))
+        #expect(a.members == [2, 200])
+        #expect(a.begins == nil)
+        let yaml = try ScenarioSkeleton.yaml(a)
+        #expect(ScenarioSkeleton.validate(yaml) == [])
+    }
+}
