@@ -44,6 +44,9 @@ public struct Calibration: Sendable, Codable {
             table.add([row.rate.subset, row.rate.text, published, row.rate.prior ?? "-"])
         }
         out.append(table.render())
+        var places: [String] = []
+        for row in r.rates { if let p = row.publishedIn, !places.contains(p) { places.append(p) } }
+        if !places.isEmpty { out.append("published counts from: " + places.joined(separator: "; ")) }
         let mismatches = r.rates.filter { $0.matchesPublished == false }.count
         let checked = r.rates.filter { $0.matchesPublished != nil }.count
         out.append(mismatches == 0
