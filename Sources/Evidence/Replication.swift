@@ -17,10 +17,15 @@ public struct Replication: Sendable, Codable {
         public var publishedOpportunities: Int?
         /// Where the published number is printed (do-file comment, paper, ALLIANCES.md).
         public var publishedIn: String?
+        /// nil when nothing was published for this subset.
+        public var matchesPublished: Bool?
 
-        public var matchesPublished: Bool? {
-            guard let h = publishedHonoured, let n = publishedOpportunities else { return nil }
-            return h == rate.honoured && n == rate.opportunities
+        public init(rate: HonourRate, publishedHonoured: Int?, publishedOpportunities: Int?, publishedIn: String?) {
+            self.rate = rate; self.publishedHonoured = publishedHonoured
+            self.publishedOpportunities = publishedOpportunities; self.publishedIn = publishedIn
+            if let h = publishedHonoured, let n = publishedOpportunities {
+                matchesPublished = h == rate.honoured && n == rate.opportunities
+            }
         }
     }
 
