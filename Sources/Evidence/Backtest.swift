@@ -10,6 +10,9 @@ public enum Backtest {
         public var pDeterred: Double?
         /// Guarantor id -> P(honour) at the attack that happened.
         public var honour: [String: Double]
+        /// Guarantor id -> mean of its base honour probability alone (the prior,
+        /// before form, trigger, cover and events): the baseline the model must beat.
+        public var baseHonour: [String: Double] = [:]
     }
 
     /// One scored prediction.
@@ -18,8 +21,11 @@ public enum Backtest {
         /// `deterred` or `honour:<guarantor id>`.
         public var quantity: String
         public var predicted: Double
+        /// The base honour rate alone for honour; 0.5 for deterrence.
+        public var baseline: Double
         public var observed: Bool
         public var squaredError: Double { let o = observed ? 1.0 : 0.0; return (predicted - o) * (predicted - o) }
+        public var baselineSquaredError: Double { let o = observed ? 1.0 : 0.0; return (baseline - o) * (baseline - o) }
     }
 
     public struct Report: Sendable, Codable {
@@ -33,6 +39,8 @@ public enum Backtest {
         public var deterrenceBrier: Double?
         /// Brier of always predicting 0.5, for scale.
         public var uninformativeBrier: Double
+        /// Brier of the baselines: the prior alone for honour, 0.5 for deterrence.
+        public var baselineBrier: Double
         public var warning: String
     }
 
@@ -53,18 +61,26 @@ public enum Backtest {
         if outcome.deterred != nil {
             pDeterred = AggressorDecision.evaluate(plan: plan, accumulator: acc, seed: seed, types: aggressorTypes).pDeterred
         }
-        return Prediction(pDeterred: pDeterred, honour: honour)
+        var base: [String: Double] = [:]
+        for g in scenario.guarantors {
+            switch g.honour {
+            case .probability(let d): base[g.id] = min(1, max(0, d.mean))
+            case .prior(let name): base[g.id] = NamedPrior.named(name).map { min(1, max(0, $0.distribution.mean)) }
+            }
+        }
+        return Prediction(pDeterred: pDeterred, honour: honour, baseHonour: base)
     }
 
     /// Pairs predictions with observations (in the outcome's order).
     public static func score(_ outcome: CaseOutcome, _ p: Prediction) -> [Scored] {
         var out: [Scored] = []
         if let d = outcome.deterred, let pd = p.pDeterred {
-            out.append(Scored(caseName: outcome.name, quantity: "deterred", predicted: pd, observed: d))
+            out.append(Scored(caseName: outcome.name, quantity: "deterred", predicted: pd, baseline: 0.5, observed: d))
         }
         for o in outcome.honoured {
             if let ph = p.honour[o.guarantor] {
-                out.append(Scored(caseName: outcome.name, quantity: "honour:\(o.guarantor)", predicted: ph, observed: o.honoured))
+                out.append(Scored(caseName: outcome.name, quantity: "honour:\(o.guarantor)", predicted: ph,
+                                  baseline: p.baseHonour[o.guarantor] ?? 0.5, observed: o.honoured))
             }
         }
         return out
@@ -84,21 +100,24 @@ public enum Backtest {
         let warning = "SMALL N: \(scored.count) predictions from \(cases) cases, several sharing a guarantor or a war, so they are not independent. "
             + "The Brier score's standard error is about \(Format.fixed(se, decimals: 3)); it shows where the model misses, not whether it is calibrated."
         return Report(cases: cases, runsPerCase: runsPerCase, scored: scored, brier: brier, brierStandardError: se,
-                      honourBrier: honour, deterrenceBrier: deterrence, uninformativeBrier: 0.25, warning: warning)
+                      honourBrier: honour, deterrenceBrier: deterrence, uninformativeBrier: 0.25,
+                      baselineBrier: mean(scored.map(\.baselineSquaredError)) ?? 0, warning: warning)
     }
 }
 
 extension Backtest.Report {
     public var text: String {
-        var t = TextTable(header: ["case", "prediction", "predicted", "observed", "squared error"])
+        var t = TextTable(header: ["case", "prediction", "predicted", "baseline", "observed", "squared error"])
         for s in scored {
             t.add([s.caseName, s.quantity == "deterred" ? "P(deterred)" : "P(\(s.quantity.dropFirst(7)) honours)",
-                   Format.percent(s.predicted), s.observed ? "yes" : "no", Format.fixed(s.squaredError, decimals: 3)])
+                   Format.percent(s.predicted), Format.percent(s.baseline), s.observed ? "yes" : "no",
+                   Format.fixed(s.squaredError, decimals: 3)])
         }
         var out = ["Backtest: \(cases) historical cases" + (runsPerCase.map { ", \($0) runs each" } ?? ""), "", t.render(), ""]
         out.append("Brier score      \(Format.fixed(brier, decimals: 3)) ± \(Format.fixed(brierStandardError, decimals: 3)) over \(scored.count) predictions (0 = perfect; always 50 % scores 0.250)")
         if let h = honourBrier { out.append("  honour         \(Format.fixed(h, decimals: 3))") }
         if let d = deterrenceBrier { out.append("  deterrence     \(Format.fixed(d, decimals: 3))") }
+        out.append("Baseline Brier   \(Format.fixed(baselineBrier, decimals: 3)) (honour: the guarantor's prior alone, before form, trigger and cover; deterrence: 50 %)")
         out.append("")
         out.append(warning)
         return out.joined(separator: "\n") + "\n"

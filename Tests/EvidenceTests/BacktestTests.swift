@@ -41,7 +41,7 @@ import ScenarioSpec
         let o = CaseOutcome(name: "c", scenario: "c.yaml", event: "e", attack: "a", deterred: false,
                             honoured: [.init(guarantor: "G", honoured: true), .init(guarantor: "H", honoured: false)],
                             sources: ["s"], note: "")
-        let p = Backtest.Prediction(pDeterred: 0.25, honour: ["G": 0.5, "H": 0.1])
+        let p = Backtest.Prediction(pDeterred: 0.25, honour: ["G": 0.5, "H": 0.1], baseHonour: ["G": 0.75, "H": 0.5])
         let scored = Backtest.score(o, p)
         #expect(scored.map(\.quantity) == ["deterred", "honour:G", "honour:H"])
         #expect(scored.map(\.squaredError) == [0.0625, 0.25, 0.010000000000000002])
@@ -54,6 +54,9 @@ import ScenarioSpec
         #expect(abs((r.honourBrier ?? 0) - 0.13) < 1e-12)
         #expect(r.text.contains("SMALL N: 3 predictions from 1 cases"))
         #expect(r.text.contains("P(G honours)"))
+        // Baselines: 0.5 for deterrence (observed no), the prior means for honour.
+        #expect(scored.map(\.baseline) == [0.5, 0.75, 0.5])
+        #expect(abs(r.baselineBrier - (0.25 + 0.0625 + 0.25) / 3) < 1e-15)
     }
 }
 
