@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Deterrence", dependencies: ["GuarantorModel", "CrisisEngine"]),
         .target(name: "Games", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "Negotiation", dependencies: ["GuarantorModel", "ScenarioSpec", "CrisisEngine"]),
-        .target(name: "Evidence", dependencies: ["GuarantorModel", "ScenarioSpec", "Deterrence"]),
+        .target(name: "Evidence", dependencies: ["GuarantorModel", "ScenarioSpec", "CrisisEngine", "Deterrence"]),
         .target(name: "Reports", dependencies: ["GuarantorModel", "CrisisEngine", "Deterrence", "Games", "Negotiation", "Evidence"]),
         .executableTarget(
             name: "guarantor",
