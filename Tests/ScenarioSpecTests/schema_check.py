@@ -228,9 +228,31 @@ def load_chain(path):
     return chain
 
 
+def _message(error, expected):
+    if error.validator == "pattern":  # the regular expressions say nothing to a reader
+        return f"{error.instance!r} is not written as expected" + (f": {expected}" if expected else "")
+    return error.message
+
+
 def describe(error):
     path = "/".join(str(part) for part in error.absolute_path)
-    return f"{path or '(top level)'}: {error.message}"
+    expected = error.schema.get("description") if isinstance(error.schema, dict) else None
+    message = _message(error, expected)
+    # anyOf / oneOf: follow the alternative that matched the value's type
+    # and got deepest into it, and say why it failed.
+    closest = error
+    while closest.context:
+        candidates = [e for e in closest.context if e.validator != "type"]
+        if not candidates:
+            break
+        closest = max(candidates, key=lambda e: len(e.absolute_path))
+    if closest is not error:
+        inner = "/".join(str(part) for part in closest.absolute_path)
+        detail = _message(closest, None)
+        message = f"{error.instance!r} is not valid" + (f" ({inner}: {detail})" if inner != path else f" ({detail})")
+        if expected:
+            message += f"; expected {expected[0].lower()}{expected[1:]}"
+    return f"{path or '(top level)'}: {message}"
 
 
 def check(validator, path):
