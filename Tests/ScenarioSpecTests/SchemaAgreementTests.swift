@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GuarantorModel
 import ScenarioSpec
 
 /// The JSON Schema (schema/scenario.schema.json, which editors use) and the
@@ -21,6 +22,27 @@ import ScenarioSpec
 /// are missing.
 @Suite("JSON Schema and Swift validator agree")
 struct SchemaAgreementTests {
+    // MARK: the schema's vocabulary is the model's
+
+    @Test("the schema's enumerations and named priors are exactly the model's")
+    func enumerationsMatchTheModel() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Repo.schema))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let defs = try #require(schema["$defs"] as? [String: Any])
+        func values(_ def: String, _ key: String) -> [String] {
+            let object = defs[def] as? [String: Any]
+            let properties = object?["properties"] as? [String: Any]
+            let property = properties?[key] as? [String: Any]
+            return property?["enum"] as? [String] ?? []
+        }
+        #expect(values("agreement", "form") == LegalForm.allCases.map(\.rawValue))
+        #expect(values("agreement", "trigger") == TriggerKind.allCases.map(\.rawValue))
+        #expect(values("commitment", "kind") == CommitmentKind.allCases.map(\.rawValue))
+        #expect(values("settlement", "kind") == SettlementKind.allCases.map(\.rawValue))
+        #expect(values("attack", "kind") == AttackKind.allCases.map(\.rawValue))
+        #expect(values("guarantor", "prior") == NamedPrior.catalogue.map(\.name))
+    }
+
     // MARK: the Swift validator
 
     @Test("every shipped scenario passes the Swift validator")
