@@ -224,7 +224,7 @@ def load_chain(path):
         base = doc.data.get("extends")
         if not isinstance(base, str):
             break  # a non-string extends is reported by the schema
-        current, origin = os.path.join(os.path.dirname(current), base), doc
+        current, origin = os.path.normpath(os.path.join(os.path.dirname(current), base)), doc
     return chain
 
 
