@@ -41,24 +41,24 @@ public enum Distribution: Hashable, Sendable, Codable {
             return finite(v) ? nil : "the value must be a finite number"
         case .normal(let m, let sd):
             if !finite(m, sd) { return "normal parameters must be finite numbers" }
-            return sd > 0 ? nil : "normal needs sd > 0 (got \(sd))"
+            return sd > 0 ? nil : "normal needs sd > 0 (got \(Format.number(sd)))"
         case .lognormal(let mu, let sigma):
             if !finite(mu, sigma) { return "lognormal parameters must be finite numbers" }
-            if mu > 700 { return "lognormal mu must be at most 700 (got \(mu))" }
-            return sigma > 0 ? nil : "lognormal needs sigma > 0 (got \(sigma))"
+            if mu > 700 { return "lognormal mu must be at most 700 (got \(Format.number(mu)))" }
+            return sigma > 0 ? nil : "lognormal needs sigma > 0 (got \(Format.number(sigma)))"
         case .uniform(let lo, let hi):
             if !finite(lo, hi) { return "uniform bounds must be finite numbers" }
-            return lo < hi ? nil : "uniform needs lo < hi (got \(lo) and \(hi))"
+            return lo < hi ? nil : "uniform needs lo < hi (got \(Format.number(lo)) and \(Format.number(hi)))"
         case .triangular(let lo, let mode, let hi):
             if !finite(lo, mode, hi) { return "triangular parameters must be finite numbers" }
-            if !(lo < hi) { return "triangular needs lo < hi (got \(lo) and \(hi))" }
-            return (lo <= mode && mode <= hi) ? nil : "triangular needs lo <= mode <= hi (got mode \(mode))"
+            if !(lo < hi) { return "triangular needs lo < hi (got \(Format.number(lo)) and \(Format.number(hi)))" }
+            return (lo <= mode && mode <= hi) ? nil : "triangular needs lo <= mode <= hi (got mode \(Format.number(mode)))"
         case .beta(let a, let b):
             if !finite(a, b) { return "beta parameters must be finite numbers" }
-            return (a > 0 && b > 0) ? nil : "beta needs a > 0 and b > 0 (got \(a) and \(b))"
+            return (a > 0 && b > 0) ? nil : "beta needs a > 0 and b > 0 (got \(Format.number(a)) and \(Format.number(b)))"
         case .bernoulli(let p):
             if !finite(p) { return "bernoulli p must be a finite number" }
-            return (0...1).contains(p) ? nil : "bernoulli needs p in [0, 1] (got \(p))"
+            return (0...1).contains(p) ? nil : "bernoulli needs p in [0, 1] (got \(Format.number(p)))"
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GuarantorModel
 
 @main
 struct Guarantor: AsyncParsableCommand {

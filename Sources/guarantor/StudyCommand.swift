@@ -1,7 +1,156 @@
 import ArgumentParser
+import CrisisEngine
+import Deterrence
+import Foundation
+import GuarantorModel
+import Reports
+import ScenarioSpec
 
-// Work in progress: replaced by the real command.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, markdown, html
+}
+
 struct StudyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "study", abstract: "Run a study")
-    func run() async throws { throw ValidationError("'study' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "study",
+        abstract: "Simulate crises for a scenario and report whether the aggressor is deterred, and why.",
+        discussion: """
+        Same scenario, seed and version give bit-identical results whatever --threads and --shard.
+        Shards: --shard I/N runs the contiguous block of runs [I*RUNS/N, (I+1)*RUNS/N); their JSON
+        results combine exactly with `guarantor merge`.
+        """
+    )
+
+    @Argument(help: "Scenario file (YAML or JSON).") var file: String
+    @Option(help: "Monte Carlo runs (default: the scenario's `runs`).") var runs: Int64?
+    @Option(help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
+    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Option(help: "Run only shard I of N (e.g. 0/4); writes the raw statistics for `guarantor merge`.") var shard: String?
+    @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
+    @Option(help: "Also write the HTML report (self-contained, with charts) to this path.") var report: String?
+    @Flag(help: "Rank every uncertain input by its swing of P(deterred) and objective share (a tornado).") var sensitivity = false
+    @Option(help: "Runs per sensitivity variant.") var sensitivityRuns: Int64 = SensitivityAnalysis.defaultRunsPerVariant
+    @Flag(help: "No progress bar.") var quiet = false
+
+    func validate() throws {
+        if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 1 and 1,000,000,000") }
+        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
+        if shard != nil && sensitivity { throw ValidationError("--sensitivity cannot be combined with --shard; run it on the whole study") }
+        if !(100...10_000_000).contains(sensitivityRuns) { throw ValidationError("--sensitivity-runs must be between 100 and 10,000,000") }
+        if shard != nil { _ = try parseShard() }
+    }
+
+    func parseShard() throws -> ShardSpec? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), let spec = ShardSpec(index: i, count: n) else {
+            throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. --shard 0/4")
+        }
+        return spec
+    }
+
+    func run() async throws {
+        let scenario = try CLI.loadScenario(file)
+        let result = try await CLI.study(scenario: scenario, runs: runs, seed: seed, threads: threads, shard: try parseShard(),
+                                          sensitivity: sensitivity, sensitivityRuns: sensitivityRuns, quiet: quiet)
+        try Terminal.emit(Render.study(result, format: format), to: output)
+        if let output { Terminal.error("wrote \(output)") }
+        if let report {
+            try Terminal.emit(HTMLReport.study(result), to: report)
+            Terminal.error("wrote \(report)")
+        }
+    }
+}
+
+/// Wiring shared by the commands: loading, running, progress.
+enum CLI {
+    static func loadScenario(_ path: String) throws -> Scenario {
+        switch ScenarioLoader.load(path: path) {
+        case .success(let s): return s
+        case .failure(let list):
+            Terminal.error(list.description)
+            throw ExitCode(1)
+        }
+    }
+
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    static func study(scenario: Scenario, runs: Int64?, seed: UInt64?, threads: Int?, shard: ShardSpec?,
+                      sensitivity: Bool, sensitivityRuns: Int64, quiet: Bool, label: String? = nil) async throws -> StudyResult {
+        let plan = CompiledScenario(scenario)
+        let runs = runs ?? Int64(scenario.runs)
+        let seed = seed ?? scenario.seed
+        let threads = threads ?? cores
+        let bar = quiet ? nil : ProgressBar(label: label ?? "simulating")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let progress: ProgressHandler? = bar?.handler
+        let (acc, partial) = try await StudyRunner.run(plan: plan, seed: seed, runs: runs, threads: threads, shard: shard,
+                                                       progress: progress)
+        var result = partial
+        AggressorDecision.annotate(&result, plan: plan, accumulator: acc, seed: seed)
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        bar?.finish()
+        result.meta.timing = StudyResult.Timing(seconds: seconds, threads: threads,
+                                                runsPerSecond: seconds > 0 ? Double(acc.runs) / seconds : 0,
+                                                nsPerRunDay: acc.runDays > 0 ? seconds * 1e9 / Double(acc.runDays) : 0)
+        if sensitivity {
+            let sbar = quiet ? nil : ProgressBar(label: "sensitivity")
+            result.sensitivity = try await SensitivityAnalysis.run(plan: plan, seed: seed, runsPerVariant: min(sensitivityRuns, runs),
+                                                                   threads: threads, progress: sbar?.handler)
+            sbar?.finish()
+        }
+        return result
+    }
+}
+
+/// A progress bar on standard error, shown only on a terminal and only once
+/// the work has taken more than a second.
+final class ProgressBar: @unchecked Sendable {
+    let label: String
+    let start = ContinuousClock.now
+    let lock = NSLock()
+    var shown = false
+    var lastDraw = ContinuousClock.now
+    let enabled = Terminal.stderrIsTerminal
+
+    init(label: String) { self.label = label }
+
+    var handler: ProgressHandler {
+        let bar = self
+        return { done, total in bar.update(done, total) }
+    }
+
+    func update(_ done: Int64, _ total: Int64) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = ContinuousClock.now
+        guard now - start > .seconds(1), now - lastDraw > .milliseconds(100) || done == total else { return }
+        lastDraw = now
+        shown = true
+        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        Terminal.raw("\r\(label) [\(bar)] \(Format.fixed(fraction * 100, decimals: 0))% (\(done)/\(total) runs)")
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if shown { Terminal.raw("\r\u{1B}[2K") }
+    }
+}
+
+enum Render {
+    static func study(_ r: StudyResult, format: OutputFormat) -> String {
+        switch format {
+        case .text: return TextReport.study(r)
+        case .json: return JSONReport.render(r)
+        case .csv: return CSVReport.study(r)
+        case .markdown: return MarkdownReport.study(r)
+        case .html: return HTMLReport.study(r)
+        }
+    }
 }

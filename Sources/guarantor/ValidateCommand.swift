@@ -1,7 +1,31 @@
 import ArgumentParser
+import GuarantorModel
+import ScenarioSpec
 
-// Work in progress: replaced by the real command.
 struct ValidateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Validate scenarios")
-    func run() async throws { throw ValidationError("'validate' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check scenario files and report every error as FILE:LINE:COL: error: MESSAGE.",
+        discussion: "Exit status 0 when every file is valid, 1 otherwise (errors go to standard error)."
+    )
+
+    @Argument(help: "Scenario files (YAML or JSON).")
+    var files: [String]
+
+    @Flag(help: "Print nothing for valid files.")
+    var quiet = false
+
+    func run() async throws {
+        var failed = false
+        for file in files {
+            switch ScenarioLoader.load(path: file) {
+            case .success(let s):
+                if !quiet { print("\(file): ok (\(s.guarantors.count) guarantors, \(s.agreements.count) agreements, \(s.attacks.count) attack types)") }
+            case .failure(let list):
+                failed = true
+                Terminal.error(list.description)
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
 }

@@ -1,0 +1,151 @@
+/// Exactly mergeable statistics.
+///
+/// Each run's value is rounded once to a fixed-point integer (2^-24 units)
+/// and summed as a 256-bit integer. Integer addition is associative, so the
+/// totals are identical whatever the thread count, the chunking, the sharding
+/// across machines or the order in which shards are merged. The rounding
+/// (at most 3e-8 per value) is far below any Monte Carlo standard error.
+public enum FixedPoint {
+    public static let scale = 16_777_216.0   // 2^24
+}
+
+/// An exact sum of fixed-point values in 256 bits (a signed high word and an
+/// unsigned low word), so that no realistic number of runs can overflow it.
+public struct ExactSum: Hashable, Sendable {
+    public var hi: Int128 = 0
+    public var lo: UInt128 = 0
+    public init() {}
+    public init(hi: Int128, lo: UInt128) { self.hi = hi; self.lo = lo }
+
+    @usableFromInline static let two128 = 340282366920938463463374607431768211456.0   // 2^128
+
+    /// Adds x rounded to the nearest multiple of 2^-24. Non-finite values add nothing
+    /// (the kernel never produces them; scenario numbers are bounded).
+    @inlinable @inline(__always)
+    public mutating func add(_ x: Double) {
+        let v = (x * FixedPoint.scale).rounded(.toNearestOrEven)
+        if abs(v) < 1.0e38 {
+            addUnits(Int128(v))
+        } else if v.isFinite {
+            let h = (v / ExactSum.two128).rounded(.down)
+            let l = v - h * ExactSum.two128            // exact: an integer in [0, 2^128)
+            hi &+= Int128(h)
+            let (sum, carry) = lo.addingReportingOverflow(UInt128(l))
+            lo = sum
+            if carry { hi &+= 1 }
+        }
+    }
+
+    @inlinable @inline(__always)
+    public mutating func addUnits(_ u: Int128) {
+        let (sum, carry) = lo.addingReportingOverflow(UInt128(truncatingIfNeeded: u))
+        lo = sum
+        hi &+= (u < 0 ? -1 : 0) &+ (carry ? 1 : 0)
+    }
+
+    public mutating func merge(_ o: ExactSum) {
+        let (sum, carry) = lo.addingReportingOverflow(o.lo)
+        lo = sum
+        hi &+= o.hi &+ (carry ? 1 : 0)
+    }
+
+    /// The sum in value units.
+    public var value: Double { (Double(hi) * ExactSum.two128 + Double(lo)) / FixedPoint.scale }
+
+    /// "hi:lo" in decimal, for shard files.
+    public var text: String { "\(hi):\(lo)" }
+    public init?(text: String) {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let h = Int128(parts[0]), let l = UInt128(parts[1]) else { return nil }
+        hi = h; lo = l
+    }
+}
+
+/// Count, sum and sum of squares of one quantity, in fixed point.
+public struct Moments: Hashable, Sendable {
+    public var count: Int64 = 0
+    public var sum = ExactSum()
+    public var sumSquares = ExactSum()
+    public init() {}
+
+    @inlinable @inline(__always)
+    public mutating func add(_ x: Double) {
+        count &+= 1
+        sum.add(x)
+        sumSquares.add(x * x)
+    }
+
+    public mutating func merge(_ o: Moments) {
+        count &+= o.count; sum.merge(o.sum); sumSquares.merge(o.sumSquares)
+    }
+
+    public var mean: Double { count == 0 ? .nan : sum.value / Double(count) }
+
+    /// Sample variance (n - 1 denominator).
+    public var variance: Double {
+        guard count > 1 else { return 0 }
+        let n = Double(count)
+        let m = sum.value / n
+        return max(0, (sumSquares.value - n * m * m) / (n - 1))
+    }
+
+    /// Monte Carlo standard error of the mean.
+    public var standardError: Double { count > 1 ? (variance / Double(count)).squareRoot() : .nan }
+}
+
+/// Counts in fixed bins over [lo, hi]; values below lo go to the first bin,
+/// values at or above hi to an overflow bin at the end.
+public struct FixedHistogram: Hashable, Sendable {
+    public let lo: Double
+    public let hi: Double
+    public var counts: [Int64]
+
+    public init(lo: Double, hi: Double, bins: Int) {
+        self.lo = lo; self.hi = hi > lo ? hi : lo + 1
+        counts = [Int64](repeating: 0, count: max(1, bins) + 1)
+    }
+
+    public var bins: Int { counts.count - 1 }
+    public var width: Double { (hi - lo) / Double(bins) }
+
+    @inlinable
+    public func bin(_ x: Double) -> Int {
+        if !(x >= lo) { return 0 }
+        if x >= hi { return bins }
+        return min(bins - 1, Int((x - lo) / width))
+    }
+
+    @inlinable
+    public mutating func add(_ x: Double) { counts[bin(x)] &+= 1 }
+
+    public mutating func merge(_ o: FixedHistogram) {
+        for i in counts.indices where i < o.counts.count { counts[i] &+= o.counts[i] }
+    }
+
+    public var total: Int64 { counts.reduce(0, &+) }
+
+    /// The q-quantile, interpolated within its bin; +inf when it falls in the overflow bin.
+    public func quantile(_ q: Double) -> Double {
+        let n = total
+        guard n > 0 else { return .nan }
+        let target = q * Double(n)
+        var cum = 0.0
+        for i in 0..<bins {
+            let c = Double(counts[i])
+            if cum + c >= target && c > 0 {
+                let frac = (target - cum) / c
+                return lo + (Double(i) + min(1, max(0, frac))) * width
+            }
+            cum += c
+        }
+        return .infinity
+    }
+
+    /// Share of values below x (bin edges exact).
+    public func share(below x: Double) -> Double {
+        let n = total
+        guard n > 0 else { return .nan }
+        let b = bin(x)
+        return Double(counts[0..<b].reduce(0, &+)) / Double(n)
+    }
+}

@@ -1,0 +1,200 @@
+import GuarantorModel
+
+/// Everything a study accumulates, exactly mergeable: any partition of the
+/// runs (threads, chunks, shards on other machines), merged in any order,
+/// gives the same accumulator bit for bit.
+public struct StudyAccumulator: Sendable, Hashable {
+    /// Batches for the batch-means standard error of P(deterred): run i is in batch i mod batches.
+    public static let batches = 16
+    /// Days at which aid delivered so far is recorded for the 10-90 % band.
+    public static func checkpoints(horizon: Int) -> [Int] {
+        let step = max(1, horizon / 24)
+        var days = Array(stride(from: 0, through: horizon, by: step))
+        if days.last != horizon { days.append(horizon) }
+        return days
+    }
+
+    public struct Attack: Sendable, Hashable {
+        public var objectiveShare = Moments()
+        public var aggressorLosses = Moments()
+        public var protegeLosses = Moments()
+        public var sanctionsCost = Moments()
+        public var escalated = Moments()
+        public var shareHistogram = FixedHistogram(lo: 0, hi: 1, bins: 50)
+        /// Perceived outcome vector y = (share, aggressor losses, sanctions, escalated):
+        /// sums, cross-product sums (upper triangle, 10), and per-batch sums.
+        public var perceivedSum = [ExactSum](repeating: ExactSum(), count: 4)
+        public var perceivedCross = [ExactSum](repeating: ExactSum(), count: 10)
+        public var batchSum = [ExactSum](repeating: ExactSum(), count: 4 * StudyAccumulator.batches)
+        public var batchCount = [Int64](repeating: 0, count: StudyAccumulator.batches)
+    }
+
+    public struct Obligation: Sendable, Hashable {
+        public var honoured = Moments()
+        /// First delivery day of honoured runs; never (not honoured, or after the horizon) in the overflow bin.
+        public var firstEffectDay: FixedHistogram
+        public var delivered30 = Moments()
+        public var delivered90 = Moments()
+        public var delivered365 = Moments()
+    }
+
+    public var runs: Int64 = 0
+    public var runDays: Int64 = 0
+    public var attacks: [Attack]
+    public var guarantorHonours: [Moments]
+    public var guarantorHonoursPerceived: [Moments]
+    public var guarantorActive: [Moments]
+    public var obligations: [Obligation]
+    public var allHonour = Moments()
+    public var firstMilitaryAidDay: FixedHistogram
+    public var aid90 = Moments()
+    public var aidOverTime: [FixedHistogram]
+    public var aidCheckpoints: [Int]
+
+    public init(plan: CompiledScenario) {
+        let H = plan.horizon
+        attacks = Array(repeating: Attack(), count: plan.attacks.count)
+        let G = plan.guarantors.count
+        guarantorHonours = Array(repeating: Moments(), count: G)
+        guarantorHonoursPerceived = Array(repeating: Moments(), count: G)
+        guarantorActive = Array(repeating: Moments(), count: G)
+        obligations = Array(repeating: Obligation(firstEffectDay: FixedHistogram(lo: 0, hi: Double(H), bins: H)),
+                            count: plan.obligations.count)
+        firstMilitaryAidDay = FixedHistogram(lo: 0, hi: Double(H), bins: H)
+        aidCheckpoints = Self.checkpoints(horizon: H)
+        let top = max(1, Self.maxAid(plan))
+        aidOverTime = aidCheckpoints.map { _ in FixedHistogram(lo: 0, hi: top, bins: 200) }
+    }
+
+    /// Upper end of the aid histograms: every material commitment at its
+    /// 99th percentile size, flowing from day 0 to the horizon.
+    static func maxAid(_ plan: CompiledScenario) -> Double {
+        var total = 0.0
+        for o in plan.obligations {
+            let c = plan.commitments[o.commitment]
+            let size = plan.slots[c.size].distribution.quantile(0.99)
+            switch c.kind {
+            case .financialAid: total += size * (c.effect ?? plan.parameters.powerPerMoney)
+            case .armsDeliveries, .airDefense, .training, .troops: total += size
+            default: break
+            }
+        }
+        return total * Double(plan.horizon) / 30.4375 * plan.parameters.aidEffectiveness
+    }
+
+    public mutating func add(_ o: RunOutcome, run: UInt64, plan: CompiledScenario, runDays: Int) {
+        runs += 1
+        self.runDays += Int64(runDays)
+        let batch = Int(run % UInt64(Self.batches))
+        for k in attacks.indices {
+            let a = o.actual[k]
+            attacks[k].objectiveShare.add(a.objectiveShare)
+            attacks[k].aggressorLosses.add(a.aggressorLosses)
+            attacks[k].protegeLosses.add(a.protegeLosses)
+            attacks[k].sanctionsCost.add(a.sanctionsCost)
+            attacks[k].escalated.add(a.escalated ? 1 : 0)
+            attacks[k].shareHistogram.add(a.objectiveShare)
+            let p = o.perceived[k]
+            let y = (p.objectiveShare, p.aggressorLosses, p.sanctionsCost, p.escalated ? 1.0 : 0.0)
+            let ys = SIMD4<Double>(y.0, y.1, y.2, y.3)
+            var c = 0
+            for i in 0..<4 {
+                attacks[k].perceivedSum[i].add(ys[i])
+                attacks[k].batchSum[batch * 4 + i].add(ys[i])
+                for j in i..<4 {
+                    attacks[k].perceivedCross[c].add(ys[i] * ys[j])
+                    c += 1
+                }
+            }
+            attacks[k].batchCount[batch] += 1
+        }
+        var all = true, anyActive = false
+        for g in guarantorHonours.indices {
+            guarantorActive[g].add(o.guarantorActive[g] ? 1 : 0)
+            guarantorHonours[g].add(o.guarantorHonours[g] ? 1 : 0)
+            guarantorHonoursPerceived[g].add(o.guarantorHonoursPerceived[g] ? 1 : 0)
+            if o.guarantorActive[g] { anyActive = true; if !o.guarantorHonours[g] { all = false } }
+        }
+        allHonour.add(anyActive && all ? 1 : 0)
+        var firstMilitary = Int.max
+        var aid90Total = 0.0
+        for i in obligations.indices {
+            obligations[i].honoured.add(o.obligationHonoured[i] ? 1 : 0)
+            let sd = o.obligationStartDay[i]
+            obligations[i].firstEffectDay.add(sd >= 0 ? Double(sd) : .infinity)
+            obligations[i].delivered30.add(o.delivered(i, byDay: min(30, plan.horizon)))
+            obligations[i].delivered90.add(o.delivered(i, byDay: min(90, plan.horizon)))
+            obligations[i].delivered365.add(o.delivered(i, byDay: min(365, plan.horizon)))
+            if sd >= 0 && plan.commitments[plan.obligations[i].commitment].kind.isMilitary { firstMilitary = min(firstMilitary, sd) }
+            aid90Total += o.aidDelivered(i, byDay: min(90, plan.horizon))
+        }
+        firstMilitaryAidDay.add(firstMilitary == Int.max ? .infinity : Double(firstMilitary))
+        aid90.add(aid90Total)
+        for (j, day) in aidCheckpoints.enumerated() {
+            var total = 0.0
+            for i in obligations.indices { total += o.aidDelivered(i, byDay: day) }
+            aidOverTime[j].add(total)
+        }
+    }
+
+    public mutating func merge(_ o: StudyAccumulator) {
+        runs += o.runs; runDays += o.runDays
+        for k in attacks.indices where k < o.attacks.count {
+            attacks[k].objectiveShare.merge(o.attacks[k].objectiveShare)
+            attacks[k].aggressorLosses.merge(o.attacks[k].aggressorLosses)
+            attacks[k].protegeLosses.merge(o.attacks[k].protegeLosses)
+            attacks[k].sanctionsCost.merge(o.attacks[k].sanctionsCost)
+            attacks[k].escalated.merge(o.attacks[k].escalated)
+            attacks[k].shareHistogram.merge(o.attacks[k].shareHistogram)
+            for i in 0..<4 { attacks[k].perceivedSum[i].merge(o.attacks[k].perceivedSum[i]) }
+            for i in 0..<10 { attacks[k].perceivedCross[i].merge(o.attacks[k].perceivedCross[i]) }
+            for i in attacks[k].batchSum.indices { attacks[k].batchSum[i].merge(o.attacks[k].batchSum[i]) }
+            for i in attacks[k].batchCount.indices { attacks[k].batchCount[i] += o.attacks[k].batchCount[i] }
+        }
+        for g in guarantorHonours.indices where g < o.guarantorHonours.count {
+            guarantorHonours[g].merge(o.guarantorHonours[g])
+            guarantorHonoursPerceived[g].merge(o.guarantorHonoursPerceived[g])
+            guarantorActive[g].merge(o.guarantorActive[g])
+        }
+        for i in obligations.indices where i < o.obligations.count {
+            obligations[i].honoured.merge(o.obligations[i].honoured)
+            obligations[i].firstEffectDay.merge(o.obligations[i].firstEffectDay)
+            obligations[i].delivered30.merge(o.obligations[i].delivered30)
+            obligations[i].delivered90.merge(o.obligations[i].delivered90)
+            obligations[i].delivered365.merge(o.obligations[i].delivered365)
+        }
+        allHonour.merge(o.allHonour)
+        firstMilitaryAidDay.merge(o.firstMilitaryAidDay)
+        aid90.merge(o.aid90)
+        for j in aidOverTime.indices where j < o.aidOverTime.count { aidOverTime[j].merge(o.aidOverTime[j]) }
+    }
+
+    /// Mean perceived outcome vector of attack k, overall or for one batch.
+    public func perceivedMean(attack k: Int, batch: Int? = nil) -> [Double] {
+        let a = attacks[k]
+        if let b = batch {
+            let n = Double(max(1, a.batchCount[b]))
+            return (0..<4).map { a.batchSum[b * 4 + $0].value / n }
+        }
+        let n = Double(max(1, runs))
+        return (0..<4).map { a.perceivedSum[$0].value / n }
+    }
+
+    /// Covariance matrix (4x4) of the perceived outcome vector of attack k.
+    public func perceivedCovariance(attack k: Int) -> [[Double]] {
+        let a = attacks[k]
+        let n = Double(runs)
+        let m = perceivedMean(attack: k)
+        var cov = Array(repeating: Array(repeating: 0.0, count: 4), count: 4)
+        guard runs > 1 else { return cov }
+        var c = 0
+        for i in 0..<4 {
+            for j in i..<4 {
+                let v = (a.perceivedCross[c].value - n * m[i] * m[j]) / (n - 1)
+                cov[i][j] = v; cov[j][i] = v
+                c += 1
+            }
+        }
+        return cov
+    }
+}

@@ -1,0 +1,254 @@
+import GuarantorModel
+
+/// A mean with its Monte Carlo standard error.
+public struct Estimate: Codable, Hashable, Sendable {
+    public var mean: Double
+    public var se: Double
+    public init(mean: Double, se: Double) { self.mean = mean.isFinite ? mean : 0; self.se = se.isFinite ? se : 0 }
+    public init(_ m: Moments) { self.init(mean: m.mean, se: m.standardError) }
+}
+
+/// Quantiles from a fixed histogram; nil where no run reached it.
+public struct Quantiles: Codable, Hashable, Sendable {
+    public var p10: Double?
+    public var p50: Double?
+    public var p90: Double?
+    /// Share of runs with a value within the histogram's range (e.g. an effect before the horizon).
+    public var pWithinHorizon: Double
+    enum CodingKeys: String, CodingKey { case p10, p50, p90, pWithinHorizon = "p_within_horizon" }
+
+    /// Quantiles among the runs whose value fell within the range (for days
+    /// to an effect: among the runs where it happened before the horizon).
+    public init(_ h: FixedHistogram) {
+        var within = h
+        within.counts[within.bins] = 0
+        func q(_ x: Double) -> Double? { let v = within.quantile(x); return v.isFinite ? v : nil }
+        p10 = q(0.1); p50 = q(0.5); p90 = q(0.9)
+        let n = h.total
+        pWithinHorizon = n > 0 ? Double(n - h.counts[h.bins]) / Double(n) : 0
+    }
+}
+
+public struct StudyResult: Codable, Hashable, Sendable {
+    public struct Meta: Codable, Hashable, Sendable {
+        public init(scenario: String, scenarioSHA256: String, seed: UInt64, runs: Int64, version: String, runDays: Int64, horizonDays: Int, referenceAttack: String, shard: Shard? = nil, timing: Timing? = nil) { self.scenario = scenario; self.scenarioSHA256 = scenarioSHA256; self.seed = seed; self.runs = runs; self.version = version; self.runDays = runDays; self.horizonDays = horizonDays; self.referenceAttack = referenceAttack; self.shard = shard; self.timing = timing }
+        public var scenario: String
+        public var scenarioSHA256: String
+        public var seed: UInt64
+        public var runs: Int64
+        public var version: String
+        public var runDays: Int64
+        public var horizonDays: Int
+        public var referenceAttack: String
+        public var shard: Shard?
+        public var timing: Timing?
+        enum CodingKeys: String, CodingKey {
+            case scenario, seed, runs, version, shard, timing
+            case scenarioSHA256 = "scenario_sha256", runDays = "run_days", horizonDays = "horizon_days"
+            case referenceAttack = "reference_attack"
+        }
+    }
+    public struct Shard: Codable, Hashable, Sendable {
+        public init(index: Int, count: Int, firstRun: Int64, endRun: Int64, totalRuns: Int64) { self.index = index; self.count = count; self.firstRun = firstRun; self.endRun = endRun; self.totalRuns = totalRuns }
+        public var index: Int
+        public var count: Int
+        public var firstRun: Int64
+        public var endRun: Int64
+        public var totalRuns: Int64
+        enum CodingKeys: String, CodingKey { case index, count, firstRun = "first_run", endRun = "end_run", totalRuns = "total_runs" }
+    }
+    public struct Timing: Codable, Hashable, Sendable {
+        public init(seconds: Double, threads: Int, runsPerSecond: Double, nsPerRunDay: Double) { self.seconds = seconds; self.threads = threads; self.runsPerSecond = runsPerSecond; self.nsPerRunDay = nsPerRunDay }
+        public var seconds: Double
+        public var threads: Int
+        public var runsPerSecond: Double
+        public var nsPerRunDay: Double
+        enum CodingKeys: String, CodingKey { case seconds, threads, runsPerSecond = "runs_per_second", nsPerRunDay = "ns_per_run_day" }
+    }
+    public struct Delivered: Codable, Hashable, Sendable {
+        public init(d30: Estimate, d90: Estimate, d365: Estimate) { self.d30 = d30; self.d90 = d90; self.d365 = d365 }
+        public var d30: Estimate
+        public var d90: Estimate
+        public var d365: Estimate
+        enum CodingKeys: String, CodingKey { case d30 = "30", d90 = "90", d365 = "365" }
+    }
+    public struct CommitmentFigures: Codable, Hashable, Sendable {
+        public init(agreement: String, kind: String, unit: String, honourProbability: Estimate, firstEffectDay: Quantiles, deliveredByDay: Delivered) { self.agreement = agreement; self.kind = kind; self.unit = unit; self.honourProbability = honourProbability; self.firstEffectDay = firstEffectDay; self.deliveredByDay = deliveredByDay }
+        public var agreement: String
+        public var kind: String
+        public var unit: String
+        public var honourProbability: Estimate
+        public var firstEffectDay: Quantiles
+        public var deliveredByDay: Delivered
+        enum CodingKeys: String, CodingKey {
+            case agreement, kind, unit
+            case honourProbability = "honour_probability", firstEffectDay = "first_effect_day", deliveredByDay = "delivered_by_day"
+        }
+    }
+    public struct GuarantorFigures: Codable, Hashable, Sendable {
+        public init(id: String, name: String, honourProbability: Estimate, perceivedHonourProbability: Estimate, agreementInForce: Estimate, commitments: [CommitmentFigures]) { self.id = id; self.name = name; self.honourProbability = honourProbability; self.perceivedHonourProbability = perceivedHonourProbability; self.agreementInForce = agreementInForce; self.commitments = commitments }
+        public var id: String
+        public var name: String
+        public var honourProbability: Estimate
+        public var perceivedHonourProbability: Estimate
+        public var agreementInForce: Estimate
+        public var commitments: [CommitmentFigures]
+        enum CodingKeys: String, CodingKey {
+            case id, name, commitments
+            case honourProbability = "honour_probability", perceivedHonourProbability = "perceived_honour_probability"
+            case agreementInForce = "p_agreement_in_force"
+        }
+    }
+    public struct Histogram: Codable, Hashable, Sendable {
+        public init(lo: Double, hi: Double, counts: [Int64]) { self.lo = lo; self.hi = hi; self.counts = counts }
+        public var lo: Double
+        public var hi: Double
+        public var counts: [Int64]
+    }
+    public struct AttackFigures: Codable, Hashable, Sendable {
+        public init(type: String, kind: String, name: String, objectiveShare: Estimate, aggressorLosses: Estimate, protegeLosses: Estimate, sanctionsCost: Estimate, escalationProbability: Estimate, objectiveShareHistogram: Histogram, expectedUtility: Estimate?, pBestResponse: Double?) { self.type = type; self.kind = kind; self.name = name; self.objectiveShare = objectiveShare; self.aggressorLosses = aggressorLosses; self.protegeLosses = protegeLosses; self.sanctionsCost = sanctionsCost; self.escalationProbability = escalationProbability; self.objectiveShareHistogram = objectiveShareHistogram; self.expectedUtility = expectedUtility; self.pBestResponse = pBestResponse }
+        public var type: String
+        public var kind: String
+        public var name: String
+        public var objectiveShare: Estimate
+        public var aggressorLosses: Estimate
+        public var protegeLosses: Estimate
+        public var sanctionsCost: Estimate
+        public var escalationProbability: Estimate
+        public var objectiveShareHistogram: Histogram
+        public var expectedUtility: Estimate?
+        public var pBestResponse: Double?
+        enum CodingKeys: String, CodingKey {
+            case type, kind, name
+            case objectiveShare = "objective_share", aggressorLosses = "aggressor_losses", protegeLosses = "protege_losses"
+            case sanctionsCost = "sanctions_cost", escalationProbability = "escalation_probability"
+            case objectiveShareHistogram = "objective_share_histogram"
+            case expectedUtility = "expected_utility", pBestResponse = "p_best_response"
+        }
+    }
+    public struct AidPoint: Codable, Hashable, Sendable {
+        public init(day: Int, p10: Double?, p50: Double?, p90: Double?) { self.day = day; self.p10 = p10; self.p50 = p50; self.p90 = p90 }
+        public var day: Int
+        public var p10: Double?
+        public var p50: Double?
+        public var p90: Double?
+    }
+    public struct Headline: Codable, Hashable, Sendable {
+        public init(pAllHonour: Estimate, daysToFirstMilitaryAid: Quantiles, aidDeliveredByDay90: Estimate) { self.pAllHonour = pAllHonour; self.daysToFirstMilitaryAid = daysToFirstMilitaryAid; self.aidDeliveredByDay90 = aidDeliveredByDay90 }
+        public var pAllHonour: Estimate
+        public var daysToFirstMilitaryAid: Quantiles
+        public var aidDeliveredByDay90: Estimate
+        enum CodingKeys: String, CodingKey {
+            case pAllHonour = "p_all_honour", daysToFirstMilitaryAid = "days_to_first_military_aid"
+            case aidDeliveredByDay90 = "aid_delivered_by_day_90"
+        }
+    }
+    public struct CredibilityGap: Codable, Hashable, Sendable {
+        public init(guarantor: String, actual: Double, perceived: Double, gap: Double) { self.guarantor = guarantor; self.actual = actual; self.perceived = perceived; self.gap = gap }
+        public var guarantor: String
+        public var actual: Double
+        public var perceived: Double
+        public var gap: Double
+    }
+    public struct DeterrenceFigures: Codable, Hashable, Sendable {
+        public init(pDeterred: Estimate, bestResponse: String, probeRisk: Estimate, credibilityGap: [CredibilityGap], aggressorTypes: Int, statusQuoUtility: Double) { self.pDeterred = pDeterred; self.bestResponse = bestResponse; self.probeRisk = probeRisk; self.credibilityGap = credibilityGap; self.aggressorTypes = aggressorTypes; self.statusQuoUtility = statusQuoUtility }
+        public var pDeterred: Estimate
+        public var bestResponse: String
+        public var probeRisk: Estimate
+        public var credibilityGap: [CredibilityGap]
+        public var aggressorTypes: Int
+        public var statusQuoUtility: Double
+        enum CodingKeys: String, CodingKey {
+            case pDeterred = "p_deterred", bestResponse = "best_response", probeRisk = "probe_risk"
+            case credibilityGap = "credibility_gap", aggressorTypes = "aggressor_types", statusQuoUtility = "status_quo_utility"
+        }
+    }
+    public struct SensitivityRow: Codable, Hashable, Sendable {
+        public init(input: String, low: Double, high: Double, pDeterredLow: Double, pDeterredHigh: Double, objectiveShareLow: Double, objectiveShareHigh: Double, swingPDeterred: Double, swingObjectiveShare: Double) { self.input = input; self.low = low; self.high = high; self.pDeterredLow = pDeterredLow; self.pDeterredHigh = pDeterredHigh; self.objectiveShareLow = objectiveShareLow; self.objectiveShareHigh = objectiveShareHigh; self.swingPDeterred = swingPDeterred; self.swingObjectiveShare = swingObjectiveShare }
+        public var input: String
+        public var low: Double
+        public var high: Double
+        public var pDeterredLow: Double
+        public var pDeterredHigh: Double
+        public var objectiveShareLow: Double
+        public var objectiveShareHigh: Double
+        public var swingPDeterred: Double
+        public var swingObjectiveShare: Double
+        enum CodingKeys: String, CodingKey {
+            case input, low, high
+            case pDeterredLow = "p_deterred_low", pDeterredHigh = "p_deterred_high"
+            case objectiveShareLow = "objective_share_low", objectiveShareHigh = "objective_share_high"
+            case swingPDeterred = "swing_p_deterred", swingObjectiveShare = "swing_objective_share"
+        }
+    }
+    public struct Sensitivity: Codable, Hashable, Sendable {
+        public init(runsPerVariant: Int64, baselinePDeterred: Double, baselineObjectiveShare: Double, rows: [SensitivityRow]) { self.runsPerVariant = runsPerVariant; self.baselinePDeterred = baselinePDeterred; self.baselineObjectiveShare = baselineObjectiveShare; self.rows = rows }
+        public var runsPerVariant: Int64
+        public var baselinePDeterred: Double
+        public var baselineObjectiveShare: Double
+        public var rows: [SensitivityRow]
+        enum CodingKeys: String, CodingKey {
+            case rows, runsPerVariant = "runs_per_variant", baselinePDeterred = "baseline_p_deterred"
+            case baselineObjectiveShare = "baseline_objective_share"
+        }
+    }
+
+    public var meta: Meta
+    public var headline: Headline
+    public var guarantors: [GuarantorFigures]
+    public var attacks: [AttackFigures]
+    public var aidOverTime: [AidPoint]
+    public var deterrence: DeterrenceFigures?
+    public var sensitivity: Sensitivity?
+    /// The raw exact accumulator (shard results only), which `guarantor merge` combines.
+    public var accumulator: AccumulatorRecord?
+
+    enum CodingKeys: String, CodingKey {
+        case meta, headline, guarantors, attacks, deterrence, sensitivity, accumulator
+        case aidOverTime = "aid_over_time"
+    }
+}
+
+extension StudyResult {
+    /// The figures of MODEL.md section 5 that need no aggressor decision.
+    public static func summarise(plan: CompiledScenario, accumulator acc: StudyAccumulator, seed: UInt64) -> StudyResult {
+        let s = plan.scenario
+        let meta = Meta(scenario: s.name, scenarioSHA256: plan.contentHash, seed: seed, runs: acc.runs,
+                        version: GuarantorVersion.string, runDays: acc.runDays, horizonDays: plan.horizon,
+                        referenceAttack: s.attacks.indices.contains(plan.referenceAttack) ? s.attacks[plan.referenceAttack].id : "")
+        var guarantors: [GuarantorFigures] = []
+        for (g, gd) in s.guarantors.enumerated() {
+            var commitments: [CommitmentFigures] = []
+            for (i, o) in plan.obligations.enumerated() where o.guarantor == g {
+                let c = plan.commitments[o.commitment]
+                let ob = acc.obligations[i]
+                commitments.append(CommitmentFigures(
+                    agreement: s.agreements[c.agreement].id, kind: c.kind.rawValue,
+                    unit: c.kind.sizeUnit == .money ? s.currency : c.kind.sizeUnit == .power ? s.powerUnit : "",
+                    honourProbability: Estimate(ob.honoured), firstEffectDay: Quantiles(ob.firstEffectDay),
+                    deliveredByDay: Delivered(d30: Estimate(ob.delivered30), d90: Estimate(ob.delivered90), d365: Estimate(ob.delivered365))))
+            }
+            guarantors.append(GuarantorFigures(
+                id: gd.id, name: gd.name, honourProbability: Estimate(acc.guarantorHonours[g]),
+                perceivedHonourProbability: Estimate(acc.guarantorHonoursPerceived[g]),
+                agreementInForce: Estimate(acc.guarantorActive[g]), commitments: commitments))
+        }
+        let attacks = s.attacks.enumerated().map { k, a in
+            let x = acc.attacks[k]
+            return AttackFigures(type: a.id, kind: a.kind.rawValue, name: a.name,
+                                 objectiveShare: Estimate(x.objectiveShare), aggressorLosses: Estimate(x.aggressorLosses),
+                                 protegeLosses: Estimate(x.protegeLosses), sanctionsCost: Estimate(x.sanctionsCost),
+                                 escalationProbability: Estimate(x.escalated),
+                                 objectiveShareHistogram: Histogram(lo: x.shareHistogram.lo, hi: x.shareHistogram.hi, counts: x.shareHistogram.counts),
+                                 expectedUtility: nil, pBestResponse: nil)
+        }
+        let aid = zip(acc.aidCheckpoints, acc.aidOverTime).map { day, h in
+            let q = Quantiles(h)
+            return AidPoint(day: day, p10: q.p10, p50: q.p50, p90: q.p90)
+        }
+        let headline = Headline(pAllHonour: Estimate(acc.allHonour), daysToFirstMilitaryAid: Quantiles(acc.firstMilitaryAidDay),
+                                aidDeliveredByDay90: Estimate(acc.aid90))
+        return StudyResult(meta: meta, headline: headline, guarantors: guarantors, attacks: attacks, aidOverTime: aid,
+                           deterrence: nil, sensitivity: nil, accumulator: nil)
+    }
+}

@@ -1,0 +1,112 @@
+import CrisisEngine
+import GuarantorModel
+
+/// Plain-text tables for the terminal.
+public enum TextReport {
+    static func pct(_ e: Estimate) -> String { "\(Format.percent(e.mean)) ± \(Format.percent(e.se))" }
+    static func num(_ e: Estimate) -> String { "\(Format.number(e.mean, digits: 3)) ± \(Format.number(e.se, digits: 2))" }
+    static func day(_ x: Double?) -> String { x.map { Format.fixed($0, decimals: 0) } ?? "never" }
+
+    /// Left-aligned columns separated by two spaces.
+    public static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in i == cells.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ")
+        }
+        var out = [line(header), line(widths.map { String(repeating: "-", count: $0) })]
+        out += rows.map(line)
+        return out.joined(separator: "\n")
+    }
+
+    public static func study(_ r: StudyResult) -> String {
+        var out: [String] = []
+        let m = r.meta
+        out.append("\(m.scenario)")
+        out.append("\(m.runs) runs, seed \(m.seed), horizon \(m.horizonDays) days, Guarantor \(m.version), scenario sha256 \(m.scenarioSHA256.prefix(12))")
+        if let s = m.shard { out.append("shard \(s.index)/\(s.count): runs \(s.firstRun)..<\(s.endRun) of \(s.totalRuns) (merge the shards with `guarantor merge`)") }
+        out.append("Figures are Monte Carlo means ± one standard error.")
+        out.append("")
+        if let d = r.deterrence {
+            out.append("Will it deter?")
+            out.append("  P(deterred)      \(pct(d.pDeterred))   (share of \(d.aggressorTypes) aggressor types for which no attack beats the status quo)")
+            out.append("  best response    \(d.bestResponse)")
+            out.append("  probe risk       \(pct(d.probeRisk))   (a limited attack pays while a full invasion does not)")
+            out.append("")
+        }
+        out.append("Per attack type (actual honour):")
+        var rows: [[String]] = []
+        for a in r.attacks {
+            var row = [a.type, pct(a.objectiveShare), num(a.aggressorLosses), num(a.protegeLosses), num(a.sanctionsCost), pct(a.escalationProbability)]
+            if let eu = a.expectedUtility { row.append(num(eu)) }
+            if let b = a.pBestResponse { row.append(Format.percent(b)) }
+            rows.append(row)
+        }
+        var header = ["attack", "objective share", "aggressor losses", "protégé losses", "sanctions cost", "P(escalation)"]
+        if r.deterrence != nil { header += ["EU (perceived)", "P(best response)"] }
+        out.append(table(header, rows))
+        out.append("")
+        out.append("Guarantors (reference attack `\(m.referenceAttack)`):")
+        rows = r.guarantors.map { g in
+            [g.id, pct(g.honourProbability), pct(g.perceivedHonourProbability), pct(g.agreementInForce)]
+        }
+        out.append(table(["guarantor", "P(honour)", "perceived", "agreement in force"], rows))
+        out.append("")
+        out.append("Commitments:")
+        rows = []
+        for g in r.guarantors {
+            for c in g.commitments {
+                rows.append([g.id, c.agreement, c.kind, pct(c.honourProbability),
+                             "\(day(c.firstEffectDay.p10)) / \(day(c.firstEffectDay.p50)) / \(day(c.firstEffectDay.p90))",
+                             c.unit.isEmpty ? "-" : num(c.deliveredByDay.d90)])
+            }
+        }
+        out.append(table(["guarantor", "agreement", "commitment", "P(honoured)", "first effect day p10/p50/p90", "delivered by day 90"], rows))
+        out.append("")
+        let h = r.headline
+        out.append("P(all guarantors honour)         \(pct(h.pAllHonour))")
+        out.append("days to first military aid      p10 \(day(h.daysToFirstMilitaryAid.p10)), median \(day(h.daysToFirstMilitaryAid.p50)), p90 \(day(h.daysToFirstMilitaryAid.p90)) (within horizon in \(Format.percent(h.daysToFirstMilitaryAid.pWithinHorizon)) of runs)")
+        out.append("aid delivered by day 90          \(num(h.aidDeliveredByDay90)) (combat-power equivalent)")
+        if let d = r.deterrence, !d.credibilityGap.isEmpty {
+            out.append("")
+            out.append("Credibility gap (actual minus perceived honour):")
+            out.append(table(["guarantor", "actual", "perceived", "gap"], d.credibilityGap.map {
+                [$0.guarantor, Format.percent($0.actual), Format.percent($0.perceived), Format.percent($0.gap)]
+            }))
+        }
+        if let s = r.sensitivity {
+            out.append("")
+            out.append("Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(Format.percent(s.baselinePDeterred))):")
+            out.append(table(["input", "p5", "p95", "P(deterred) at p5", "at p95", "objective share at p5", "at p95"],
+                             s.rows.prefix(15).map { row in
+                                 [row.input, Format.number(row.low, digits: 3), Format.number(row.high, digits: 3),
+                                  Format.percent(row.pDeterredLow), Format.percent(row.pDeterredHigh),
+                                  Format.percent(row.objectiveShareLow), Format.percent(row.objectiveShareHigh)]
+                             }))
+        }
+        if let t = m.timing {
+            out.append("")
+            out.append("\(Format.fixed(t.seconds, decimals: 2)) s on \(t.threads) thread\(t.threads == 1 ? "" : "s"): \(Format.fixed(t.runsPerSecond, decimals: 0)) runs/s, \(Format.fixed(t.nsPerRunDay, decimals: 2)) ns per run-day")
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+import Deterrence
+
+extension TextReport {
+    public static func compare(_ c: ComparisonResult) -> String {
+        var out = ["Comparison: \(c.rows.count) scenarios, \(c.runs) runs each, seed \(c.seed), Guarantor \(c.version)",
+                   "Figures are Monte Carlo means ± one standard error.", ""]
+        let rows = c.rows.map { r in
+            [r.scenario, pct(r.pDeterred), r.bestResponse, pct(r.probeRisk), pct(r.pAllHonour),
+             r.medianDaysToFirstMilitaryAid.map { Format.fixed($0, decimals: 0) } ?? "never",
+             Format.percent(r.pMilitaryAidWithinHorizon), num(r.aidDeliveredByDay90), pct(r.fullInvasionObjectiveShare)]
+        }
+        out.append(table(["scenario", "P(deterred)", "best response", "probe risk", "P(all honour)", "median days to military aid",
+                          "P(military aid)", "aid by day 90", "full-invasion objective share"], rows))
+        out.append("")
+        out += c.explanation
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,97 @@
+/// A place in an input file (1-based line and column, columns in Unicode scalars).
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) { self.file = file; self.line = line; self.column = column }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One error in an input file, printed as `FILE:LINE:COL: error: MESSAGE`.
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    public init(_ location: SourceLocation, _ message: String) { self.location = location; self.message = message }
+    public var file: String { location.file }
+    public var line: Int { location.line }
+    public var column: Int { location.column }
+    public var description: String { "\(location): error: \(message)" }
+}
+
+/// Every error found in an input, in file order.
+public struct DiagnosticList: Error, Hashable, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics while one input is read; sorted by place at the end.
+public final class DiagnosticSink {
+    public private(set) var items: [Diagnostic] = []
+    public init() {}
+    public func error(_ location: SourceLocation, _ message: String) {
+        let d = Diagnostic(location, message)
+        if !items.contains(d) { items.append(d) }
+    }
+    public var isEmpty: Bool { items.isEmpty }
+    public func sorted() -> [Diagnostic] {
+        items.sorted { a, b in
+            (a.file, a.line, a.column, a.message) < (b.file, b.line, b.column, b.message)
+        }
+    }
+}
+
+/// "did you mean `x`?" for a misspelt key or value.
+public enum Suggestion {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        var best: (String, Int)?
+        let w = Array(word.lowercased())
+        for c in candidates {
+            let d = distance(w, Array(c.lowercased()))
+            if best == nil || d < best!.1 { best = (c, d) }
+        }
+        guard let (c, d) = best else { return nil }
+        let limit = max(2, min(w.count, c.count) / 3)
+        return d <= limit ? c : nil
+    }
+
+    public static func didYouMean(_ word: String, _ all: [String]) -> String {
+        var candidates: [String] = []
+        for c in all where !candidates.contains(c) { candidates.append(c) }
+        if let c = closest(to: word, in: candidates) { return " (did you mean `\(c)`?)" }
+        let list = candidates.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
+        return candidates.isEmpty ? "" : " (expected one of \(list)\(candidates.count > 12 ? ", ..." : ""))"
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}
+
+/// A plain message explaining a failure, before a location is attached.
+public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

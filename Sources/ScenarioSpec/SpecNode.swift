@@ -1,0 +1,196 @@
+import Yams
+
+/// A YAML or JSON value with the place it was written, so that every later
+/// error can name its file, line and column. Aliases are expanded into plain
+/// nodes under a node budget, which defuses "billion laughs" files.
+public struct SpecNode: Sendable {
+    public enum Kind: Sendable {
+        /// `plain` is false for quoted scalars (which are never numbers or booleans).
+        case scalar(String, plain: Bool)
+        case sequence([SpecNode])
+        case mapping([Entry])
+    }
+    public struct Entry: Sendable {
+        public var key: String
+        public var keyLocation: SourceLocation
+        public var value: SpecNode
+    }
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public var isNull: Bool {
+        if case .scalar(let s, let plain) = kind, plain, ["", "~", "null", "Null", "NULL"].contains(s) { return true }
+        return false
+    }
+
+    public var kindName: String {
+        switch kind {
+        case .scalar: return isNull ? "nothing" : "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+/// Limits that keep hostile input from exhausting memory, stack or time.
+public struct ParseLimits: Sendable {
+    public var maxBytes = 4 * 1024 * 1024
+    public var maxNodes = 200_000
+    public var maxDepth = 64
+    public init() {}
+    public static let standard = ParseLimits()
+}
+
+public enum YAMLReader {
+    /// Parses YAML (or JSON, which is read by the same parser) into located nodes.
+    public static func parse(_ text: String, file: String, limits: ParseLimits = .standard) -> Result<SpecNode, Diagnostic> {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if text.utf8.count > limits.maxBytes {
+            return .failure(Diagnostic(start, "file is \(text.utf8.count) bytes; the limit is \(limits.maxBytes) bytes (4 MiB)"))
+        }
+        if let nul = firstNUL(text, file: file) {
+            return .failure(Diagnostic(nul, "file contains a NUL byte: is it a binary file? Scenarios are UTF-8 text (YAML or JSON)"))
+        }
+        if text.trimmingSpaceAndComments.isEmpty {
+            return .failure(Diagnostic(start, "file is empty: a scenario needs at least `name`, `protege`, `aggressor`, `settlement`, `attacks`, `guarantors` and `agreements`"))
+        }
+        if let deep = nestingTooDeep(text, file: file, limit: limits.maxDepth) {
+            return .failure(Diagnostic(deep, "nesting is deeper than \(limits.maxDepth) levels: scenarios are at most a few levels deep"))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(diagnostic(from: error, file: file))
+        } catch {
+            return .failure(Diagnostic(start, "could not read the file as YAML: \(error)"))
+        }
+        guard let root else {
+            return .failure(Diagnostic(start, "file holds no YAML document"))
+        }
+        var budget = limits.maxNodes
+        return convert(root, file: file, depth: 0, limits: limits, budget: &budget)
+    }
+
+    static func location(_ mark: Mark?, _ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    static func convert(_ node: Node, file: String, depth: Int, limits: ParseLimits, budget: inout Int) -> Result<SpecNode, Diagnostic> {
+        budget -= 1
+        let loc = location(node.mark, file)
+        if budget < 0 {
+            return .failure(Diagnostic(loc, "document expands to more than \(limits.maxNodes) values (are YAML aliases `*name` repeating a large anchor?)"))
+        }
+        if depth > limits.maxDepth {
+            return .failure(Diagnostic(loc, "nesting is deeper than \(limits.maxDepth) levels"))
+        }
+        switch node {
+        case .scalar(let s):
+            return .success(SpecNode(kind: .scalar(s.string, plain: s.style == .plain || s.style == .any), location: loc))
+        case .alias(let a):
+            return .failure(Diagnostic(loc, "undefined alias `*\(a.anchor.rawValue)`"))
+        case .sequence(let seq):
+            var items: [SpecNode] = []
+            for child in seq {
+                switch convert(child, file: file, depth: depth + 1, limits: limits, budget: &budget) {
+                case .success(let n): items.append(n)
+                case .failure(let d): return .failure(d)
+                }
+            }
+            return .success(SpecNode(kind: .sequence(items), location: loc))
+        case .mapping(let map):
+            var entries: [SpecNode.Entry] = []
+            var seen: [String: SourceLocation] = [:]
+            for (k, v) in map {
+                let kloc = location(k.mark, file)
+                guard case .scalar(let ks) = k else {
+                    return .failure(Diagnostic(kloc, "mapping keys must be plain names, not lists or mappings"))
+                }
+                if let first = seen[ks.string] {
+                    return .failure(Diagnostic(kloc, "duplicate key `\(ks.string)` (first given at line \(first.line))"))
+                }
+                seen[ks.string] = kloc
+                switch convert(v, file: file, depth: depth + 1, limits: limits, budget: &budget) {
+                case .success(let n): entries.append(SpecNode.Entry(key: ks.string, keyLocation: kloc, value: n))
+                case .failure(let d): return .failure(d)
+                }
+            }
+            return .success(SpecNode(kind: .mapping(entries), location: loc))
+        }
+    }
+
+    static func diagnostic(from error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let ctx = context.map { "\($0.text) " } ?? ""
+            return Diagnostic(location(mark, file), "invalid YAML: \(ctx)\(problem)")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot read the file as UTF-8 text: \(problem)")
+        default:
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+        }
+    }
+
+    static func firstNUL(_ text: String, file: String) -> SourceLocation? {
+        var line = 1, col = 1
+        for u in text.unicodeScalars {
+            if u == "\0" { return SourceLocation(file: file, line: line, column: col) }
+            if u == "\n" { line += 1; col = 1 } else { col += 1 }
+        }
+        return nil
+    }
+
+    /// A conservative estimate of nesting before the recursive YAML composer
+    /// sees the text: flow brackets, block indentation and `- - -` chains.
+    static func nestingTooDeep(_ text: String, file: String, limit: Int) -> SourceLocation? {
+        var flow = 0, line = 1, col = 0
+        var quote: Unicode.Scalar? = nil
+        var atLineStart = true, indent = 0, dashes = 0, inComment = false
+        var prev: Unicode.Scalar = " "
+        for u in text.unicodeScalars {
+            col += 1
+            if u == "\n" {
+                line += 1; col = 0; atLineStart = true; indent = 0; dashes = 0; inComment = false
+                if quote == "'" || quote == "\"" { /* multi-line quoted scalar continues */ }
+                prev = u
+                continue
+            }
+            if inComment { continue }
+            if let q = quote {
+                if u == q && prev != "\\" { quote = nil }
+                prev = u
+                continue
+            }
+            if atLineStart {
+                if u == " " { indent += 1; if indent > limit * 8 { return SourceLocation(file: file, line: line, column: col) }; prev = u; continue }
+                if u == "-" { dashes += 1; if dashes > limit { return SourceLocation(file: file, line: line, column: col) }; prev = u; continue }
+                atLineStart = false
+            }
+            switch u {
+            case "#" where prev == " " || prev == "\t" || col == 1: inComment = true
+            case "\"", "'": if prev == " " || prev == "[" || prev == "{" || prev == "," || prev == ":" || col == 1 { quote = u }
+            case "[", "{":
+                flow += 1
+                if flow > limit { return SourceLocation(file: file, line: line, column: col) }
+            case "]", "}": flow = max(0, flow - 1)
+            default: break
+            }
+            prev = u
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingSpaceAndComments: String {
+        var out = ""
+        for line in split(separator: "\n", omittingEmptySubsequences: true) {
+            let t = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            if t.isEmpty || t.hasPrefix("#") { continue }
+            out += t
+        }
+        return out
+    }
+}

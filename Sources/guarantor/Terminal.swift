@@ -1,0 +1,41 @@
+import Foundation
+
+/// Standard error and terminal detection for the CLI.
+enum Terminal {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) != 0 }
+
+    /// Writes `text` to `path`, or to standard output when `path` is nil or "-".
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError("cannot write `\(path)`: \(error.localizedDescription)")
+        }
+    }
+
+    static func readText(_ path: String, limit: Int = 64 * 1024 * 1024) throws -> String {
+        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else { throw CLIError("cannot open `\(path)`: no such file") }
+        if let size = attrs[.size] as? Int, size > limit { throw CLIError("`\(path)` is \(size) bytes, above the limit of \(limit)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read `\(path)`") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("`\(path)` is not UTF-8 text") }
+        return text
+    }
+}
+
+/// An error the CLI prints as `error: MESSAGE` and exits 1 on.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+extension Terminal {
+    static func raw(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}

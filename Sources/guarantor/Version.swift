@@ -1,3 +1,0 @@
-enum GuarantorVersion {
-    static let string = "0.1.0"
-}
