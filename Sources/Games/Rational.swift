@@ -2,24 +2,36 @@ import BigInt
 
 /// An exact rational number on arbitrary-precision integers.
 ///
-/// Invariant: `denominator > 0` and `gcd(|numerator|, denominator) == 1`, so two
-/// equal numbers have equal representations and `==`/`hash` are structural.
+/// Invariant: the denominator is positive and coprime with the numerator, and the value is
+/// stored in machine integers whenever both parts fit (so every value has exactly one
+/// representation and `==`/`hash` are structural). Arithmetic stays in machine integers
+/// until an operation would overflow, then continues in `BigInt`: results never overflow.
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let numerator: BigInt
-    public let denominator: BigInt
+    private let n: Int
+    private let d: Int
+    /// Set only when the value does not fit in machine integers.
+    private let big: Big?
+
+    private struct Big: Sendable, Hashable {
+        let n: BigInt
+        let d: BigInt
+    }
+
+    public var numerator: BigInt { big?.n ?? BigInt(n) }
+    public var denominator: BigInt { big?.d ?? BigInt(d) }
 
     public static let zero = Rational(0)
     public static let one = Rational(1)
 
     public init(_ value: Int) {
-        numerator = BigInt(value)
-        denominator = 1
+        if value == Int.min {
+            self.init(normalising: BigInt(value), BigInt(1))
+        } else {
+            self.init(small: value, 1)
+        }
     }
 
-    public init(_ value: BigInt) {
-        numerator = value
-        denominator = 1
-    }
+    public init(_ value: BigInt) { self.init(normalising: value, BigInt(1)) }
 
     /// `numerator / denominator`, normalised; nil when the denominator is zero.
     public init?(_ numerator: BigInt, _ denominator: BigInt) {
@@ -27,78 +39,115 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.init(normalising: numerator, denominator)
     }
 
+    private init(big: Big) {
+        n = 0
+        d = 1
+        self.big = big
+    }
+
+    private init(small n: Int, _ d: Int) {
+        self.n = n
+        self.d = d
+        big = nil
+    }
+
+    private static func gcd(_ a: Int, _ b: Int) -> Int {
+        var a = a.magnitude, b = b.magnitude
+        while b != 0 { (a, b) = (b, a % b) }
+        return Int(a)
+    }
+
+    /// From machine integers (`d != 0`, neither is Int.min).
+    private init(smallNormalising n: Int, _ d: Int) {
+        var n = n, d = d
+        if d < 0 { n = -n; d = -d }
+        if n == 0 { self.init(small: 0, 1); return }
+        let g = Rational.gcd(n, d)
+        self.init(small: n / g, d / g)
+    }
+
     /// Callers guarantee `denominator != 0`.
     init(normalising n: BigInt, _ d: BigInt) {
         var n = n, d = d
         if d < 0 { n = -n; d = -d }
-        if d == 1 || n == 0 {
-            numerator = n
-            denominator = n == 0 ? 1 : d
-            return
+        if n == 0 { self.init(small: 0, 1); return }
+        if d != 1 {
+            let g = BigInt(n.magnitude.greatestCommonDivisor(with: d.magnitude))
+            if g != 1 {
+                n /= g
+                d /= g
+            }
         }
-        let g = n.magnitude.greatestCommonDivisor(with: d.magnitude)
-        if g == 1 {
-            numerator = n
-            denominator = d
+        if let sn = Int(exactly: n), let sd = Int(exactly: d), sn != Int.min {
+            self.init(small: sn, sd)
         } else {
-            let gi = BigInt(g)
-            numerator = n / gi
-            denominator = d / gi
+            self.init(big: Big(n: n, d: d))
         }
     }
 
-    private init(raw n: BigInt, _ d: BigInt) {
-        numerator = n
-        denominator = d
+    public var isZero: Bool { big == nil && n == 0 }
+    public var isInteger: Bool { big == nil ? d == 1 : big?.d == 1 }
+    public var signum: Int {
+        if let b = big { return b.n < 0 ? -1 : 1 }
+        return n < 0 ? -1 : (n == 0 ? 0 : 1)
     }
-
-    public var isZero: Bool { numerator == 0 }
-    public var isInteger: Bool { denominator == 1 }
-    public var signum: Int { numerator < 0 ? -1 : (numerator == 0 ? 0 : 1) }
 
     public var description: String {
-        denominator == 1 ? numerator.description : "\(numerator)/\(denominator)"
+        if big == nil { return d == 1 ? String(n) : "\(n)/\(d)" }
+        return denominator == 1 ? numerator.description : "\(numerator)/\(denominator)"
     }
 
     public var doubleValue: Double {
-        // Scale so that both parts fit a Double's range before dividing.
-        let nb = numerator.magnitude.bitWidth, db = denominator.magnitude.bitWidth
-        if nb < 1000 && db < 1000 {
-            return Double(numerator) / Double(denominator)
-        }
+        if big == nil { return Double(n) / Double(d) }
+        let num = numerator, den = denominator
+        let nb = num.magnitude.bitWidth, db = den.magnitude.bitWidth
+        if nb < 1000 && db < 1000 { return Double(num) / Double(den) }
         let shift = max(nb, db) - 900
-        return Double(numerator >> shift) / Double(denominator >> shift)
+        return Double(num >> shift) / Double(den >> shift)
     }
 
     public static func + (a: Rational, b: Rational) -> Rational {
-        if a.denominator == 1 && b.denominator == 1 { return Rational(raw: a.numerator + b.numerator, 1) }
-        if a.denominator == b.denominator {
-            return Rational(normalising: a.numerator + b.numerator, a.denominator)
+        if a.big == nil && b.big == nil {
+            if a.d == 1 && b.d == 1 {
+                let (s, o) = a.n.addingReportingOverflow(b.n)
+                if !o && s != Int.min { return Rational(small: s, 1) }
+            } else {
+                let (x, o1) = a.n.multipliedReportingOverflow(by: b.d)
+                let (y, o2) = b.n.multipliedReportingOverflow(by: a.d)
+                let (num, o3) = x.addingReportingOverflow(y)
+                let (den, o4) = a.d.multipliedReportingOverflow(by: b.d)
+                if !(o1 || o2 || o3 || o4) && num != Int.min { return Rational(smallNormalising: num, den) }
+            }
         }
-        return Rational(normalising: a.numerator * b.denominator + b.numerator * a.denominator,
-                        a.denominator * b.denominator)
+        return Rational(normalising: a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
     }
 
-    public static func - (a: Rational, b: Rational) -> Rational {
-        if a.denominator == 1 && b.denominator == 1 { return Rational(raw: a.numerator - b.numerator, 1) }
-        if a.denominator == b.denominator {
-            return Rational(normalising: a.numerator - b.numerator, a.denominator)
-        }
-        return Rational(normalising: a.numerator * b.denominator - b.numerator * a.denominator,
-                        a.denominator * b.denominator)
+    public static prefix func - (a: Rational) -> Rational {
+        if a.big == nil { return Rational(small: -a.n, a.d) }
+        return Rational(normalising: -a.numerator, a.denominator)
     }
 
-    public static prefix func - (a: Rational) -> Rational { Rational(raw: -a.numerator, a.denominator) }
+    public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
 
     public static func * (a: Rational, b: Rational) -> Rational {
-        if a.numerator == 0 || b.numerator == 0 { return .zero }
-        if a.denominator == 1 && b.denominator == 1 { return Rational(raw: a.numerator * b.numerator, 1) }
+        if a.isZero || b.isZero { return .zero }
+        if a.big == nil && b.big == nil {
+            // Cross-cancel first so the products stay small.
+            let g1 = gcd(a.n, b.d), g2 = gcd(b.n, a.d)
+            let (num, o1) = (a.n / g1).multipliedReportingOverflow(by: b.n / g2)
+            let (den, o2) = (a.d / g2).multipliedReportingOverflow(by: b.d / g1)
+            if !(o1 || o2) && num != Int.min { return Rational(small: num, den) }
+        }
         return Rational(normalising: a.numerator * b.numerator, a.denominator * b.denominator)
     }
 
     /// Division; the divisor must be nonzero (callers check, as with Int).
     public static func / (a: Rational, b: Rational) -> Rational {
-        precondition(b.numerator != 0, "Rational division by zero")
+        precondition(!b.isZero, "Rational division by zero")
+        if b.big == nil {
+            let inverse = b.n < 0 ? Rational(small: -b.d, -b.n) : Rational(small: b.d, b.n)
+            return a * inverse
+        }
         return Rational(normalising: a.numerator * b.denominator, a.denominator * b.numerator)
     }
 
@@ -107,15 +156,18 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func *= (a: inout Rational, b: Rational) { a = a * b }
 
     public static func < (a: Rational, b: Rational) -> Bool {
-        if a.denominator == b.denominator { return a.numerator < b.numerator }
+        if a.big == nil && b.big == nil {
+            if a.d == b.d { return a.n < b.n }
+            let (x, o1) = a.n.multipliedReportingOverflow(by: b.d)
+            let (y, o2) = b.n.multipliedReportingOverflow(by: a.d)
+            if !(o1 || o2) { return x < y }
+        }
         return a.numerator * b.denominator < b.numerator * a.denominator
     }
 
-    public var reciprocal: Rational? {
-        numerator == 0 ? nil : Rational(normalising: denominator, numerator)
-    }
+    public var reciprocal: Rational? { isZero ? nil : Rational.one / self }
 
-    public var absoluteValue: Rational { numerator < 0 ? -self : self }
+    public var absoluteValue: Rational { signum < 0 ? -self : self }
 
     /// Parses Gambit's number syntax exactly: `-3`, `+3`, `2/3`, `0.25`, `.5`, `1e-3`, `1.5E+2`.
     public init?(parsing text: Substring) {
@@ -160,7 +212,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         let scale = exponent - fracPart.count
         var value: Rational
         if scale >= 0 {
-            value = Rational(raw: digits * BigInt(10).power(scale), 1)
+            value = Rational(normalising: digits * BigInt(10).power(scale), 1)
         } else {
             value = Rational(normalising: digits, BigInt(10).power(-scale))
         }
@@ -188,7 +240,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         let shift = exponent - 52 + (value.isNormal ? 0 : 1)
         var r: Rational
         if shift >= 0 {
-            r = Rational(raw: significand << shift, 1)
+            r = Rational(normalising: significand << shift, 1)
         } else {
             r = Rational(normalising: significand, BigInt(1) << (-shift))
         }

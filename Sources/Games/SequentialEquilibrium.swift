@@ -36,24 +36,21 @@ public enum SequentialEquilibrium {
                 }
             }
         }
-        var order: [(player: Int, infoset: Int)] = []
-        var beliefs: [[[Rational]]] = tree.infosets.map { $0.map { _ in [] } }
+        // Beliefs are pinned by Nature where an information set's nodes follow the same player moves;
+        // elsewhere only actions that are optimal at every node (whatever the beliefs) are accepted.
+        var beliefs: [[[Rational]?]] = tree.infosets.map { $0.map { _ in nil } }
         for p in 0..<tree.playerCount {
             for (k, h) in tree.infosets[p].enumerated() {
                 let first = moves[h.members[0]]
-                for m in h.members.dropFirst() where moves[m] != first {
-                    throw GameError("spe: player \(p + 1)'s information set \(k + 1) ('\(h.label)') hides a player's move, so beliefs depend on strategies; spe supports perfect-information games and games whose information sets hide only chance moves (use lcp or enummixed for Nash equilibria)")
-                }
+                guard h.members.allSatisfy({ moves[$0] == first }) else { continue }
                 let weights = h.members.map { chanceWeight[$0] }
                 let total = weights.sum()
                 beliefs[p][k] = total.isZero
                     ? [Rational](repeating: .one / Rational(h.members.count), count: h.members.count)
                     : weights.map { $0 / total }
-                order.append((p, k))
             }
         }
-        order.sort { moves[tree.infosets[$0.player][$0.infoset].members[0]].count > moves[tree.infosets[$1.player][$1.infoset].members[0]].count }
-
+        let order = try backwardOrder(tree)
         let cumulative = tree.cumulativePayoffs()
         var choice: [[Int]] = tree.infosets.map { [Int](repeating: 0, count: $0.count) }
         // Expected payoff to `player` of the subtree at `start`, given the choices made so far
@@ -77,24 +74,36 @@ public enum SequentialEquilibrium {
         var results: [BehaviorProfile] = []
         // Depth-first over ties: frame = position in `order` and the optimal actions left to try there.
         struct Frame { var step: Int; var options: [Int]; var next: Int }
-        func optimalActions(at step: Int) -> [Int] {
+        func optimalActions(at step: Int) throws -> [Int] {
             let (p, k) = order[step]
             let h = tree.infosets[p][k]
-            var best: Rational? = nil
-            var argmax: [Int] = []
-            for a in h.actions.indices {
-                var v = Rational.zero
-                for (m, mu) in zip(h.members, beliefs[p][k]) where !mu.isZero {
-                    v += mu * value(tree.nodes[m].children[a], player: p)
+            if let mu = beliefs[p][k] {
+                var best: Rational? = nil
+                var argmax: [Int] = []
+                for a in h.actions.indices {
+                    var v = Rational.zero
+                    for (m, w) in zip(h.members, mu) where !w.isZero {
+                        v += w * value(tree.nodes[m].children[a], player: p)
+                    }
+                    if let b = best, v <= b {
+                        if v == b { argmax.append(a) }
+                    } else {
+                        best = v
+                        argmax = [a]
+                    }
                 }
-                if let b = best, v <= b {
-                    if v == b { argmax.append(a) }
-                } else {
-                    best = v
-                    argmax = [a]
-                }
+                return argmax
             }
-            return argmax
+            var robust = Set(h.actions.indices)
+            for m in h.members {
+                let values = h.actions.indices.map { value(tree.nodes[m].children[$0], player: p) }
+                guard let top = values.max() else { continue }
+                robust.formIntersection(h.actions.indices.filter { values[$0] == top })
+            }
+            guard !robust.isEmpty else {
+                throw GameError("spe: at player \(p + 1)'s information set \(k + 1) ('\(h.label)') the best action depends on beliefs about other players' earlier moves; spe handles perfect-information games, information sets that hide only chance moves, and information sets where one action is best at every node (use lcp or enummixed for Nash equilibria)")
+            }
+            return robust.sorted()
         }
         func emit() throws {
             results.append(BehaviorProfile(tree.infosets.enumerated().map { p, list in
@@ -106,7 +115,7 @@ public enum SequentialEquilibrium {
             try emit()
             return results
         }
-        var stack = [Frame(step: 0, options: optimalActions(at: 0), next: 0)]
+        var stack = [Frame(step: 0, options: try optimalActions(at: 0), next: 0)]
         while let top = stack.indices.last {
             let f = stack[top]
             guard f.next < f.options.count else {
@@ -119,9 +128,50 @@ public enum SequentialEquilibrium {
             if f.step + 1 == order.count {
                 try emit()
             } else {
-                stack.append(Frame(step: f.step + 1, options: optimalActions(at: f.step + 1), next: 0))
+                stack.append(Frame(step: f.step + 1, options: try optimalActions(at: f.step + 1), next: 0))
             }
         }
         return results
+    }
+
+    /// Information sets ordered so that every information set comes after all those that
+    /// have a node below one of its nodes (deepest first).
+    static func backwardOrder(_ tree: ExtensiveFormGame) throws -> [(player: Int, infoset: Int)] {
+        var ids: [[Int]] = []
+        var keys: [(Int, Int)] = []
+        for p in 0..<tree.playerCount {
+            ids.append(tree.infosets[p].indices.map { keys.count + $0 })
+            for k in tree.infosets[p].indices { keys.append((p, k)) }
+        }
+        // below[a] = information sets with a node directly below a node of a (the nearest
+        // player node above); the order is transitive, so nearest links are enough.
+        var below = [Set<Int>](repeating: [], count: keys.count)
+        var nearest = [Int?](repeating: nil, count: tree.nodes.count)
+        for i in tree.nodes.indices {
+            let n = tree.nodes[i]
+            var mine = nearest[i]
+            if case .player(let p) = n.mover {
+                let id = ids[p][n.infoset]
+                if let a = nearest[i] { below[a].insert(id) }
+                mine = id
+            }
+            for c in n.children { nearest[c] = mine }
+        }
+        var pending = below.map(\.count)
+        var above = [[Int]](repeating: [], count: keys.count)
+        for (a, set) in below.enumerated() { for b in set { above[b].append(a) } }
+        var ready = pending.indices.filter { pending[$0] == 0 }
+        var order: [(player: Int, infoset: Int)] = []
+        while let x = ready.popLast() {
+            order.append(keys[x])
+            for a in above[x] {
+                pending[a] -= 1
+                if pending[a] == 0 { ready.append(a) }
+            }
+        }
+        guard order.count == keys.count else {
+            throw GameError("spe: information sets precede each other in a cycle, so backward induction has no order")
+        }
+        return order
     }
 }
