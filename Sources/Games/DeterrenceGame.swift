@@ -162,9 +162,12 @@ public struct DeterrenceGameSpec: Sendable, Equatable {
                 for k in attacks.indices { responses(parent: node, attack: k, types: types, guarantor: 0, mask: 0) }
                 return
             }
+            // One chance information set per node, each with its own label: Gambit wants chance, like the
+            // players, to have perfect recall, and information set labels unique per player.
             let g = guarantors[types.count]
-            chance.append(.init(label: "Nature: \(g.name)'s resolve", actions: ["Resolute", "Irresolute"],
-                                probabilities: [g.resolve, .one - g.resolve], members: []))
+            let earlier = types.enumerated().map { "\(guarantors[$0].name) \($1 ? "resolute" : "irresolute")" }
+            chance.append(.init(label: "Nature: \(g.name)'s resolve" + (earlier.isEmpty ? "" : " (\(earlier.joined(separator: ", ")))"),
+                                actions: ["Resolute", "Irresolute"], probabilities: [g.resolve, .one - g.resolve], members: []))
             let node = add(.init(label: "", mover: .chance, infoset: chance.count - 1, parent: parent))
             chance[chance.count - 1].members.append(node)
             nature(parent: node, types: types + [true])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrisisEngine
 import Foundation
 import Games
 
@@ -108,13 +109,147 @@ struct GameConvertCommand: AsyncParsableCommand {
 struct GameDeterrenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deterrence",
-        abstract: "Build the challenger-guarantor deterrence game of a scenario and solve it."
+        abstract: "Build the challenger-guarantor deterrence game of a scenario, solve it, and compare with the Monte Carlo study.",
+        discussion: """
+        Runs the scenario's study, then builds the game of docs/games.md: Nature draws each guarantor's \
+        resolve with the honour probability the aggressor perceives, the aggressor keeps the status quo \
+        or chooses one of the scenario's attacks, and each guarantor responds or abandons. Study figures \
+        (doubles) become exact rationals rounded to 1e-6. Writes the game as a Gambit .efg file.
+        """
     )
 
     @Argument(help: "A scenario file (YAML or JSON).") var scenario: String
     @Option(help: "Where to write the game (.efg).") var output: String
+    @Option(help: "Monte Carlo runs (default: the scenario's `runs`).") var runs: Int64?
+    @Option(help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
+    @Option(help: "Guarantors modelled individually (those the aggressor finds most resolute), 1 to \(DeterrenceGameSpec.maxGuarantors).")
+    var guarantors: Int = DeterrenceStudyMapping.defaultGuarantors
+    @Flag(help: "No progress bar.") var quiet = false
+
+    func validate() throws {
+        if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 1 and 1,000,000,000") }
+        guard (1...DeterrenceGameSpec.maxGuarantors).contains(guarantors) else {
+            throw ValidationError("--guarantors must be between 1 and \(DeterrenceGameSpec.maxGuarantors)")
+        }
+    }
 
     func run() async throws {
-        throw ValidationError("'game deterrence' is not wired to the study yet")
+        let loaded = try CLI.loadScenario(scenario)
+        let study = try await CLI.study(scenario: loaded, runs: runs, seed: seed, threads: nil, shard: nil,
+                                        sensitivity: false, sensitivityRuns: 1_000, quiet: quiet)
+        let mapping: DeterrenceStudyMapping
+        let predictions: [DeterrenceGameSpec.Prediction]
+        let tree: ExtensiveFormGame
+        do {
+            mapping = try DeterrenceStudyMapping(study: study, guarantors: guarantors)
+            tree = try mapping.spec.extensiveForm()
+            predictions = try mapping.spec.predictions()
+        } catch let e as GameError {
+            throw ValidationError("\(scenario): \(e.message)")
+        }
+        do {
+            try EFGFormat.write(tree).write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw ValidationError("\(output): cannot write (\(error.localizedDescription))")
+        }
+        print(mapping.report(predictions: predictions, study: study, output: output, nodes: tree.nodes.count), terminator: "")
+    }
+}
+
+/// How a study's figures become a deterrence game (documented in docs/games.md).
+struct DeterrenceStudyMapping {
+    static let defaultGuarantors = 3
+    /// Study figures (doubles) are rounded to multiples of 1/denominator.
+    static let roundingDenominator = 1_000_000
+    /// Zagare & Kilgour's ordinal guarantor payoffs: bDD- < bDC < bDD+ < bSQ.
+    static let guarantorStatusQuo = Rational(3), guarantorRespondResolute = Rational(2)
+    static let guarantorAbandon = Rational(1), guarantorRespondIrresolute = Rational(0)
+
+    let spec: DeterrenceGameSpec
+    let modelled: [String]
+    let omitted: [String]
+    let attackIDs: [String]
+    let expectedUtility: [Rational]
+
+    init(study: StudyResult, guarantors count: Int) throws {
+        func exact(_ x: Double, _ what: String) throws -> Rational {
+            guard let r = Rational.rounded(x, toDenominator: DeterrenceStudyMapping.roundingDenominator) else {
+                throw GameError("the study's \(what) (\(x)) is not a finite number below 1e15 that a game can use")
+            }
+            return r
+        }
+        guard !study.guarantors.isEmpty else { throw GameError("the scenario has no guarantors, so there is no deterrence game") }
+        guard !study.attacks.isEmpty else { throw GameError("the scenario has no attacks, so there is no deterrence game") }
+        let ranked = study.guarantors.enumerated().sorted {
+            ($0.element.perceivedHonourProbability.mean, -$0.offset) > ($1.element.perceivedHonourProbability.mean, -$1.offset)
+        }.map(\.offset)
+        let chosen = Array(ranked.prefix(count)).sorted()
+        modelled = chosen.map { study.guarantors[$0].id }
+        omitted = study.guarantors.indices.filter { !chosen.contains($0) }.map { study.guarantors[$0].id }
+        let resolve = try chosen.map { try exact(min(1, max(0, study.guarantors[$0].perceivedHonourProbability.mean)), "perceived honour probability of \(study.guarantors[$0].id)") }
+        let expectedShare = resolve.sum() / Rational(chosen.count)
+        let statusQuo = try exact(study.deterrence?.statusQuoUtility ?? 0, "status quo utility")
+        var attacks: [DeterrenceGameSpec.Attack] = []
+        var eus: [Rational] = []
+        for a in study.attacks {
+            guard let eu = a.expectedUtility?.mean else { throw GameError("the study has no expected utility for attack '\(a.type)'") }
+            let u = try exact(eu, "expected utility of \(a.type)")
+            eus.append(u)
+            // Who responds moves the payoff around its study mean; the spread (the size of the stakes)
+            // does not change the challenger's choice, because the mean is kept.
+            let spread = max(u.absoluteValue, (u - statusQuo).absoluteValue, .one)
+            let payoffs = (0..<(1 << chosen.count)).map { mask -> Rational in
+                let share = Rational(mask.nonzeroBitCount) / Rational(chosen.count)
+                return u + spread * (expectedShare - share)
+            }
+            attacks.append(.init(label: a.type, challengerPayoff: payoffs))
+        }
+        let k = attacks.count
+        spec = DeterrenceGameSpec(
+            title: "Deterrence game of \(study.meta.scenario)", challenger: "Aggressor", statusQuoLabel: "status_quo",
+            challengerStatusQuo: statusQuo, attacks: attacks,
+            guarantors: chosen.enumerated().map { i, g in
+                .init(name: study.guarantors[g].id, resolve: resolve[i], statusQuo: DeterrenceStudyMapping.guarantorStatusQuo,
+                      respondIfResolute: Array(repeating: DeterrenceStudyMapping.guarantorRespondResolute, count: k),
+                      respondIfIrresolute: Array(repeating: DeterrenceStudyMapping.guarantorRespondIrresolute, count: k),
+                      abandon: Array(repeating: DeterrenceStudyMapping.guarantorAbandon, count: k))
+            },
+            respondLabel: "respond", abandonLabel: "abandon")
+        attackIDs = study.attacks.map(\.type)
+        expectedUtility = eus
+    }
+
+    func report(predictions: [DeterrenceGameSpec.Prediction], study: StudyResult, output: String, nodes: Int) -> String {
+        var s = "Deterrence game of \(study.meta.scenario) (seed \(study.meta.seed), \(study.meta.runs) runs)\n"
+        s += "Wrote \(output): \(nodes) nodes; aggressor, guarantors \(modelled.joined(separator: ", "))"
+        s += omitted.isEmpty ? "\n" : " (not modelled individually: \(omitted.joined(separator: ", ")); they do not change the aggressor's expected payoffs)\n"
+        s += "Perceived resolve: " + zip(modelled, spec.guarantors).map { "\($0)=\($1.resolve)" }.joined(separator: "  ") + "\n"
+        s += "Aggressor's expected utility (study mean type): status_quo=\(spec.challengerStatusQuo.doubleValue)  "
+        s += zip(attackIDs, expectedUtility).map { "\($0)=\($1.doubleValue)" }.joined(separator: "  ") + "\n\n"
+        let choices = Array(Set(predictions.map(\.challengerChoice))).sorted()
+        let gameDeterred = predictions.allSatisfy(\.deterred)
+        s += "Equilibrium prediction (sequential equilibria, spe): \(choices.joined(separator: " or "))"
+        s += gameDeterred ? " -- deterred\n" : (predictions.contains(where: \.deterred) ? " -- indifferent between deterrence and attack\n" : " -- not deterred\n")
+        if let p = predictions.first, !p.deterred {
+            s += "  guarantors respond when resolute and abandon when irresolute: "
+            s += modelled.indices.map { "\(modelled[$0]) \(p.respondsIfResolute[$0] == true ? "responds" : "abandons")/\(p.respondsIfIrresolute[$0] == true ? "responds" : "abandons")" }.joined(separator: ", ") + "\n"
+        }
+        guard let d = study.deterrence else {
+            s += "Monte Carlo: the study reports no deterrence figures.\n"
+            return s
+        }
+        let mcDeterred = d.bestResponse == "status_quo"
+        s += String(format: "Monte Carlo prediction: most common best response %@, P(deterred) = %.3f +/- %.3f over %d aggressor types\n",
+                    d.bestResponse, d.pDeterred.mean, d.pDeterred.se, d.aggressorTypes)
+        if gameDeterred == mcDeterred && (gameDeterred || choices == [d.bestResponse]) {
+            s += "They agree.\n"
+        } else {
+            s += "They disagree, because the game has one aggressor with the mean valuations (its expected utility is the mean over types), "
+            s += "while the study draws \(d.aggressorTypes) aggressor types and reports the most common choice; "
+            s += String(format: "with P(deterred) = %.3f the choice of the mean type and of the typical type differ when the utilities are skewed.", d.pDeterred.mean)
+            if choices.count > 1 { s += " The game's aggressor is indifferent here, so both choices are equilibria." }
+            s += "\n"
+        }
+        return s
     }
 }

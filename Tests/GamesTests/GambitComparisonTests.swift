@@ -7,6 +7,8 @@ struct GambitBatch: @unchecked Sendable {
     var reference: [URL: AnyGame] = [:]
     var randomStrategic: [URL: AnyGame] = [:]
     var randomTrees: [URL: AnyGame] = [:]
+    /// Deterrence games built by `DeterrenceGameSpec`, written as .efg: Gambit must read them and agree.
+    var built: [URL: AnyGame] = [:]
     var results: [String: Result<Any, GameError>] = [:]
     var failure: String?
 
@@ -45,8 +47,22 @@ struct GambitBatch: @unchecked Sendable {
             try EFGFormat.write(t).write(to: url, atomically: true, encoding: .utf8)
             randomTrees[url] = try Fixtures.read(url)
         }
+        let third = Rational(1) / Rational(3)
+        let specs: [(String, DeterrenceGameSpec)] = [
+            ("built_rudimentary.efg", .rudimentary(pHard: Rational(2) / Rational(5), aSQ: 2, aDC: 3, aDD: 0, bSQ: 3, bDC: 1, bDDHard: 2, bDDSoft: 0)),
+            ("built_two_guarantors.efg", DeterrenceGameSpec(
+                title: "two guarantors", challenger: "Aggressor", challengerStatusQuo: 0,
+                attacks: [.init(label: "Attack", challengerPayoff: [3, 1, 1, -2])],
+                guarantors: [.init(name: "G1", resolve: third, statusQuo: 3, respondIfResolute: [2], respondIfIrresolute: [0], abandon: [1]),
+                             .init(name: "G2", resolve: 2 * third, statusQuo: 3, respondIfResolute: [2], respondIfIrresolute: [0], abandon: [1])])),
+        ]
+        for (name, spec) in specs {
+            let url = dir.appendingPathComponent(name)
+            try EFGFormat.write(try spec.extensiveForm()).write(to: url, atomically: true, encoding: .utf8)
+            built[url] = try Fixtures.read(url)
+        }
         var requests: [(method: String, file: URL)] = []
-        for (url, game) in reference.merging(randomStrategic, uniquingKeysWith: { a, _ in a }).merging(randomTrees, uniquingKeysWith: { a, _ in a }) {
+        for (url, game) in reference.merging(randomStrategic, uniquingKeysWith: { a, _ in a }).merging(randomTrees, uniquingKeysWith: { a, _ in a }).merging(built, uniquingKeysWith: { a, _ in a }) {
             for m in GambitBatch.methods where m == .enumpure || game.playerLabels.count == 2 { requests.append((m.rawValue, url)) }
             if url.pathExtension == "efg" && reference[url] != nil { requests.append(("strategies", url)) }
             if GambitBatch.logitGames.contains(url.lastPathComponent) { requests.append(("logit", url)) }
@@ -95,6 +111,11 @@ struct GambitComparisonTests {
 
     @Test func randomTreesWithChanceAndInformationSets() {
         for method in GambitBatch.methods { batch.compare(method, games: batch.randomTrees) }
+    }
+
+    @Test func builtDeterrenceGames() {
+        #expect(batch.built.count == 2)
+        for method in GambitBatch.methods { batch.compare(method, games: batch.built) }
     }
 
     @Test(.enabled(if: Fixtures.referenceAvailable, "../shared/reference/games is absent"))
