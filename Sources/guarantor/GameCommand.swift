@@ -11,31 +11,33 @@ struct GameCommand: AsyncParsableCommand {
     )
 }
 
-/// Reads a game file with a size limit, and reports parse errors as FILE:LINE:COLUMN.
+/// Reads a game file with a size limit (regular files only, so a device or pipe cannot hang the
+/// command), and reports parse errors as FILE:LINE:COLUMN.
 func readGameFile(_ path: String) throws -> AnyGame {
-    let url = URL(fileURLWithPath: path)
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    if let size = attributes?[.size] as? Int, size > GameLimits.maxFileBytes {
-        throw ValidationError("\(path): the file is \(size) bytes; game files may be at most \(GameLimits.maxFileBytes) bytes")
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+        throw CLIError("\(path): no such file")
     }
-    let data: Data
-    do {
-        data = try Data(contentsOf: url)
-    } catch {
-        throw ValidationError("\(path): cannot read the file (\(error.localizedDescription))")
+    guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+        throw CLIError("\(path): not a regular file")
     }
+    if let size = attributes[.size] as? Int, size > GameLimits.maxFileBytes {
+        throw CLIError("\(path): the file is \(size) bytes; game files may be at most \(GameLimits.maxFileBytes) bytes")
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError("\(path): cannot open the file") }
+    defer { try? handle.close() }
+    let data = (try? handle.read(upToCount: GameLimits.maxFileBytes + 1)) ?? Data()
     guard data.count <= GameLimits.maxFileBytes else {
-        throw ValidationError("\(path): game files may be at most \(GameLimits.maxFileBytes) bytes")
+        throw CLIError("\(path): game files may be at most \(GameLimits.maxFileBytes) bytes")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-        throw ValidationError("\(path): the file is not UTF-8 text")
+        throw CLIError("\(path): the file is not UTF-8 text")
     }
     do {
         return try AnyGame.read(text)
     } catch let e as GameFileError {
-        throw ValidationError("\(path):\(e.line):\(e.column): \(e.message)")
+        throw CLIError("\(path):\(e.line):\(e.column): \(e.message)")
     } catch let e as GameError {
-        throw ValidationError("\(path): \(e.message)")
+        throw CLIError("\(path): \(e.message)")
     }
 }
 
@@ -65,7 +67,7 @@ struct GameSolveCommand: AsyncParsableCommand {
         do {
             result = try GameSolver.solve(game, method: m)
         } catch let e as GameError {
-            throw ValidationError("\(file): \(e.message)")
+            throw CLIError("\(file): \(e.message)")
         }
         print(format == "json" ? SolveReport.json(result) : SolveReport.text(result), terminator: "")
     }
@@ -92,13 +94,13 @@ struct GameConvertCommand: AsyncParsableCommand {
             default: throw ValidationError("unknown target '\(to)'; use nfg or efg")
             }
         } catch let e as GameError {
-            throw ValidationError("\(file): \(e.message)")
+            throw CLIError("\(file): \(e.message)")
         }
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
-                throw ValidationError("\(output): cannot write (\(error.localizedDescription))")
+                throw CLIError("\(output): cannot write (\(error.localizedDescription))")
             }
         } else {
             print(text, terminator: "")
@@ -145,12 +147,12 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
             tree = try mapping.spec.extensiveForm()
             predictions = try mapping.spec.predictions()
         } catch let e as GameError {
-            throw ValidationError("\(scenario): \(e.message)")
+            throw CLIError("\(scenario): \(e.message)")
         }
         do {
             try EFGFormat.write(tree).write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            throw ValidationError("\(output): cannot write (\(error.localizedDescription))")
+            throw CLIError("\(output): cannot write (\(error.localizedDescription))")
         }
         print(mapping.report(predictions: predictions, study: study, output: output, nodes: tree.nodes.count), terminator: "")
     }
