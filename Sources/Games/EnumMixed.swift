@@ -52,6 +52,7 @@ public enum EnumMixed {
     static func vertices(constraints: [[Rational]], variables k: Int) throws -> [[Rational]] {
         let rows = constraints.count
         let width = k + rows + 1
+        let maxBases = max(1_000, min(2_000_000, GameLimits.maxWork / max(1, rows * width)))
         let start: [[Rational]] = constraints.enumerated().map { r, row in
             row + (0..<rows).map { $0 == r ? Rational.one : .zero } + [Rational.one]
         }
@@ -84,7 +85,9 @@ public enum EnumMixed {
                     var nb = basis
                     nb[r] = j
                     guard visited.insert(nb.sorted()).inserted else { continue }
-                    guard visited.count <= 2_000_000 else { throw GameError("vertex enumeration visited more than 2,000,000 bases; the game is too degenerate or too large for enummixed") }
+                    guard visited.count <= maxBases else {
+                        throw GameError("vertex enumeration visited more than \(maxBases) bases (its work budget); the game is too large or too degenerate for enummixed")
+                    }
                     queue.append((pivot(t, row: r, column: j), nb))
                 }
             }

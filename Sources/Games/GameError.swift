@@ -37,6 +37,13 @@ public enum GameLimits {
     public static let maxProfiles = 1_000_000
     /// Most equilibria a solver returns before stopping with an error.
     public static let maxEquilibria = 100_000
+    /// Most pure equilibria `spe` lists (ties multiply them).
+    public static let maxSequentialEquilibria = 10_000
     /// Most pivots of one Lemke path (a safety net; Lemke paths are finite).
     public static let maxPivots = 1_000_000
+    /// Work budget of one solve, in tableau-entry updates (about a minute in a debug build);
+    /// a larger problem stops with an error instead of running for hours.
+    public static let maxWork = 200_000_000
+    /// Most rows of the sequence-form LCP (its dense tableau is rows x 2 rows).
+    public static let maxSequenceFormRows = 600
 }

@@ -26,6 +26,7 @@ public enum LemkeHowson {
         var seenBases: Set<[Int]> = []
         var equilibria: [MixedStrategyProfile] = []
         var pivots = 0
+        let pivotBudget = max(1_000, min(GameLimits.maxPivots, GameLimits.maxWork / max(1, n1 * (n1 + n2) + n2 * (n1 + n2))))
         struct Frame { var tableau: Pair; var arrivedBy: Int; var next: Int }
         var stack = [Frame(tableau: start, arrivedBy: 0, next: 1)]
         while let top = stack.indices.last {
@@ -37,7 +38,7 @@ public enum LemkeHowson {
             }
             stack[top].next = label + 1
             var copy = stack[top].tableau
-            try copy.lemkePath(label, pivots: &pivots)
+            try copy.lemkePath(label, pivots: &pivots, budget: pivotBudget)
             let basic = (1...(n1 + n2)).filter { copy.isBasic($0) }
             guard seenBases.insert(basic).inserted else { continue }
             let values = copy.values(1...(n1 + n2))
@@ -84,12 +85,12 @@ public enum LemkeHowson {
         }
 
         /// Follows the path that drops `label` until a completely labelled basis is reached.
-        mutating func lemkePath(_ dup: Int, pivots: inout Int) throws {
+        mutating func lemkePath(_ dup: Int, pivots: inout Int, budget: Int) throws {
             var enter = isBasic(dup) ? -dup : dup
             while true {
                 let exit = try pivotIn(enter)
                 pivots += 1
-                guard pivots <= GameLimits.maxPivots else { throw GameError("Lemke-Howson exceeded \(GameLimits.maxPivots) pivots") }
+                guard pivots <= budget else { throw GameError("Lemke-Howson exceeded its work budget (\(budget) pivots); the game is too large for lcp") }
                 if exit == dup || exit == -dup { return }
                 enter = -exit
             }

@@ -191,7 +191,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = text[..<e]
             let expText = text[text.index(after: e)...]
-            guard let x = Int(expText), abs(x) <= 4096 else { return nil }
+            guard let x = Int(expText), abs(x) <= 300 else { return nil }
             exponent = x
         }
         var negative = false

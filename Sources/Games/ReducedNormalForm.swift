@@ -25,7 +25,7 @@ public struct ReducedNormalForm: Sendable {
         }
         // Work budget: each cell walks the tree once.
         guard total.multipliedReportingOverflow(by: tree.nodes.count).overflow == false,
-              total * tree.nodes.count <= 200_000_000 else {
+              total * tree.nodes.count <= GameLimits.maxWork / 10 else {
             throw GameError("the reduced normal form is too large to compute (\(total) profiles x \(tree.nodes.count) nodes)")
         }
         strategies = all

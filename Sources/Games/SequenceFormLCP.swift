@@ -17,7 +17,9 @@ public enum SequenceFormLCP {
         let ns1 = 1 + tree.actionCount(player: 0), ns2 = 1 + tree.actionCount(player: 1)
         let ni1 = tree.infosets[0].count + 1, ni2 = tree.infosets[1].count + 1
         let ntot = ns1 + ns2 + ni1 + ni2
-        guard ntot <= 4000 else { throw GameError("the sequence form has \(ntot) rows; Guarantor's dense LCP stops at 4000") }
+        guard ntot <= GameLimits.maxSequenceFormRows else {
+            throw GameError("the sequence form has \(ntot) rows; Guarantor's dense LCP stops at \(GameLimits.maxSequenceFormRows)")
+        }
         let offsets = tree.infosets.map { list -> [Int] in
             var o: [Int] = [], acc = 1
             for h in list { o.append(acc); acc += h.actions.count }
@@ -90,7 +92,9 @@ public enum SequenceFormLCP {
             let exit = tableau.basis[r]
             tableau.pivot(position: r, entering: enter)
             pivots += 1
-            guard pivots <= GameLimits.maxPivots else { throw GameError("Lemke's algorithm exceeded \(GameLimits.maxPivots) pivots") }
+            guard pivots <= min(GameLimits.maxPivots, GameLimits.maxWork / (ntot * (2 * ntot + 2))) else {
+                throw GameError("Lemke's algorithm exceeded its work budget; the game is too large for lcp")
+            }
             if exit == 0 { break }
             enter = -exit
         }

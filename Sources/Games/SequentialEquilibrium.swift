@@ -109,7 +109,9 @@ public enum SequentialEquilibrium {
             results.append(BehaviorProfile(tree.infosets.enumerated().map { p, list in
                 list.enumerated().map { k, h in h.actions.indices.map { $0 == choice[p][k] ? Rational.one : .zero } }
             }))
-            guard results.count <= GameLimits.maxEquilibria else { throw GameError("more than \(GameLimits.maxEquilibria) pure sequential equilibria") }
+            guard results.count <= GameLimits.maxSequentialEquilibria else {
+                throw GameError("more than \(GameLimits.maxSequentialEquilibria) pure sequential equilibria (many ties); spe stops there")
+            }
         }
         if order.isEmpty {
             try emit()

@@ -99,4 +99,17 @@ struct ReferenceFormatTests {
             #expect(throws: GameError.self) { try GameSolver.solve(game, method: method) }
         }
     }
+
+    @Test func solversStopAtTheirLimits() throws {
+        // 14 decisions in a row with nothing at stake: 2^14 pure subgame-perfect equilibria.
+        var chain = "EFG 2 R \"ties\" { \"a\" \"b\" }\n\"\"\n"
+        for k in 1...14 { chain += "p \"\" \(k % 2 + 1) \(k) \"\" { \"stop\" \"go\" } 0\nt \"\" 0\n" }
+        chain += "t \"\" 0\n"
+        let ties = try AnyGame.read(chain)
+        #expect(throws: GameError.self) { try GameSolver.solve(ties, method: .spe) }
+        // A sequence form larger than the dense LCP accepts.
+        var wide = "EFG 2 R \"wide\" { \"a\" \"b\" }\n\"\"\np \"\" 1 1 \"\" { "
+        wide += (1...700).map { "\"x\($0)\"" }.joined(separator: " ") + " } 0\n" + String(repeating: "t \"\" 0\n", count: 700)
+        #expect(throws: GameError.self) { try GameSolver.solve(try AnyGame.read(wide), method: .lcp) }
+    }
 }
