@@ -9,6 +9,8 @@ struct GambitBatch: @unchecked Sendable {
     var randomTrees: [URL: AnyGame] = [:]
     /// Deterrence games built by `DeterrenceGameSpec`, written as .efg: Gambit must read them and agree.
     var built: [URL: AnyGame] = [:]
+    /// The reference games as Guarantor writes them (both .nfg versions and .efg): Gambit must agree on them too.
+    var rewritten: [URL: AnyGame] = [:]
     var results: [String: Result<Any, GameError>] = [:]
     var failure: String?
 
@@ -47,6 +49,14 @@ struct GambitBatch: @unchecked Sendable {
             try EFGFormat.write(t).write(to: url, atomically: true, encoding: .utf8)
             randomTrees[url] = try Fixtures.read(url)
         }
+        for (url, game) in reference {
+            let out = dir.appendingPathComponent("rewritten_" + url.lastPathComponent)
+            switch game {
+            case .strategic(let g): try NFGFormat.write(g).write(to: out, atomically: true, encoding: .utf8)
+            case .extensive(let t): try EFGFormat.write(t).write(to: out, atomically: true, encoding: .utf8)
+            }
+            rewritten[out] = try Fixtures.read(out)
+        }
         let third = Rational(1) / Rational(3)
         let specs: [(String, DeterrenceGameSpec)] = [
             ("built_rudimentary.efg", .rudimentary(pHard: Rational(2) / Rational(5), aSQ: 2, aDC: 3, aDD: 0, bSQ: 3, bDC: 1, bDDHard: 2, bDDSoft: 0)),
@@ -62,7 +72,7 @@ struct GambitBatch: @unchecked Sendable {
             built[url] = try Fixtures.read(url)
         }
         var requests: [(method: String, file: URL)] = []
-        for (url, game) in reference.merging(randomStrategic, uniquingKeysWith: { a, _ in a }).merging(randomTrees, uniquingKeysWith: { a, _ in a }).merging(built, uniquingKeysWith: { a, _ in a }) {
+        for (url, game) in reference.merging(randomStrategic, uniquingKeysWith: { a, _ in a }).merging(randomTrees, uniquingKeysWith: { a, _ in a }).merging(built, uniquingKeysWith: { a, _ in a }).merging(rewritten, uniquingKeysWith: { a, _ in a }) {
             for m in GambitBatch.methods where m == .enumpure || game.playerLabels.count == 2 { requests.append((m.rawValue, url)) }
             if url.pathExtension == "efg" && reference[url] != nil { requests.append(("strategies", url)) }
             if GambitBatch.logitGames.contains(url.lastPathComponent) { requests.append(("logit", url)) }
@@ -111,6 +121,12 @@ struct GambitComparisonTests {
 
     @Test func randomTreesWithChanceAndInformationSets() {
         for method in GambitBatch.methods { batch.compare(method, games: batch.randomTrees) }
+    }
+
+    @Test(.enabled(if: Fixtures.referenceAvailable, "../shared/reference/games is absent"))
+    func referenceGamesAsGuarantorWritesThem() {
+        #expect(batch.rewritten.count == batch.reference.count)
+        for method in GambitBatch.methods { batch.compare(method, games: batch.rewritten) }
     }
 
     @Test func builtDeterrenceGames() {
