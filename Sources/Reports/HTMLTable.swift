@@ -1,0 +1,22 @@
+/// An HTML table whose cells are escaped text; numeric columns are right-aligned.
+struct HTMLTable {
+    var caption: String?
+    var header: [String]
+    var rows: [[String]]
+    /// Column indices holding numbers.
+    var numeric: Set<Int> = []
+
+    func render() -> String {
+        var out = "<div class=\"table-wrap\"><table>"
+        if let caption { out += "<caption>\(Markup.escape(caption))</caption>" }
+        out += "<thead><tr>" + header.enumerated().map { i, h in
+            "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(Markup.escape(h))</th>"
+        }.joined() + "</tr></thead><tbody>"
+        for r in rows {
+            out += "<tr>" + r.enumerated().map { i, c in
+                "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(Markup.escape(c))</td>"
+            }.joined() + "</tr>"
+        }
+        return out + "</tbody></table></div>"
+    }
+}

@@ -1,6 +1,0 @@
-import CrisisEngine
-
-// Replaced by the Reports work (CSV, Markdown and HTML renderers).
-public enum CSVReport { public static func study(_ r: StudyResult) -> String { TextReport.study(r) } }
-public enum MarkdownReport { public static func study(_ r: StudyResult) -> String { TextReport.study(r) } }
-public enum HTMLReport { public static func study(_ r: StudyResult) -> String { TextReport.study(r) } }
