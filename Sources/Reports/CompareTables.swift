@@ -11,7 +11,7 @@ enum CompareTables {
             rows: c.rows.map { row in
                 [row.scenario, ReportText.percent(row.pDeterred), ReportText.responseName(row.bestResponse, in: row.study),
                  ReportText.percent(row.probeRisk), ReportText.percent(row.pAllHonour),
-                 row.medianDaysToFirstMilitaryAid.map { "\(ReportText.day($0)) (in \(Format.percent(row.pMilitaryAidWithinHorizon, decimals: 0)) of crises)" } ?? "none within horizon",
+                 row.medianDaysToFirstMilitaryAid.map { "\(ReportText.day($0)) (in \(Markup.percent(row.pMilitaryAidWithinHorizon, decimals: 0)) of crises)" } ?? "none within horizon",
                  ReportText.number(row.aidDeliveredByDay90), ReportText.percent(row.fullInvasionObjectiveShare)]
             }, numeric: [1, 3, 4, 5, 6, 7])
     }
@@ -44,7 +44,7 @@ public enum CompareCharts {
         return SVGChart.bars(SVGBarChart(
             title: "Headline probabilities side by side",
             summary: "For each headline figure, one bar per scenario: " + figures.map { name, f in
-                "\(name): " + c.rows.map { "\($0.scenario) \(Format.percent(f($0).mean))" }.joined(separator: ", ")
+                "\(name): " + c.rows.map { "\($0.scenario) \(Markup.percent(f($0).mean))" }.joined(separator: ", ")
             }.joined(separator: "; ") + ".",
             note: StudyCharts.seNote,
             categories: figures.map(\.0), categoryAxis: "Headline figure",

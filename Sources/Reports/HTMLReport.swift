@@ -64,15 +64,15 @@ public enum HTMLReport {
     static func keyFigures(_ r: StudyResult) -> String {
         var tiles: [(String, String, String)] = []
         if let d = r.deterrence {
-            tiles.append(("P(deterred)", Format.percent(d.pDeterred.mean), "± \(Format.percent(d.pDeterred.se))"))
+            tiles.append(("P(deterred)", Markup.percent(d.pDeterred.mean), "± \(Markup.percent(d.pDeterred.se))"))
             tiles.append(("Most likely choice", ReportText.responseName(d.bestResponse, in: r).uppercasedFirst(), ""))
-            tiles.append(("Probe risk", Format.percent(d.probeRisk.mean), "± \(Format.percent(d.probeRisk.se))"))
+            tiles.append(("Probe risk", Markup.percent(d.probeRisk.mean), "± \(Markup.percent(d.probeRisk.se))"))
         }
-        tiles.append(("P(all guarantors honour)", Format.percent(r.headline.pAllHonour.mean), "± \(Format.percent(r.headline.pAllHonour.se))"))
+        tiles.append(("P(all guarantors honour)", Markup.percent(r.headline.pAllHonour.mean), "± \(Markup.percent(r.headline.pAllHonour.se))"))
         let q = r.headline.daysToFirstMilitaryAid
-        tiles.append(("Median days to first military aid", ReportText.day(q.p50), "in \(Format.percent(q.pWithinHorizon, decimals: 0)) of crises within \(r.meta.horizonDays) days"))
+        tiles.append(("Median days to first military aid", ReportText.day(q.p50), "in \(Markup.percent(q.pWithinHorizon, decimals: 0)) of crises within \(r.meta.horizonDays) days"))
         if let a = ReportText.referenceAttack(r) {
-            tiles.append(("Objective share, \(ReportText.attackName(a).lowercasedFirst())", Format.percent(a.objectiveShare.mean), "± \(Format.percent(a.objectiveShare.se))"))
+            tiles.append(("Objective share, \(ReportText.attackName(a).lowercasedFirst())", Markup.percent(a.objectiveShare.mean), "± \(Markup.percent(a.objectiveShare.se))"))
         }
         return "<div class=\"figures\">" + tiles.map { label, value, se in
             "<div class=\"figure\"><div class=\"label\">\(Markup.escape(label))</div><div class=\"value\">\(Markup.escape(value))</div><div class=\"se\">\(Markup.escape(se))</div></div>"
@@ -104,7 +104,7 @@ public enum HTMLReport {
             if let t = StudyCharts.tornadoPDeterred(r) {
                 out += figure(t)
             } else {
-                out += "<p>No input moves P(deterred) from its baseline of \(Markup.escape(Format.percent(r.sensitivity?.baselinePDeterred ?? 0))) when set to its 5th or 95th percentile: the aggressor's decision does not hinge on any single uncertain input.</p>"
+                out += "<p>No input moves P(deterred) from its baseline of \(Markup.escape(Markup.percent(r.sensitivity?.baselinePDeterred ?? 0))) when set to its 5th or 95th percentile: the aggressor's decision does not hinge on any single uncertain input.</p>"
             }
             out += figure(StudyCharts.tornadoObjectiveShare(r)) + s.html + "</section>\n"
         }

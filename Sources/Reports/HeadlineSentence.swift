@@ -15,7 +15,7 @@ public enum HeadlineSentence {
             } else {
                 let share = r.attacks.first { $0.type == d.bestResponse }?.pBestResponse
                 s += "; the most likely choice is \(ReportText.responseName(d.bestResponse, in: r))"
-                s += share.map { " (\(Format.percent($0, decimals: 0)) of types)." } ?? "."
+                s += share.map { " (\(Markup.percent($0, decimals: 0)) of types)." } ?? "."
             }
             out.append(s)
             if d.probeRisk.mean >= 0.005 {
@@ -26,7 +26,7 @@ public enum HeadlineSentence {
         var honour = "All guarantors honour their commitments in \(ReportText.prosePercent(h.pAllHonour.mean, se: h.pAllHonour.se)) of simulated crises"
         let q = h.daysToFirstMilitaryAid
         if let median = q.p50, q.pWithinHorizon > 0 {
-            honour += "; military aid arrives within \(r.meta.horizonDays) days in \(Format.percent(q.pWithinHorizon, decimals: 0)) of them, after a median of \(Format.fixed(median, decimals: 0)) days."
+            honour += "; military aid arrives within \(r.meta.horizonDays) days in \(Markup.percent(q.pWithinHorizon, decimals: 0)) of them, after a median of \(Markup.fixed(median, decimals: 0)) days."
         } else {
             honour += "; no military aid arrives within \(r.meta.horizonDays) days."
         }
@@ -47,7 +47,7 @@ public enum HeadlineSentence {
         var s = "P(deterred) is \(ReportText.percent(best.pDeterred)) under “\(best.scenario)” against \(ReportText.percent(worst.pDeterred)) under “\(worst.scenario)”"
         let diff = best.pDeterred.mean - worst.pDeterred.mean
         let se = (best.pDeterred.se * best.pDeterred.se + worst.pDeterred.se * worst.pDeterred.se).squareRoot()
-        s += ", a difference of \(Format.fixed(diff * 100, decimals: 1)) ± \(Format.fixed(se * 100, decimals: 1)) percentage points"
+        s += ", a difference of \(Markup.fixed(diff * 100, decimals: 1)) ± \(Markup.fixed(se * 100, decimals: 1)) percentage points"
         s += diff > 2 * se ? "." : " (within Monte Carlo noise: run more simulations to separate them)."
         return s
     }

@@ -4,15 +4,15 @@ import GuarantorModel
 /// Phrases and names shared by the CSV, Markdown and HTML renderers.
 enum ReportText {
     /// "43.1% ± 1.1%": a mean with one Monte Carlo standard error.
-    static func percent(_ e: Estimate) -> String { "\(Format.percent(e.mean)) ± \(Format.percent(e.se))" }
+    static func percent(_ e: Estimate) -> String { "\(Markup.percent(e.mean)) ± \(Markup.percent(e.se))" }
 
     /// "12.3 ± 0.4" with a sensible number of decimals for the size of the value.
     static func number(_ e: Estimate) -> String {
         let d = decimals(for: e.mean)
-        return "\(Format.fixed(e.mean, decimals: d)) ± \(Format.fixed(e.se, decimals: max(d, decimals(for: e.se))))"
+        return "\(Markup.fixed(e.mean, decimals: d)) ± \(Markup.fixed(e.se, decimals: max(d, decimals(for: e.se))))"
     }
 
-    static func number(_ x: Double) -> String { Format.fixed(x, decimals: decimals(for: x)) }
+    static func number(_ x: Double) -> String { Markup.fixed(x, decimals: decimals(for: x)) }
 
     /// Decimals that keep about three significant digits without scientific notation.
     static func decimals(for x: Double) -> Int {
@@ -24,12 +24,12 @@ enum ReportText {
         return 4
     }
 
-    static func day(_ x: Double?) -> String { x.map { Format.fixed($0, decimals: 0) } ?? "never" }
+    static func day(_ x: Double?) -> String { x.map { Markup.fixed($0, decimals: 0) } ?? "never" }
 
     /// A percentage for prose: whole percent unless the standard error is below half a point.
     static func prosePercent(_ x: Double, se: Double) -> String {
         let d = se > 0 && se < 0.005 ? 1 : 0
-        return Format.percent(x, decimals: d)
+        return Markup.percent(x, decimals: d)
     }
 
     static func guarantorName(_ g: StudyResult.GuarantorFigures) -> String {

@@ -36,6 +36,15 @@ public enum Markup {
         return Format.fixed(pinned(x, limit: 1e12), decimals: 6)
     }
 
+    /// `Format.fixed` for any input: beyond Int64's range it falls back to
+    /// `Format.number`'s scientific spelling instead of trapping.
+    public static func fixed(_ x: Double, decimals: Int) -> String {
+        abs(x) < 1e15 || !x.isFinite ? Format.fixed(x, decimals: decimals) : Format.number(x, digits: 6)
+    }
+
+    /// `Format.percent` for any input (see `fixed`).
+    public static func percent(_ x: Double, decimals: Int = 1) -> String { fixed(x * 100, decimals: decimals) + "%" }
+
     static func pinned(_ x: Double, limit: Double) -> Double {
         if x.isNaN { return 0 }
         return min(limit, max(-limit, x))

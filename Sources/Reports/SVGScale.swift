@@ -9,8 +9,8 @@ public enum SVGValueStyle: Sendable, Hashable {
 
     func label(_ x: Double) -> String {
         switch self {
-        case .percent: return Format.fixed(x * 100, decimals: 1) + "%"
-        case .number(let d): return Format.fixed(x, decimals: d)
+        case .percent: return Markup.fixed(x * 100, decimals: 1) + "%"
+        case .number(let d): return Markup.fixed(x, decimals: d)
         }
     }
 }
@@ -62,8 +62,8 @@ struct SVGScale {
 
     func tickLabel(_ x: Double) -> String {
         switch style {
-        case .percent: return Format.fixed(x * 100, decimals: tickDecimals) + "%"
-        case .number: return Format.fixed(x, decimals: tickDecimals)
+        case .percent: return Markup.fixed(x * 100, decimals: tickDecimals) + "%"
+        case .number: return Markup.fixed(x, decimals: tickDecimals)
         }
     }
 

@@ -15,7 +15,7 @@ public enum StudyCharts {
         return SVGChart.bars(SVGBarChart(
             title: "Honour probability per guarantor: actual and as the aggressor perceives it",
             summary: "Probability that each guarantor honours its commitments if the reference attack (\(r.meta.referenceAttack)) happens, "
-                + r.guarantors.map { "\(ReportText.guarantorName($0)): actual \(Format.percent($0.honourProbability.mean)), perceived \(Format.percent($0.perceivedHonourProbability.mean))" }.joined(separator: "; ") + ".",
+                + r.guarantors.map { "\(ReportText.guarantorName($0)): actual \(Markup.percent($0.honourProbability.mean)), perceived \(Markup.percent($0.perceivedHonourProbability.mean))" }.joined(separator: "; ") + ".",
             note: seNote + " Perceived: the aggressor's belief, which drives its decision.",
             categories: r.guarantors.map(ReportText.guarantorName), categoryAxis: "Guarantor",
             series: [
@@ -31,7 +31,7 @@ public enum StudyCharts {
         return SVGChart.bars(SVGBarChart(
             title: "Honour probability per commitment",
             summary: "Probability that each commitment is honoured: "
-                + rows.map { "\(ReportText.commitmentName($0.0, $0.1)) \(Format.percent($0.1.honourProbability.mean))" }.joined(separator: "; ") + ".",
+                + rows.map { "\(ReportText.commitmentName($0.0, $0.1)) \(Markup.percent($0.1.honourProbability.mean))" }.joined(separator: "; ") + ".",
             note: seNote + " Guarantor · agreement · commitment.",
             categories: rows.map { ReportText.commitmentName($0.0, $0.1) }, categoryAxis: "Commitment",
             series: [.init(name: "", values: rows.map { $0.1.honourProbability.mean }, errors: rows.map { $0.1.honourProbability.se }, colour: SVGPalette.blue)],
@@ -61,7 +61,7 @@ public enum StudyCharts {
         if rows.count > maxCDFLines { note += " First \(maxCDFLines) of \(rows.count) commitments shown; all are in the table." }
         return SVGChart.cdf(SVGLineChart(
             title: "Days from attack to first effect (cumulative distribution)",
-            summary: "Cumulative share of crises with first military aid by day: median \(ReportText.day(r.headline.daysToFirstMilitaryAid.p50)) days among the \(Format.percent(r.headline.daysToFirstMilitaryAid.pWithinHorizon)) of crises where it arrives within \(h) days.",
+            summary: "Cumulative share of crises with first military aid by day: median \(ReportText.day(r.headline.daysToFirstMilitaryAid.p50)) days among the \(Markup.percent(r.headline.daysToFirstMilitaryAid.pWithinHorizon)) of crises where it arrives within \(h) days.",
             note: note, series: series, xAxis: "days since the attack", yAxis: "share of crises with effect begun (%)",
             yStyle: .percent, xDomain: [0, Double(h)]), steps: false)
     }
@@ -91,7 +91,7 @@ public enum StudyCharts {
         var chart = SVGHistogram(
             title: "Objective share: \(ReportText.attackName(a))",
             summary: "Distribution over simulated crises of the share of its objective the aggressor achieves under \(ReportText.attackName(a)); mean \(ReportText.percent(a.objectiveShare)).",
-            note: "Mean \(ReportText.percent(a.objectiveShare)); whole objective taken in \(Format.percent(top)) of crises (last bin).",
+            note: "Mean \(ReportText.percent(a.objectiveShare)); whole objective taken in \(Markup.percent(top)) of crises (last bin).",
             lo: h.lo, hi: h.hi, counts: h.counts, xAxis: "share of the objective achieved (%)", xStyle: .percent,
             colour: SVGPalette.colour(index))
         chart.plotHeight = 150
@@ -124,10 +124,10 @@ public enum StudyCharts {
         let rows = tornadoRows(s) { $0.swingPDeterred }
         return SVGChart.tornado(SVGTornado(
             title: "What moves P(deterred): each input at its 5th and 95th percentile",
-            summary: "Tornado of P(deterred) against each uncertain input; baseline \(Format.percent(s.baselinePDeterred)).",
+            summary: "Tornado of P(deterred) against each uncertain input; baseline \(Markup.percent(s.baselinePDeterred)).",
             note: "Each row re-runs the study (\(s.runsPerVariant) runs) with one input fixed low or high, all else as in the scenario.",
             rows: rows.map { .init(input: $0.input, lowInput: Format.number($0.low, digits: 3), highInput: Format.number($0.high, digits: 3), atLow: $0.pDeterredLow, atHigh: $0.pDeterredHigh) },
-            baseline: s.baselinePDeterred, baselineName: "baseline \(Format.percent(s.baselinePDeterred))",
+            baseline: s.baselinePDeterred, baselineName: "baseline \(Markup.percent(s.baselinePDeterred))",
             valueAxis: "P(deterred) (% of aggressor types)", style: .percent))
     }
 
@@ -136,10 +136,10 @@ public enum StudyCharts {
         let rows = tornadoRows(s) { $0.swingObjectiveShare }
         return SVGChart.tornado(SVGTornado(
             title: "What moves the objective share under \(r.meta.referenceAttack): each input at its 5th and 95th percentile",
-            summary: "Tornado of the aggressor's mean objective share under the reference attack; baseline \(Format.percent(s.baselineObjectiveShare)).",
+            summary: "Tornado of the aggressor's mean objective share under the reference attack; baseline \(Markup.percent(s.baselineObjectiveShare)).",
             note: "Each row re-runs the study (\(s.runsPerVariant) runs) with one input fixed low or high, all else as in the scenario.",
             rows: rows.map { .init(input: $0.input, lowInput: Format.number($0.low, digits: 3), highInput: Format.number($0.high, digits: 3), atLow: $0.objectiveShareLow, atHigh: $0.objectiveShareHigh) },
-            baseline: s.baselineObjectiveShare, baselineName: "baseline \(Format.percent(s.baselineObjectiveShare))",
+            baseline: s.baselineObjectiveShare, baselineName: "baseline \(Markup.percent(s.baselineObjectiveShare))",
             valueAxis: "objective share (% of the objective)", style: .percent))
     }
 }

@@ -25,7 +25,7 @@ enum StudyTables {
         let q = h.daysToFirstMilitaryAid
         rows.append(["Days to first military aid: median (10th–90th percentile)",
                      q.p50 == nil ? "none within \(r.meta.horizonDays) days" : "\(ReportText.day(q.p50)) (\(ReportText.day(q.p10))–\(ReportText.day(q.p90)))"])
-        rows.append(["Share of crises with military aid within \(r.meta.horizonDays) days", Format.percent(q.pWithinHorizon)])
+        rows.append(["Share of crises with military aid within \(r.meta.horizonDays) days", Markup.percent(q.pWithinHorizon)])
         rows.append(["Military aid delivered by day 90 (\(ReportText.aidUnit(r)))", ReportText.number(h.aidDeliveredByDay90)])
         if let a = ReportText.referenceAttack(r) {
             rows.append(["Objective share under \(ReportText.attackName(a).lowercasedFirst())", ReportText.percent(a.objectiveShare)])
@@ -40,7 +40,7 @@ enum StudyTables {
             header: ["guarantor", "P(honours)", "perceived by aggressor", "credibility gap", "agreement in force"],
             rows: r.guarantors.map { g in
                 [ReportText.guarantorName(g), ReportText.percent(g.honourProbability), ReportText.percent(g.perceivedHonourProbability),
-                 gap[g.id].map { Format.percent($0) } ?? "–", ReportText.percent(g.agreementInForce)]
+                 gap[g.id].map { Markup.percent($0) } ?? "–", ReportText.percent(g.agreementInForce)]
             }, numeric: [1, 2, 3, 4])
     }
 
@@ -51,7 +51,7 @@ enum StudyTables {
                 let q = c.firstEffectDay
                 rows.append([g.id, c.agreement, ReportText.kindName(c.kind), ReportText.percent(c.honourProbability),
                              q.p50 == nil ? "never" : "\(ReportText.day(q.p10)) / \(ReportText.day(q.p50)) / \(ReportText.day(q.p90))",
-                             Format.percent(q.pWithinHorizon)])
+                             Markup.percent(q.pWithinHorizon)])
             }
         }
         return ReportTable(
@@ -76,7 +76,7 @@ enum StudyTables {
         let header = ["attack", "objective share", "objective share p10 / p50 / p90", "aggressor losses", "protégé losses", "sanctions cost", "P(escalation)"]
         let rows = r.attacks.map { a -> [String] in
             let h = ShareHistogram(a.objectiveShareHistogram)
-            let qs = [0.1, 0.5, 0.9].map { h.quantile($0).map { Format.percent($0, decimals: 0) } ?? "–" }.joined(separator: " / ")
+            let qs = [0.1, 0.5, 0.9].map { h.quantile($0).map { Markup.percent($0, decimals: 0) } ?? "–" }.joined(separator: " / ")
             return [ReportText.attackName(a), ReportText.percent(a.objectiveShare), qs, ReportText.number(a.aggressorLosses),
                     ReportText.number(a.protegeLosses), ReportText.number(a.sanctionsCost), ReportText.percent(a.escalationProbability)]
         }
@@ -86,7 +86,7 @@ enum StudyTables {
     static func decision(_ r: StudyResult) -> ReportTable? {
         guard let d = r.deterrence else { return nil }
         var rows = r.attacks.map { a in
-            [ReportText.attackName(a), a.expectedUtility.map(ReportText.number) ?? "–", a.pBestResponse.map { Format.percent($0) } ?? "–"]
+            [ReportText.attackName(a), a.expectedUtility.map(ReportText.number) ?? "–", a.pBestResponse.map { Markup.percent($0) } ?? "–"]
         }
         rows.append(["no attack (status quo)", ReportText.number(d.statusQuoUtility), "–"])
         return ReportTable(caption: "The aggressor's decision (expected utility as it perceives the guarantees; \(d.aggressorTypes) sampled aggressor types)",
@@ -103,11 +103,11 @@ enum StudyTables {
     static func sensitivity(_ r: StudyResult) -> ReportTable? {
         guard let s = r.sensitivity else { return nil }
         return ReportTable(
-            caption: "Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(Format.percent(s.baselinePDeterred)), objective share \(Format.percent(s.baselineObjectiveShare)))",
+            caption: "Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(Markup.percent(s.baselinePDeterred)), objective share \(Markup.percent(s.baselineObjectiveShare)))",
             header: ["input", "5th percentile", "95th percentile", "P(deterred) at p5", "at p95", "objective share at p5", "at p95"],
             rows: s.rows.map { row in
-                [row.input, Format.number(row.low, digits: 3), Format.number(row.high, digits: 3), Format.percent(row.pDeterredLow), Format.percent(row.pDeterredHigh),
-                 Format.percent(row.objectiveShareLow), Format.percent(row.objectiveShareHigh)]
+                [row.input, Format.number(row.low, digits: 3), Format.number(row.high, digits: 3), Markup.percent(row.pDeterredLow), Markup.percent(row.pDeterredHigh),
+                 Markup.percent(row.objectiveShareLow), Markup.percent(row.objectiveShareHigh)]
             }, numeric: [1, 2, 3, 4, 5, 6])
     }
 }
