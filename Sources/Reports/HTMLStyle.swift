@@ -11,6 +11,7 @@ enum HTMLStyle {
     .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 12px; color: var(--accent); font-weight: 600; margin: 0 0 4px; }
     h1 { font-size: 28px; line-height: 1.2; margin: 0 0 10px; }
     h2 { font-size: 20px; margin: 34px 0 8px; padding-top: 6px; border-top: 1px solid var(--rule); }
+    header.report + section > h2, header.report + section > h2:first-child { border-top: none; margin-top: 18px; }
     h3 { font-size: 16px; margin: 22px 0 6px; }
     p.lede { font-size: 18px; line-height: 1.45; margin: 8px 0 0; max-width: 60em; }
     p.meta, .small, figcaption { color: var(--muted); font-size: 13px; }
@@ -26,6 +27,10 @@ enum HTMLStyle {
     th, td { padding: 5px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
     th { background: var(--tint); font-weight: 600; vertical-align: bottom; }
     .table-wrap { overflow-x: auto; }
+    table.wide { font-size: 12.5px; }
+    table.wide td:first-child { min-width: 11em; }
+    table.wide th { padding: 5px 7px; }
+    table.wide td { padding: 5px 7px; }
     td.num, th.num { text-align: right; white-space: nowrap; }
     ul.explanation li { margin: 4px 0; }
     details { margin: 12px 0; border: 1px solid var(--rule); padding: 6px 12px; }

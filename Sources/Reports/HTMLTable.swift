@@ -5,9 +5,11 @@ struct HTMLTable {
     var rows: [[String]]
     /// Column indices holding numbers.
     var numeric: Set<Int> = []
+    /// A class on the `<table>` (e.g. "wide" for many columns).
+    var cssClass: String? = nil
 
     func render() -> String {
-        var out = "<div class=\"table-wrap\"><table>"
+        var out = "<div class=\"table-wrap\"><table\(cssClass.map { " class=\"\(Markup.escape($0))\"" } ?? "")>"
         if let caption { out += "<caption>\(Markup.escape(caption))</caption>" }
         out += "<thead><tr>" + header.enumerated().map { i, h in
             "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(Markup.escape(h))</th>"

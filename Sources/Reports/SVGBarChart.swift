@@ -163,8 +163,14 @@ public struct SVGBarChart: Sendable {
         var out: [String] = []
         for c in categories.indices {
             let centre = left + group * (Double(c) + 0.5)
-            let label = Markup.short(categories[c], max: max(4, Int(group / SVGCanvas.charWidth) - 1))
-            out.append("<text x=\"\(Markup.coord(centre))\" y=\"\(Markup.coord(plotBottom + 17))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(SVGCanvas.ink)\" class=\"category-label\"><title>\(Markup.escape(categories[c]))</title>\(Markup.escape(label))</text>")
+            // Up to two lines under each group; longer names are cut (the tooltip keeps them whole).
+            let chars = max(4, Int(group / SVGCanvas.charWidth) - 1)
+            var lines = SVGCanvas.wrap(categories[c], width: Double(chars) * SVGCanvas.charWidth, charWidth: SVGCanvas.charWidth)
+            if lines.count > 2 { lines = [lines[0], lines[1...].joined(separator: " ")] }
+            let spans = lines.enumerated().map { i, l in
+                "<tspan x=\"\(Markup.coord(centre))\" dy=\"\(i == 0 ? "0" : "14")\">\(Markup.escape(Markup.short(l, max: chars)))</tspan>"
+            }.joined()
+            out.append("<text x=\"\(Markup.coord(centre))\" y=\"\(Markup.coord(plotBottom + 17))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(SVGCanvas.ink)\" class=\"category-label\"><title>\(Markup.escape(categories[c]))</title>\(spans)</text>")
             let x0 = centre - barW * Double(series.count) / 2
             for s in series.indices {
                 let x = x0 + Double(s) * barW
@@ -188,9 +194,9 @@ public struct SVGBarChart: Sendable {
         }
         out.append(SVGCanvas.line(x1: left, y1: base, x2: right, y2: base, stroke: SVGCanvas.ink, cls: "baseline"))
         if let reference { out.append(referenceLine(reference, scale: scale, horizontal: false, from: left, to: right)) }
-        out.append(SVGCanvas.text(categoryAxis, x: (left + right) / 2, y: plotBottom + 38, anchor: "middle", size: 12, cls: "axis-title category-axis"))
+        out.append(SVGCanvas.text(categoryAxis, x: (left + right) / 2, y: plotBottom + 52, anchor: "middle", size: 12, cls: "axis-title category-axis"))
         canvas.add(out.joined(separator: "\n"))
-        canvas.height = plotBottom + 50
+        canvas.height = plotBottom + 64
     }
 
     private func referenceLine(_ r: Reference, scale: SVGScale, horizontal: Bool, from: Double, to: Double) -> String {

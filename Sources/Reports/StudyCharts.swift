@@ -106,7 +106,7 @@ public enum StudyCharts {
                 + r.attacks.map { "\(ReportText.attackName($0)) \($0.expectedUtility.map { ReportText.number($0) } ?? "n/a")" }.joined(separator: "; ") + ".",
             note: "Bars above the status-quo line pay for the average aggressor type. Error bars: ± 1 standard error (simulation and type sampling).",
             categories: r.attacks.map(ReportText.attackName), categoryAxis: "Attack type",
-            series: [.init(name: "", values: r.attacks.map { $0.expectedUtility?.mean }, errors: r.attacks.map { $0.expectedUtility?.se }, colour: SVGPalette.vermillion)],
+            series: [.init(name: "", values: r.attacks.map { $0.expectedUtility?.mean }, errors: r.attacks.map { $0.expectedUtility?.se }, colour: SVGPalette.blue)],
             valueAxis: "expected utility (objective-value units)", style: .number(decimals: 1), orientation: .vertical,
             domain: [0], reference: .init(value: r.deterrence?.statusQuoUtility ?? 0, label: "status quo (no attack)")))
     }

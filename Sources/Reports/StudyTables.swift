@@ -8,7 +8,8 @@ struct ReportTable {
     var rows: [[String]]
     var numeric: Set<Int>
 
-    var html: String { HTMLTable(caption: caption, header: header, rows: rows, numeric: numeric).render() }
+    /// Tables with many columns get a smaller font and a wider first column.
+    var html: String { HTMLTable(caption: caption, header: header, rows: rows, numeric: numeric, cssClass: header.count > 6 ? "wide" : nil).render() }
 }
 
 /// The human-readable tables of a study (CSV has its own tidy long form).
