@@ -97,7 +97,7 @@ public enum HTMLReport {
         out += "<section>" + heading("How fast does help arrive?")
         out += figure(StudyCharts.firstEffectCDF(r)) + figure(StudyCharts.aidOverTime(r)) + "</section>\n"
         out += "<section>" + heading("What does each attack achieve?")
-        for (i, a) in r.attacks.enumerated() { out += figure(StudyCharts.objectiveShare(r, attack: a, index: i)) }
+        out += figure(StudyCharts.objectiveShare(r))
         out += StudyTables.attacks(r).html + "</section>\n"
         if let s = StudyTables.sensitivity(r) {
             out += "<section>" + heading("Which inputs matter most?")

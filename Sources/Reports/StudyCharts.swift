@@ -85,17 +85,23 @@ public enum StudyCharts {
             xDomain: [0, Double(r.meta.horizonDays)]))
     }
 
-    public static func objectiveShare(_ r: StudyResult, attack a: StudyResult.AttackFigures, index: Int = 0) -> String {
-        let h = ShareHistogram(a.objectiveShareHistogram)
-        let top = h.total > 0 ? Double(h.atTop) / Double(h.total) : 0
-        var chart = SVGHistogram(
-            title: "Objective share: \(ReportText.attackName(a))",
-            summary: "Distribution over simulated crises of the share of its objective the aggressor achieves under \(ReportText.attackName(a)); mean \(ReportText.percent(a.objectiveShare)).",
-            note: "Mean \(ReportText.percent(a.objectiveShare)); whole objective taken in \(Markup.percent(top)) of crises (last bin).",
-            lo: h.lo, hi: h.hi, counts: h.counts, xAxis: "share of the objective achieved (%)", xStyle: .percent,
-            colour: SVGPalette.colour(index))
-        chart.plotHeight = 150
-        return SVGChart.histogram(chart)
+    /// The distribution of the objective share per attack type, one panel per attack.
+    public static func objectiveShare(_ r: StudyResult) -> String? {
+        guard let first = r.attacks.first else { return nil }
+        let lo = first.objectiveShareHistogram.lo, hi = first.objectiveShareHistogram.hi
+        let binWidth = ShareHistogram(first.objectiveShareHistogram).width
+        let panels = r.attacks.enumerated().map { i, a -> SVGHistogram.Panel in
+            let h = ShareHistogram(a.objectiveShareHistogram)
+            let top = h.total > 0 ? Double(h.atTop) / Double(h.total) : 0
+            return .init(name: ReportText.attackName(a), counts: h.counts, colour: SVGPalette.colour(i),
+                         caption: "mean \(ReportText.percent(a.objectiveShare)); whole objective taken in \(Markup.percent(top)) of crises")
+        }
+        return SVGChart.histogram(SVGHistogram(
+            title: "What the aggressor achieves: distribution of the objective share per attack type",
+            summary: "Share of its objective the aggressor achieves in each simulated crisis, per attack type: "
+                + r.attacks.map { "\(ReportText.attackName($0)) mean \(Markup.percent($0.objectiveShare.mean))" }.joined(separator: "; ") + ".",
+            note: "Bars: share of simulated crises in each \(Format.number(binWidth * 100, digits: 3))-point bin (with the guarantors' actual honour). The last bin includes crises where the whole objective was taken.",
+            lo: lo, hi: hi, panels: panels, xAxis: "share of the objective achieved (%)", xStyle: .percent))
     }
 
     public static func expectedUtility(_ r: StudyResult) -> String? {

@@ -47,8 +47,8 @@ enum RealStudy {
         let r = try await RealStudy.study(seed: 7)
         let html = HTMLReport.study(r)
         let svgs = SVG.embedded(in: html)
-        // EU, two honour charts, CDF, aid, one histogram per attack, the objective-share tornado and, if any input moves it, the P(deterred) tornado.
-        #expect(svgs.count == 5 + r.attacks.count + 1 + (StudyCharts.tornadoPDeterred(r) == nil ? 0 : 1))
+        // EU, two honour charts, CDF, aid, objective shares, the objective-share tornado and, if any input moves it, the P(deterred) tornado.
+        #expect(svgs.count == 7 + (StudyCharts.tornadoPDeterred(r) == nil ? 0 : 1))
         for s in svgs { _ = try SVG.parse(s) }
         // The guarantor chart shows exactly the study's honour probabilities.
         let bars = try SVG.byClass(SVG.parse(try #require(StudyCharts.honourByGuarantor(r))), "rect", "bar")

@@ -20,8 +20,8 @@ import Testing
         }
         let svgs = SVG.embedded(in: html)
         let kinds = try svgs.map { try SVG.attr(SVG.parse($0), "data-kind") ?? "" }
-        // EU, honour per guarantor, per commitment, CDF, aid, 3 histograms, 2 tornadoes.
-        #expect(kinds == ["bar", "bar", "bar", "cdf", "line", "histogram", "histogram", "histogram", "tornado", "tornado"])
+        // EU, honour per guarantor, per commitment, CDF, aid, objective shares, 2 tornadoes.
+        #expect(kinds == ["bar", "bar", "bar", "cdf", "line", "histogram", "tornado", "tornado"])
         #expect(html.contains("In 62% ± 1% of simulated aggressor types, no attack beats the status quo; the most likely choice is full invasion (23% of types)."))
         #expect(html.contains("<h1>Test &lt;scenario&gt; &amp; co</h1>"))
         #expect(!html.contains("<Alliance>"))
@@ -34,7 +34,7 @@ import Testing
     @Test func studyWithoutDecisionOrSensitivityOmitsThoseSections() throws {
         let html = HTMLReport.study(Fixtures.study(deterrence: false, sensitivity: false))
         let kinds = try SVG.embedded(in: html).map { try SVG.attr(SVG.parse($0), "data-kind") ?? "" }
-        #expect(kinds == ["bar", "bar", "cdf", "line", "histogram", "histogram", "histogram"])
+        #expect(kinds == ["bar", "bar", "cdf", "line", "histogram"])
         #expect(!html.contains("Will the guarantees deter?"))
         #expect(html.contains("All guarantors honour their commitments in 23% of simulated crises"))
     }
@@ -50,8 +50,8 @@ import Testing
         let c = Fixtures.comparison()
         let html = HTMLReport.compare(c)
         let svgs = SVG.embedded(in: html)
-        // Four side-by-side charts, then ten per scenario.
-        #expect(svgs.count == 4 + 2 * 10)
+        // Four side-by-side charts, then eight per scenario.
+        #expect(svgs.count == 4 + 2 * 8)
         for s in svgs { _ = try SVG.parse(s) }
         #expect(html.components(separatedBy: "<details>").count - 1 == 2)
         #expect(html.contains("The treaty survives the next US election in 80% of runs &lt;vs&gt; 50%."))

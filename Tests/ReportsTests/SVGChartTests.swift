@@ -113,12 +113,14 @@ import Testing
         #expect(d.contains("H") && d.contains("V") && !d.contains("L"))
     }
 
-    @Test func histogramFoldsTheOverflowBinIntoTheLastBin() throws {
-        let invasion = try #require(study.attacks.last)
-        let root = try SVG.parse(StudyCharts.objectiveShare(study, attack: invasion))
-        try checkFrame(root, kind: "histogram", title: "Objective share: Full invasion",
+    @Test func histogramPanelsFoldTheOverflowBinIntoTheLastBin() throws {
+        let root = try SVG.parse(try #require(StudyCharts.objectiveShare(study)))
+        try checkFrame(root, kind: "histogram", title: "What the aggressor achieves: distribution of the objective share per attack type",
                        axes: ["share of the objective achieved (%)", "share of runs (%)"])
-        let bins = try SVG.byClass(root, "rect", "bin")
+        let panels = try SVG.byClass(root, "g", "panel")
+        #expect(panels.map { SVG.attr($0, "data-panel") } == ["Strike campaign", "Limited incursion", "Full invasion"])
+        #expect(try SVG.all(root, "//*[local-name()='text'][@class='panel-title']").count == 3)
+        let bins = try SVG.all(panels[2], "./*[local-name()='rect']")
         #expect(bins.count == 50)
         #expect(SVG.number(bins[47], "data-count") == 100)
         #expect(SVG.number(bins[47], "data-value") == 0.25)
@@ -128,6 +130,20 @@ import Testing
         let total = bins.compactMap { SVG.number($0, "data-value") }.reduce(0, +)
         #expect(abs(total - 1) < 1e-9)
         #expect(bins.filter { (SVG.number($0, "height") ?? 0) > 0 }.count == 2)
+        // Bar heights are proportional to the shares within a panel.
+        let h = try #require(SVG.number(bins[49], "height")) / (try #require(SVG.number(bins[47], "height")))
+        #expect(abs(h - 3) < 0.02)
+        let strikes = try SVG.all(panels[0], "./*[local-name()='rect']")
+        #expect(SVG.number(strikes[22], "data-value") == 1)
+    }
+
+    @Test func singleHistogram() throws {
+        let chart = SVGHistogram(title: "Days", summary: "s", lo: 0, hi: 10, counts: [1, 3, 0, 4], xAxis: "days", xStyle: .number(decimals: 0))
+        let root = try SVG.parse(SVGChart.histogram(chart))
+        let bins = try SVG.byClass(root, "rect", "bin")
+        #expect(bins.map { SVG.number($0, "data-value") } == [0.125, 0.375, 0, 0.5])
+        #expect(bins.map { SVG.number($0, "data-lo") } == [0, 2.5, 5, 7.5])
+        #expect(try SVG.all(root, "//*[local-name()='text'][@class='panel-title']").isEmpty)
     }
 
     @Test func tornadoSortsBySwingAndDivergesFromTheBaseline() throws {
