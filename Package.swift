@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Deterrence", dependencies: ["GuarantorModel", "CrisisEngine"]),
         .target(name: "Games", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "Negotiation", dependencies: ["GuarantorModel", "ScenarioSpec", "CrisisEngine"]),
-        .target(name: "Evidence", dependencies: ["GuarantorModel", "ScenarioSpec", "Deterrence"]),
+        .target(name: "Evidence", dependencies: ["GuarantorModel", "ScenarioSpec", "CrisisEngine", "Deterrence"]),
         .target(name: "Reports", dependencies: ["GuarantorModel", "CrisisEngine", "Deterrence", "Games", "Negotiation", "Evidence"]),
         .executableTarget(
             name: "guarantor",
@@ -46,9 +46,9 @@ let package = Package(
         .testTarget(name: "CrisisEngineTests", dependencies: ["CrisisEngine", "ScenarioSpec"]),
         .testTarget(name: "DeterrenceTests", dependencies: ["Deterrence", "ScenarioSpec"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"]),
-        .testTarget(name: "NegotiationTests", dependencies: ["Negotiation"]),
+        .testTarget(name: "NegotiationTests", dependencies: ["Negotiation", "Reports"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScenarioSpec"]),
-        .testTarget(name: "CLITests", dependencies: ["guarantor"]),
+        .testTarget(name: "CLITests"),
     ]
 )

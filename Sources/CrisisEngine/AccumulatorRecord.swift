@@ -1,7 +1,7 @@
 import Foundation
 import GuarantorModel
 
-/// The serialised form of a `StudyAccumulator`: 128-bit sums as decimal
+/// The serialised form of a `StudyAccumulator`: 256-bit sums as decimal
 /// strings, so that shard files written anywhere merge exactly.
 public struct AccumulatorRecord: Codable, Hashable, Sendable {
     public var moments: [String]      // count,sum,sumSquares triples, flattened as strings
@@ -12,12 +12,12 @@ public struct AccumulatorRecord: Codable, Hashable, Sendable {
         var m: [String] = []
         var ints: [String] = []
         var h: [[Int64]] = []
-        func mom(_ x: Moments) { m += [String(x.count), String(x.sum), String(x.sumSquares)] }
+        func mom(_ x: Moments) { m += [String(x.count), x.sum.text, x.sumSquares.text] }
         ints += [String(a.runs), String(a.runDays)]
         for k in a.attacks {
             mom(k.objectiveShare); mom(k.aggressorLosses); mom(k.protegeLosses); mom(k.sanctionsCost); mom(k.escalated)
             h.append(k.shareHistogram.counts)
-            ints += k.perceivedSum.map { String($0) } + k.perceivedCross.map { String($0) } + k.batchSum.map { String($0) }
+            ints += k.perceivedSum.map(\.text) + k.perceivedCross.map(\.text) + k.batchSum.map(\.text)
             ints += k.batchCount.map { String($0) }
         }
         for g in a.guarantorHonours.indices { mom(a.guarantorHonours[g]); mom(a.guarantorHonoursPerceived[g]); mom(a.guarantorActive[g]) }
@@ -35,29 +35,30 @@ public struct AccumulatorRecord: Codable, Hashable, Sendable {
     func restore(plan: CompiledScenario) -> StudyAccumulator? {
         var a = StudyAccumulator(plan: plan)
         var mi = 0, ii = 0, hi = 0
-        func i128(_ s: String) -> Int128? { Int128(s) }
         func mom() -> Moments? {
-            guard mi + 3 <= moments.count, let c = Int64(moments[mi]), let s = i128(moments[mi + 1]), let q = i128(moments[mi + 2]) else { return nil }
+            guard mi + 3 <= moments.count, let c = Int64(moments[mi]), let s = ExactSum(text: moments[mi + 1]),
+                  let q = ExactSum(text: moments[mi + 2]) else { return nil }
             mi += 3
             var x = Moments(); x.count = c; x.sum = s; x.sumSquares = q
             return x
         }
-        func int() -> Int128? { guard ii < integers.count else { return nil }; defer { ii += 1 }; return i128(integers[ii]) }
+        func int() -> Int64? { guard ii < integers.count else { return nil }; defer { ii += 1 }; return Int64(integers[ii]) }
+        func wide() -> ExactSum? { guard ii < integers.count else { return nil }; defer { ii += 1 }; return ExactSum(text: integers[ii]) }
         func hist(into h: inout FixedHistogram) -> Bool {
             guard hi < histograms.count, histograms[hi].count == h.counts.count else { return false }
             h.counts = histograms[hi]; hi += 1; return true
         }
         guard let runs = int(), let days = int() else { return nil }
-        a.runs = Int64(runs); a.runDays = Int64(days)
+        a.runs = runs; a.runDays = days
         for k in a.attacks.indices {
             guard let m1 = mom(), let m2 = mom(), let m3 = mom(), let m4 = mom(), let m5 = mom() else { return nil }
             a.attacks[k].objectiveShare = m1; a.attacks[k].aggressorLosses = m2; a.attacks[k].protegeLosses = m3
             a.attacks[k].sanctionsCost = m4; a.attacks[k].escalated = m5
             guard hist(into: &a.attacks[k].shareHistogram) else { return nil }
-            for i in 0..<4 { guard let v = int() else { return nil }; a.attacks[k].perceivedSum[i] = v }
-            for i in 0..<10 { guard let v = int() else { return nil }; a.attacks[k].perceivedCross[i] = v }
-            for i in a.attacks[k].batchSum.indices { guard let v = int() else { return nil }; a.attacks[k].batchSum[i] = v }
-            for i in a.attacks[k].batchCount.indices { guard let v = int() else { return nil }; a.attacks[k].batchCount[i] = Int64(v) }
+            for i in 0..<4 { guard let v = wide() else { return nil }; a.attacks[k].perceivedSum[i] = v }
+            for i in 0..<10 { guard let v = wide() else { return nil }; a.attacks[k].perceivedCross[i] = v }
+            for i in a.attacks[k].batchSum.indices { guard let v = wide() else { return nil }; a.attacks[k].batchSum[i] = v }
+            for i in a.attacks[k].batchCount.indices { guard let v = int() else { return nil }; a.attacks[k].batchCount[i] = v }
         }
         for g in a.guarantorHonours.indices {
             guard let x = mom(), let y = mom(), let z = mom() else { return nil }

@@ -1,52 +1,92 @@
 /// Exactly mergeable statistics.
 ///
 /// Each run's value is rounded once to a fixed-point integer (2^-24 units)
-/// and summed as a 128-bit integer. Integer addition is associative, so the
+/// and summed as a 256-bit integer. Integer addition is associative, so the
 /// totals are identical whatever the thread count, the chunking, the sharding
 /// across machines or the order in which shards are merged. The rounding
 /// (at most 3e-8 per value) is far below any Monte Carlo standard error.
 public enum FixedPoint {
     public static let scale = 16_777_216.0   // 2^24
-    /// Largest magnitude a single value may have (2^70 units / scale).
-    public static let maxValue = 7.0e13
+}
 
+/// An exact sum of fixed-point values in 256 bits (a signed high word and an
+/// unsigned low word), so that no realistic number of runs can overflow it.
+public struct ExactSum: Hashable, Sendable {
+    public var hi: Int128 = 0
+    public var lo: UInt128 = 0
+    public init() {}
+    public init(hi: Int128, lo: UInt128) { self.hi = hi; self.lo = lo }
+
+    @usableFromInline static let two128 = 340282366920938463463374607431768211456.0   // 2^128
+
+    /// Adds x rounded to the nearest multiple of 2^-24. Non-finite values add nothing
+    /// (the kernel never produces them; scenario numbers are bounded).
     @inlinable @inline(__always)
-    public static func units(_ x: Double) -> Int128 {
-        let v = (x * scale).rounded(.toNearestOrEven)
-        if !(abs(v) < 1.9e34) { return v.isNaN ? 0 : (v > 0 ? Int128(1) << 114 : -(Int128(1) << 114)) }
-        return Int128(v)
+    public mutating func add(_ x: Double) {
+        let v = (x * FixedPoint.scale).rounded(.toNearestOrEven)
+        if abs(v) < 1.0e38 {
+            addUnits(Int128(v))
+        } else if v.isFinite {
+            let h = (v / ExactSum.two128).rounded(.down)
+            let l = v - h * ExactSum.two128            // exact: an integer in [0, 2^128)
+            hi &+= Int128(h)
+            let (sum, carry) = lo.addingReportingOverflow(UInt128(l))
+            lo = sum
+            if carry { hi &+= 1 }
+        }
     }
 
-    @inlinable
-    public static func value(_ u: Int128) -> Double { Double(u) / scale }
+    @inlinable @inline(__always)
+    public mutating func addUnits(_ u: Int128) {
+        let (sum, carry) = lo.addingReportingOverflow(UInt128(truncatingIfNeeded: u))
+        lo = sum
+        hi &+= (u < 0 ? -1 : 0) &+ (carry ? 1 : 0)
+    }
+
+    public mutating func merge(_ o: ExactSum) {
+        let (sum, carry) = lo.addingReportingOverflow(o.lo)
+        lo = sum
+        hi &+= o.hi &+ (carry ? 1 : 0)
+    }
+
+    /// The sum in value units.
+    public var value: Double { (Double(hi) * ExactSum.two128 + Double(lo)) / FixedPoint.scale }
+
+    /// "hi:lo" in decimal, for shard files.
+    public var text: String { "\(hi):\(lo)" }
+    public init?(text: String) {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let h = Int128(parts[0]), let l = UInt128(parts[1]) else { return nil }
+        hi = h; lo = l
+    }
 }
 
 /// Count, sum and sum of squares of one quantity, in fixed point.
 public struct Moments: Hashable, Sendable {
     public var count: Int64 = 0
-    public var sum: Int128 = 0
-    public var sumSquares: Int128 = 0
+    public var sum = ExactSum()
+    public var sumSquares = ExactSum()
     public init() {}
 
     @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
         count &+= 1
-        sum &+= FixedPoint.units(x)
-        sumSquares &+= FixedPoint.units(x * x)
+        sum.add(x)
+        sumSquares.add(x * x)
     }
 
     public mutating func merge(_ o: Moments) {
-        count &+= o.count; sum &+= o.sum; sumSquares &+= o.sumSquares
+        count &+= o.count; sum.merge(o.sum); sumSquares.merge(o.sumSquares)
     }
 
-    public var mean: Double { count == 0 ? .nan : FixedPoint.value(sum) / Double(count) }
+    public var mean: Double { count == 0 ? .nan : sum.value / Double(count) }
 
     /// Sample variance (n - 1 denominator).
     public var variance: Double {
         guard count > 1 else { return 0 }
         let n = Double(count)
-        let m = FixedPoint.value(sum) / n
-        return max(0, (FixedPoint.value(sumSquares) - n * m * m) / (n - 1))
+        let m = sum.value / n
+        return max(0, (sumSquares.value - n * m * m) / (n - 1))
     }
 
     /// Monte Carlo standard error of the mean.

@@ -23,9 +23,9 @@ public struct StudyAccumulator: Sendable, Hashable {
         public var shareHistogram = FixedHistogram(lo: 0, hi: 1, bins: 50)
         /// Perceived outcome vector y = (share, aggressor losses, sanctions, escalated):
         /// sums, cross-product sums (upper triangle, 10), and per-batch sums.
-        public var perceivedSum = [Int128](repeating: 0, count: 4)
-        public var perceivedCross = [Int128](repeating: 0, count: 10)
-        public var batchSum = [Int128](repeating: 0, count: 4 * StudyAccumulator.batches)
+        public var perceivedSum = [ExactSum](repeating: ExactSum(), count: 4)
+        public var perceivedCross = [ExactSum](repeating: ExactSum(), count: 10)
+        public var batchSum = [ExactSum](repeating: ExactSum(), count: 4 * StudyAccumulator.batches)
         public var batchCount = [Int64](repeating: 0, count: StudyAccumulator.batches)
     }
 
@@ -99,11 +99,10 @@ public struct StudyAccumulator: Sendable, Hashable {
             let ys = SIMD4<Double>(y.0, y.1, y.2, y.3)
             var c = 0
             for i in 0..<4 {
-                let u = FixedPoint.units(ys[i])
-                attacks[k].perceivedSum[i] &+= u
-                attacks[k].batchSum[batch * 4 + i] &+= u
+                attacks[k].perceivedSum[i].add(ys[i])
+                attacks[k].batchSum[batch * 4 + i].add(ys[i])
                 for j in i..<4 {
-                    attacks[k].perceivedCross[c] &+= FixedPoint.units(ys[i] * ys[j])
+                    attacks[k].perceivedCross[c].add(ys[i] * ys[j])
                     c += 1
                 }
             }
@@ -147,9 +146,9 @@ public struct StudyAccumulator: Sendable, Hashable {
             attacks[k].sanctionsCost.merge(o.attacks[k].sanctionsCost)
             attacks[k].escalated.merge(o.attacks[k].escalated)
             attacks[k].shareHistogram.merge(o.attacks[k].shareHistogram)
-            for i in 0..<4 { attacks[k].perceivedSum[i] &+= o.attacks[k].perceivedSum[i] }
-            for i in 0..<10 { attacks[k].perceivedCross[i] &+= o.attacks[k].perceivedCross[i] }
-            for i in attacks[k].batchSum.indices { attacks[k].batchSum[i] &+= o.attacks[k].batchSum[i] }
+            for i in 0..<4 { attacks[k].perceivedSum[i].merge(o.attacks[k].perceivedSum[i]) }
+            for i in 0..<10 { attacks[k].perceivedCross[i].merge(o.attacks[k].perceivedCross[i]) }
+            for i in attacks[k].batchSum.indices { attacks[k].batchSum[i].merge(o.attacks[k].batchSum[i]) }
             for i in attacks[k].batchCount.indices { attacks[k].batchCount[i] += o.attacks[k].batchCount[i] }
         }
         for g in guarantorHonours.indices where g < o.guarantorHonours.count {
@@ -175,10 +174,10 @@ public struct StudyAccumulator: Sendable, Hashable {
         let a = attacks[k]
         if let b = batch {
             let n = Double(max(1, a.batchCount[b]))
-            return (0..<4).map { FixedPoint.value(a.batchSum[b * 4 + $0]) / n }
+            return (0..<4).map { a.batchSum[b * 4 + $0].value / n }
         }
         let n = Double(max(1, runs))
-        return (0..<4).map { FixedPoint.value(a.perceivedSum[$0]) / n }
+        return (0..<4).map { a.perceivedSum[$0].value / n }
     }
 
     /// Covariance matrix (4x4) of the perceived outcome vector of attack k.
@@ -191,7 +190,7 @@ public struct StudyAccumulator: Sendable, Hashable {
         var c = 0
         for i in 0..<4 {
             for j in i..<4 {
-                let v = (FixedPoint.value(a.perceivedCross[c]) - n * m[i] * m[j]) / (n - 1)
+                let v = (a.perceivedCross[c].value - n * m[i] * m[j]) / (n - 1)
                 cov[i][j] = v; cov[j][i] = v
                 c += 1
             }

@@ -58,6 +58,67 @@ public struct ModelParameters: Hashable, Sendable, Codable {
         self.advanceRatio = advanceRatio; self.aidEffectiveness = aidEffectiveness
     }
 
+    /// Dictionaries are coded as string-keyed maps, so that the canonical
+    /// JSON (sorted keys) and the scenario hash do not depend on hash order.
+    enum CodingKeys: String, CodingKey {
+        case formMultiplier, triggerMultiplier, survivalOnTurnover, commitmentCost, tripwireHonour
+        case capabilityShiftMultiplier, democraticChangeMultiplier, turnoverHonourShift, consultDeliberationDays
+        case discretionaryDeliberationDays, appropriationDays, integratedCommandDelayFactor, powerPerMoney
+        case intelligenceMultiplier, interceptionPerPower, advanceSteepness, advanceRatio, aidEffectiveness
+    }
+
+    static func stringKeyed<K: RawRepresentable>(_ d: [K: Double]) -> [String: Double] where K.RawValue == String {
+        Dictionary(uniqueKeysWithValues: d.map { ($0.key.rawValue, $0.value) })
+    }
+
+    static func enumKeyed<K: RawRepresentable & Hashable>(_ d: [String: Double]) -> [K: Double] where K.RawValue == String {
+        Dictionary(uniqueKeysWithValues: d.compactMap { k, v in K(rawValue: k).map { ($0, v) } })
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.stringKeyed(formMultiplier), forKey: .formMultiplier)
+        try c.encode(Self.stringKeyed(triggerMultiplier), forKey: .triggerMultiplier)
+        try c.encode(Self.stringKeyed(survivalOnTurnover), forKey: .survivalOnTurnover)
+        try c.encode(Self.stringKeyed(commitmentCost), forKey: .commitmentCost)
+        try c.encode(tripwireHonour, forKey: .tripwireHonour)
+        try c.encode(capabilityShiftMultiplier, forKey: .capabilityShiftMultiplier)
+        try c.encode(democraticChangeMultiplier, forKey: .democraticChangeMultiplier)
+        try c.encode(turnoverHonourShift, forKey: .turnoverHonourShift)
+        try c.encode(consultDeliberationDays, forKey: .consultDeliberationDays)
+        try c.encode(discretionaryDeliberationDays, forKey: .discretionaryDeliberationDays)
+        try c.encode(appropriationDays, forKey: .appropriationDays)
+        try c.encode(integratedCommandDelayFactor, forKey: .integratedCommandDelayFactor)
+        try c.encode(powerPerMoney, forKey: .powerPerMoney)
+        try c.encode(intelligenceMultiplier, forKey: .intelligenceMultiplier)
+        try c.encode(interceptionPerPower, forKey: .interceptionPerPower)
+        try c.encode(advanceSteepness, forKey: .advanceSteepness)
+        try c.encode(advanceRatio, forKey: .advanceRatio)
+        try c.encode(aidEffectiveness, forKey: .aidEffectiveness)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formMultiplier = Self.enumKeyed(try c.decode([String: Double].self, forKey: .formMultiplier))
+        triggerMultiplier = Self.enumKeyed(try c.decode([String: Double].self, forKey: .triggerMultiplier))
+        survivalOnTurnover = Self.enumKeyed(try c.decode([String: Double].self, forKey: .survivalOnTurnover))
+        commitmentCost = Self.enumKeyed(try c.decode([String: Double].self, forKey: .commitmentCost))
+        tripwireHonour = try c.decode(Double.self, forKey: .tripwireHonour)
+        capabilityShiftMultiplier = try c.decode(Double.self, forKey: .capabilityShiftMultiplier)
+        democraticChangeMultiplier = try c.decode(Double.self, forKey: .democraticChangeMultiplier)
+        turnoverHonourShift = try c.decode(Distribution.self, forKey: .turnoverHonourShift)
+        consultDeliberationDays = try c.decode(Distribution.self, forKey: .consultDeliberationDays)
+        discretionaryDeliberationDays = try c.decode(Distribution.self, forKey: .discretionaryDeliberationDays)
+        appropriationDays = try c.decode(Distribution.self, forKey: .appropriationDays)
+        integratedCommandDelayFactor = try c.decode(Double.self, forKey: .integratedCommandDelayFactor)
+        powerPerMoney = try c.decode(Double.self, forKey: .powerPerMoney)
+        intelligenceMultiplier = try c.decode(Double.self, forKey: .intelligenceMultiplier)
+        interceptionPerPower = try c.decode(Double.self, forKey: .interceptionPerPower)
+        advanceSteepness = try c.decode(Double.self, forKey: .advanceSteepness)
+        advanceRatio = try c.decode(Double.self, forKey: .advanceRatio)
+        aidEffectiveness = try c.decode(Double.self, forKey: .aidEffectiveness)
+    }
+
     /// The defaults; see ASSUMPTIONS.md for the source or "assumption" of each.
     public static let defaults = ModelParameters(
         formMultiplier: [.ratifiedTreaty: 1.0, .executiveAgreement: 0.9, .politicalDeclaration: 0.75],

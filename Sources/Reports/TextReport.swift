@@ -91,3 +91,22 @@ public enum TextReport {
         return out.joined(separator: "\n")
     }
 }
+
+import Deterrence
+
+extension TextReport {
+    public static func compare(_ c: ComparisonResult) -> String {
+        var out = ["Comparison: \(c.rows.count) scenarios, \(c.runs) runs each, seed \(c.seed), Guarantor \(c.version)",
+                   "Figures are Monte Carlo means ± one standard error.", ""]
+        let rows = c.rows.map { r in
+            [r.scenario, pct(r.pDeterred), r.bestResponse, pct(r.probeRisk), pct(r.pAllHonour),
+             r.medianDaysToFirstMilitaryAid.map { Format.fixed($0, decimals: 0) } ?? "never",
+             Format.percent(r.pMilitaryAidWithinHorizon), num(r.aidDeliveredByDay90), pct(r.fullInvasionObjectiveShare)]
+        }
+        out.append(table(["scenario", "P(deterred)", "best response", "probe risk", "P(all honour)", "median days to military aid",
+                          "P(military aid)", "aid by day 90", "full-invasion objective share"], rows))
+        out.append("")
+        out += c.explanation
+        return out.joined(separator: "\n")
+    }
+}

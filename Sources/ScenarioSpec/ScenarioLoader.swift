@@ -106,13 +106,13 @@ public enum ScenarioLoader {
 public enum PathText {
     public static func directory(of path: String) -> String {
         guard let i = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<i])
+        return i == path.startIndex ? "/" : String(path[..<i])
     }
 
     public static func resolve(_ path: String, relativeTo file: String) -> String {
         if path.hasPrefix("/") { return normalise(path) }
         let dir = directory(of: file)
-        return normalise(dir.isEmpty ? path : dir + "/" + path)
+        return normalise(dir.isEmpty ? path : dir.hasSuffix("/") ? dir + path : dir + "/" + path)
     }
 
     public static func normalise(_ path: String) -> String {

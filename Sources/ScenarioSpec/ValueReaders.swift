@@ -162,6 +162,9 @@ public struct NodeReader {
 
 /// The textual forms of numbers: `12`, `12%`, `5 to 20`, `5% to 20%`.
 public enum NumberSyntax {
+    /// Largest magnitude of a number in a scenario (keeps every simulated sum finite).
+    public static let maxMagnitude = 1e15
+
     public static func parseConstant(_ raw: String) -> Result<Double, Problem> {
         let s = raw.trimmed
         let lower = s.lowercased()
@@ -177,6 +180,9 @@ public enum NumberSyntax {
             return .failure(Problem("`\(s)` is not a number (write e.g. `12`, `12%`, `5 to 20` or `{normal: [10, 2]}`)"))
         }
         guard v.isFinite, (v * scale).isFinite else { return .failure(Problem("`\(s)` is too large (not a finite number)")) }
+        guard abs(v * scale) <= maxMagnitude else {
+            return .failure(Problem("`\(s)` is too large: numbers are limited to ±1e15 (choose a larger unit, e.g. millions of the currency)"))
+        }
         return .success(v * scale)
     }
 

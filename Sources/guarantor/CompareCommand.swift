@@ -1,7 +1,65 @@
 import ArgumentParser
+import CrisisEngine
+import Deterrence
+import GuarantorModel
+import Reports
 
-// Work in progress: replaced by the real command.
 struct CompareCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "compare", abstract: "Compare scenarios")
-    func run() async throws { throw ValidationError("'compare' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare scenario designs side by side, with the same runs and seed for each.",
+        discussion: "Example: guarantor compare scenarios/nato-article5.yaml scenarios/ukraine-proposed-guarantees.yaml --format html --output compare.html"
+    )
+
+    @Argument(help: "Scenario files.") var files: [String]
+    @Option(help: "Monte Carlo runs per scenario (default: the first scenario's `runs`).") var runs: Int64?
+    @Option(help: "Random seed (default: the first scenario's `seed`).") var seed: UInt64?
+    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
+    @Option(help: "Also write the HTML report to this path.") var report: String?
+    @Option(help: "Runs per sensitivity variant (0: no sensitivity analysis).") var sensitivityRuns: Int64 = 1_000
+    @Flag(help: "No progress bar.") var quiet = false
+
+    func validate() throws {
+        if files.count < 2 { throw ValidationError("give at least two scenario files to compare") }
+        if files.count > 20 { throw ValidationError("compare at most 20 scenarios at once") }
+        if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 1 and 1,000,000,000") }
+        if sensitivityRuns != 0 && !(100...10_000_000).contains(sensitivityRuns) { throw ValidationError("--sensitivity-runs must be 0 or between 100 and 10,000,000") }
+    }
+
+    func run() async throws {
+        var scenarios: [(String, Scenario)] = []
+        var failed = false
+        for f in files {
+            do { scenarios.append((f, try CLI.loadScenario(f))) } catch { failed = true }
+        }
+        if failed { throw ExitCode(1) }
+        guard let first = scenarios.first?.1 else { return }
+        let runs = runs ?? Int64(first.runs)
+        let seed = seed ?? first.seed
+        var rows: [ComparisonResult.Row] = []
+        for (i, (file, s)) in scenarios.enumerated() {
+            let study = try await CLI.study(scenario: s, runs: runs, seed: seed, threads: threads, shard: nil,
+                                            sensitivity: sensitivityRuns > 0, sensitivityRuns: sensitivityRuns, quiet: quiet,
+                                            label: "[\(i + 1)/\(scenarios.count)] \(s.name.prefix(30))")
+            rows.append(ComparisonResult.Row(scenario: s.name, file: file, study: study))
+        }
+        let result = ComparisonResult(runs: runs, seed: seed, version: GuarantorVersion.string, rows: rows,
+                                      explanation: ComparisonExplainer.explain(rows))
+        let text: String
+        switch format {
+        case .text: text = TextReport.compare(result)
+        case .json: text = JSONReport.render(result)
+        case .csv: text = CSVReport.compare(result)
+        case .markdown: text = MarkdownReport.compare(result)
+        case .html: text = HTMLReport.compare(result)
+        }
+        try Terminal.emit(text, to: output)
+        if let output { Terminal.error("wrote \(output)") }
+        if let report {
+            try Terminal.emit(HTMLReport.compare(result), to: report)
+            Terminal.error("wrote \(report)")
+        }
+    }
 }

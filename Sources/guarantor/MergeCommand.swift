@@ -1,7 +1,56 @@
 import ArgumentParser
+import CrisisEngine
+import Deterrence
+import GuarantorModel
+import Reports
 
-// Work in progress: replaced by the real command.
 struct MergeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "merge", abstract: "Merge shard results")
-    func run() async throws { throw ValidationError("'merge' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine shard results (from `guarantor study --shard I/N --format json`) into the whole study.",
+        discussion: "The merged statistics equal, bit for bit, those of one process running every run."
+    )
+
+    @Argument(help: "Shard result files (JSON).") var shards: [String]
+    @Option(help: "The scenario the shards were run on (needed to rebuild the statistics).") var scenario: String
+    @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
+
+    func run() async throws {
+        let s = try CLI.loadScenario(scenario)
+        let plan = CompiledScenario(s)
+        var merged: StudyAccumulator?
+        var seed: UInt64?
+        var total: Int64?
+        var covered: [Range<Int64>] = []
+        for file in shards {
+            let text = try Terminal.readText(file)
+            let result: StudyResult
+            switch JSONReport.decodeStudy(text) {
+            case .success(let r): result = r
+            case .failure(let e): throw CLIError("\(file): not a study result in JSON (\(e))")
+            }
+            guard let shard = result.meta.shard, let acc = StudyRunner.accumulator(from: result, plan: plan) else {
+                throw CLIError("\(file): has no shard statistics; run `guarantor study --shard I/N --format json`")
+            }
+            guard result.meta.scenarioSHA256 == plan.contentHash else {
+                throw CLIError("\(file): was run on a different scenario (sha256 \(result.meta.scenarioSHA256.prefix(12)), this one is \(plan.contentHash.prefix(12)))")
+            }
+            if let seed, seed != result.meta.seed { throw CLIError("\(file): seed \(result.meta.seed) differs from the other shards' \(seed)") }
+            if let total, total != shard.totalRuns { throw CLIError("\(file): belongs to a study of \(shard.totalRuns) runs, not \(total)") }
+            let range = shard.firstRun..<shard.endRun
+            if covered.contains(where: { $0.overlaps(range) }) { throw CLIError("\(file): runs \(range) were already merged (the same shard twice?)") }
+            covered.append(range)
+            seed = result.meta.seed; total = shard.totalRuns
+            if merged == nil { merged = acc } else { merged?.merge(acc) }
+        }
+        guard let acc = merged, let seed, let total else { throw CLIError("no shards given") }
+        let runsCovered = covered.reduce(Int64(0)) { $0 + Int64($1.count) }
+        if runsCovered != total {
+            Terminal.error("warning: the shards cover \(runsCovered) of \(total) runs; the result is for those runs only")
+        }
+        var result = StudyResult.summarise(plan: plan, accumulator: acc, seed: seed)
+        AggressorDecision.annotate(&result, plan: plan, accumulator: acc, seed: seed)
+        try Terminal.emit(Render.study(result, format: format), to: output)
+    }
 }

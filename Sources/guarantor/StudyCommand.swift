@@ -28,6 +28,7 @@ struct StudyCommand: AsyncParsableCommand {
     @Option(help: "Run only shard I of N (e.g. 0/4); writes the raw statistics for `guarantor merge`.") var shard: String?
     @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
+    @Option(help: "Also write the HTML report (self-contained, with charts) to this path.") var report: String?
     @Flag(help: "Rank every uncertain input by its swing of P(deterred) and objective share (a tornado).") var sensitivity = false
     @Option(help: "Runs per sensitivity variant.") var sensitivityRuns: Int64 = SensitivityAnalysis.defaultRunsPerVariant
     @Flag(help: "No progress bar.") var quiet = false
@@ -55,6 +56,10 @@ struct StudyCommand: AsyncParsableCommand {
                                           sensitivity: sensitivity, sensitivityRuns: sensitivityRuns, quiet: quiet)
         try Terminal.emit(Render.study(result, format: format), to: output)
         if let output { Terminal.error("wrote \(output)") }
+        if let report {
+            try Terminal.emit(HTMLReport.study(result), to: report)
+            Terminal.error("wrote \(report)")
+        }
     }
 }
 

@@ -1,0 +1,76 @@
+import CrisisEngine
+import GuarantorModel
+
+/// Writes the sentences under a comparison from the figures themselves: which
+/// design deters most, whether the gap exceeds the simulation noise, and
+/// which per-guarantor and timing figures (and, when present, which inputs of
+/// the sensitivity analysis) account for it.
+public enum ComparisonExplainer {
+    static func pct(_ x: Double) -> String { Format.percent(x, decimals: 1) }
+    static func pp(_ x: Double) -> String { Format.fixed(x * 100, decimals: 1) + " percentage points" }
+
+    public static func explain(_ rows: [ComparisonResult.Row]) -> [String] {
+        guard rows.count >= 2 else { return rows.isEmpty ? [] : ["Only one scenario: nothing to compare."] }
+        var out: [String] = []
+        let sorted = rows.sorted { $0.pDeterred.mean > $1.pDeterred.mean }
+        guard let best = sorted.first, let worst = sorted.last else { return [] }
+        let diff = best.pDeterred.mean - worst.pDeterred.mean
+        let se = (best.pDeterred.se * best.pDeterred.se + worst.pDeterred.se * worst.pDeterred.se).squareRoot()
+        out.append("\(best.scenario) deters in \(pct(best.pDeterred.mean)) ± \(pct(best.pDeterred.se)) of aggressor types, \(worst.scenario) in \(pct(worst.pDeterred.mean)) ± \(pct(worst.pDeterred.se)): a gap of \(pp(diff))"
+                   + (diff > 2 * se ? ", well beyond the simulation error." : ", which is within two standard errors of zero at this run count: run more to separate them."))
+        // Best responses.
+        let responses = Set(rows.map(\.bestResponse))
+        if responses.count > 1 {
+            out.append("The aggressor's most likely choice changes with the design: " + sorted.map { "\($0.bestResponse) under \($0.scenario)" }.joined(separator: ", ") + ".")
+        } else if let r = responses.first {
+            out.append("Under every design the aggressor's most likely choice is \(r == "status_quo" ? "to keep the status quo" : "`\(r)`").")
+        }
+        // Drivers: compare the best and the worst on the mechanisms the model has.
+        var drivers: [(weight: Double, text: String)] = []
+        let dAll = best.pAllHonour.mean - worst.pAllHonour.mean
+        drivers.append((abs(dAll), "all guarantors honour in \(pct(best.pAllHonour.mean)) of runs under \(best.scenario) against \(pct(worst.pAllHonour.mean)) under \(worst.scenario)"))
+        let dShare = worst.fullInvasionObjectiveShare.mean - best.fullInvasionObjectiveShare.mean
+        drivers.append((abs(dShare), "a full invasion achieves \(pct(best.fullInvasionObjectiveShare.mean)) of its objective under \(best.scenario) and \(pct(worst.fullInvasionObjectiveShare.mean)) under \(worst.scenario)"))
+        let dAidShare = best.pMilitaryAidWithinHorizon - worst.pMilitaryAidWithinHorizon
+        drivers.append((abs(dAidShare), "military aid arrives within the horizon in \(pct(best.pMilitaryAidWithinHorizon)) of runs against \(pct(worst.pMilitaryAidWithinHorizon))" + timing(best, worst)))
+        let bEsc = escalation(best), wEsc = escalation(worst)
+        drivers.append((abs(bEsc - wEsc), "attacking risks fighting a guarantor's own forces in \(pct(bEsc)) of runs under \(best.scenario) against \(pct(wEsc)) under \(worst.scenario)"))
+        // Agreements in force: survival across elections.
+        let bForce = meanInForce(best), wForce = meanInForce(worst)
+        drivers.append((abs(bForce - wForce), "guarantors' agreements are still in force at the attack in \(pct(bForce)) of guarantor-runs against \(pct(wForce)) (expiry and survival across government turnovers)"))
+        let ranked = drivers.sorted { $0.weight > $1.weight }.filter { $0.weight > 0.005 }.prefix(3)
+        if !ranked.isEmpty {
+            out.append("What separates them: " + ranked.map(\.text).joined(separator: "; ") + ".")
+        }
+        // Guarantor that differs most.
+        var gap: (Double, String)?
+        for g in best.study.guarantors {
+            if let w = worst.study.guarantors.first(where: { $0.id == g.id }) {
+                let d = g.honourProbability.mean - w.honourProbability.mean
+                if gap == nil || abs(d) > abs(gap!.0) { gap = (d, "\(g.name) honours with probability \(pct(g.honourProbability.mean)) under \(best.scenario) and \(pct(w.honourProbability.mean)) under \(worst.scenario)") }
+            }
+        }
+        if let (d, text) = gap, abs(d) > 0.01 { out.append("The largest single-guarantor difference: \(text).") }
+        // Sensitivity: the inputs that move P(deterred) most in each design.
+        for r in sorted {
+            guard let s = r.study.sensitivity, let top = s.rows.first, top.swingPDeterred > 0 else { continue }
+            let second = s.rows.dropFirst().first.map { " then `\($0.input)` (\(pp($0.swingPDeterred)))" } ?? ""
+            out.append("Under \(r.scenario), P(deterred) is most sensitive to `\(top.input)` (a swing of \(pp(top.swingPDeterred)) between its 5th and 95th percentiles)\(second).")
+        }
+        return out
+    }
+
+    static func timing(_ a: ComparisonResult.Row, _ b: ComparisonResult.Row) -> String {
+        guard let x = a.medianDaysToFirstMilitaryAid, let y = b.medianDaysToFirstMilitaryAid else { return "" }
+        return ", with a median of \(Format.fixed(x, decimals: 0)) and \(Format.fixed(y, decimals: 0)) days to the first delivery"
+    }
+
+    static func escalation(_ r: ComparisonResult.Row) -> Double {
+        r.study.attacks.first { $0.type == r.study.meta.referenceAttack }?.escalationProbability.mean ?? 0
+    }
+
+    static func meanInForce(_ r: ComparisonResult.Row) -> Double {
+        let gs = r.study.guarantors
+        return gs.isEmpty ? 0 : gs.reduce(0) { $0 + $1.agreementInForce.mean } / Double(gs.count)
+    }
+}

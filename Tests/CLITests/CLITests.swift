@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// End-to-end: the `guarantor` binary as a user runs it.
+enum CLI {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        return FileManager.default.currentDirectoryPath
+    }()
+
+    /// The built executable next to the test bundle.
+    static let binary: String? = {
+        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("guarantor").path,
+                          Bundle.main.bundleURL.appendingPathComponent("guarantor").path,
+                          root + "/.build/debug/guarantor"]
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        var more: [String] = []
+        for _ in 0..<4 { dir.deleteLastPathComponent(); more.append(dir.appendingPathComponent("guarantor").path) }
+        return (candidates + more).first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String]) throws -> Output {
+        guard let binary else { throw CLIProblem("the guarantor binary was not built") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: root)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+struct CLIProblem: Error, CustomStringConvertible { var description: String; init(_ d: String) { description = d } }
+
+@Suite(.enabled(if: CLI.binary != nil, "the guarantor executable is not next to the tests; run `swift build` first"))
+struct CLITests {
+    @Test func validateAcceptsGoodAndRejectsBadFiles() throws {
+        let ok = try CLI.run(["validate", "Tests/ScenarioSpecTests/Cases/minimal.yaml"])
+        #expect(ok.status == 0)
+        let bad = try CLI.run(["validate", "Tests/ScenarioSpecTests/Cases/broken.yaml"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("Tests/ScenarioSpecTests/Cases/broken.yaml:31:57: error: unknown key `latancy_days` in a commitment (did you mean `latency_days`?)"))
+        let missing = try CLI.run(["validate", "no/such/file.yaml"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no/such/file.yaml:1:1: error:"))
+    }
+
+    @Test func showPrintsTheSummary() throws {
+        let r = try CLI.run(["show", "Tests/ScenarioSpecTests/Cases/minimal.yaml"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Guarantors:"))
+        #expect(r.stdout.contains("5th / 50th / 95th"))
+    }
+
+    @Test func jsonIsIdenticalForAnyThreadCount() throws {
+        func json(_ threads: String) throws -> String {
+            let r = try CLI.run(["study", "Tests/ScenarioSpecTests/Cases/minimal.yaml", "--runs", "1200", "--seed", "3",
+                                 "--threads", threads, "--format", "json", "--quiet"])
+            #expect(r.status == 0, "\(r.stderr)")
+            // Drop meta.timing, the only part that may differ.
+            guard var obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
+                  var meta = obj["meta"] as? [String: Any] else { return "" }
+            meta["timing"] = nil
+            obj["meta"] = meta
+            let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        }
+        let one = try json("1"), two = try json("2")
+        #expect(!one.isEmpty)
+        #expect(one == two)
+        for key in ["\"p_deterred\"", "\"best_response\"", "\"probe_risk\"", "\"credibility_gap\"", "\"expected_utility\"",
+                    "\"scenario_sha256\"", "\"run_days\"", "\"first_effect_day\"", "\"delivered_by_day\"", "\"escalation_probability\""] {
+            #expect(one.contains(key), "missing \(key)")
+        }
+    }
+
+    @Test func shardsMergeToTheWholeStudy() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = "Tests/ScenarioSpecTests/Cases/minimal.yaml"
+        let whole = try CLI.run(["study", scenario, "--runs", "900", "--format", "json", "--quiet"])
+        for i in 0..<3 {
+            let r = try CLI.run(["study", scenario, "--runs", "900", "--shard", "\(i)/3", "--format", "json", "--quiet",
+                                 "--output", dir.appendingPathComponent("s\(i).json").path])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let merged = try CLI.run(["merge", "--scenario", scenario, "--format", "json"] + (0..<3).map { dir.appendingPathComponent("s\($0).json").path })
+        #expect(merged.status == 0, "\(merged.stderr)")
+        func strip(_ s: String) throws -> [String: Any] {
+            var obj = try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any] ?? [:]
+            var meta = obj["meta"] as? [String: Any] ?? [:]
+            meta["timing"] = nil
+            obj["meta"] = meta
+            return obj
+        }
+        let a = try JSONSerialization.data(withJSONObject: try strip(whole.stdout), options: [.sortedKeys])
+        let b = try JSONSerialization.data(withJSONObject: try strip(merged.stdout), options: [.sortedKeys])
+        #expect(a == b)
+        // The same shard twice is refused.
+        let twice = try CLI.run(["merge", "--scenario", scenario, dir.appendingPathComponent("s0.json").path, dir.appendingPathComponent("s0.json").path])
+        #expect(twice.status != 0)
+    }
+
+    @Test func badArgumentsGetMessagesNotCrashes() throws {
+        for args in [["study", "Tests/ScenarioSpecTests/Cases/minimal.yaml", "--shard", "3/2"],
+                     ["study", "Tests/ScenarioSpecTests/Cases/minimal.yaml", "--runs", "0"],
+                     ["study", "Tests/ScenarioSpecTests/Cases/minimal.yaml", "--format", "pdf"],
+                     ["compare", "Tests/ScenarioSpecTests/Cases/minimal.yaml"],
+                     ["merge", "--scenario", "Tests/ScenarioSpecTests/Cases/minimal.yaml", "Tests/ScenarioSpecTests/Cases/minimal.yaml"]] {
+            let r = try CLI.run(args)
+            #expect(r.status != 0, "\(args)")
+            #expect(!r.stderr.isEmpty, "\(args)")
+            #expect(r.status < 128, "crashed on \(args)")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import CrisisEngine
+import GuarantorModel
+import ScenarioSpec
+import Testing
+
+/// Bad input gets a clear error, never a crash or a hang (issue 2, "Bad input").
+@Suite struct HostileInputTests {
+    func rejects(_ text: String, containing fragment: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        switch ScenarioLoader.parse(text: text, file: "fuzz.yaml", files: memoryFiles([:])) {
+        case .success:
+            Issue.record("accepted hostile input", sourceLocation: sourceLocation)
+        case .failure(let list):
+            #expect(!list.diagnostics.isEmpty, sourceLocation: sourceLocation)
+            #expect(list.diagnostics.allSatisfy { $0.file == "fuzz.yaml" && $0.line >= 1 && $0.column >= 1 && !$0.message.isEmpty }, sourceLocation: sourceLocation)
+            if let fragment {
+                #expect(list.diagnostics.contains { $0.message.contains(fragment) }, "\(list)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func emptyAndBlankFiles() {
+        rejects("", containing: "empty")
+        rejects("   \n\n# only a comment\n", containing: "empty")
+        rejects("just a string", containing: "mapping")
+        rejects("- a\n- list", containing: "mapping")
+    }
+
+    @Test func binaryAndNUL() {
+        rejects("name: x\u{0}\u{1}\u{2}", containing: "NUL")
+    }
+
+    @Test func deeplyNestedFlowYAML() {
+        rejects(String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000), containing: "nesting")
+        rejects("name: " + String(repeating: "{a: ", count: 5000) + "1" + String(repeating: "}", count: 5000), containing: "nesting")
+        rejects(String(repeating: "- ", count: 100_000) + "x", containing: "nesting")
+    }
+
+    @Test func billionLaughs() {
+        var text = "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for i in 1...9 {
+            let refs = Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ")
+            text += "a\(i): &a\(i) [\(refs)]\n"
+        }
+        rejects(text, containing: "expands")
+    }
+
+    @Test func hugeNumbersNaNAndInfinity() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        for bad in ["1e400", ".nan", ".inf", "-.inf", "99999999999999999999999999999999999999"] {
+            rejects(base.replacingOccurrences(of: "horizon_days: 120", with: "horizon_days: \(bad)"))
+            rejects(base.replacingOccurrences(of: "combat_power: 150 to 250", with: "combat_power: \(bad)"))
+        }
+        rejects(base.replacingOccurrences(of: "runs: 2000", with: "runs: 100000000000"), containing: "between")
+        rejects(base.replacingOccurrences(of: "seed: 7", with: "seed: -1"), containing: "between")
+    }
+
+    @Test func oversizedFilesAreRefused() {
+        let big = "name: x\n" + String(repeating: "# padding padding padding padding padding padding padding padding\n", count: 70_000)
+        rejects(big, containing: "4 MiB")
+    }
+
+    @Test func truncatedFilesNeverCrash() throws {
+        let text = try LocalFiles.read(casePath("minimal.yaml")).get()
+        let bytes = Array(text.utf8)
+        var cut = 0
+        while cut < bytes.count - 1 {
+            let prefix = String(decoding: bytes[0..<cut], as: UTF8.self)
+            if case .success = ScenarioLoader.parse(text: prefix, file: "fuzz.yaml", files: memoryFiles([:])) {
+                Issue.record("a truncated scenario (\(cut) bytes) was accepted")
+            }
+            cut += 23
+        }
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var s = RandomStream(seed: 2026, run: 0, substream: 9)
+        let alphabet = Array("abc: -[]{}&*!|>'\"#%\n\t 0123456789.eE,?\\".utf8)
+        for _ in 0..<300 {
+            let n = Int(s.uniform() * 400)
+            var bytes: [UInt8] = []
+            for _ in 0..<n {
+                bytes.append(s.uniform() < 0.9 ? alphabet[Int(s.uniform() * Double(alphabet.count))] : UInt8(s.uniform() * 256))
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if case .success = ScenarioLoader.parse(text: text, file: "fuzz.yaml", files: memoryFiles([:])) {
+                Issue.record("random bytes were accepted as a scenario")
+            }
+        }
+    }
+
+    @Test func mutatedScenariosNeverCrash() throws {
+        // Random single-character mutations of a valid scenario: each either loads or gives located errors.
+        let text = Array(try LocalFiles.read(casePath("minimal.yaml")).get().unicodeScalars)
+        var s = RandomStream(seed: 7, run: 0, substream: 10)
+        let replacements: [Unicode.Scalar] = [" ", "-", ":", "[", "}", "%", "9", "x", "\n", "&", "*", "'"]
+        for _ in 0..<400 {
+            var t = text
+            let i = Int(s.uniform() * Double(t.count))
+            t[i] = replacements[Int(s.uniform() * Double(replacements.count))]
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: t)
+            if case .failure(let list) = ScenarioLoader.parse(text: String(out), file: "fuzz.yaml", files: memoryFiles([:])) {
+                #expect(!list.diagnostics.isEmpty)
+            }
+        }
+    }
+}
