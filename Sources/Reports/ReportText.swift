@@ -7,12 +7,18 @@ enum ReportText {
     static func percent(_ e: Estimate) -> String { "\(Markup.percent(e.mean)) ± \(Markup.percent(e.se))" }
 
     /// "12.3 ± 0.4" with a sensible number of decimals for the size of the value.
+    /// Millions and above are scaled ("1.73 bn ± 0.10 bn"), the error in the mean's unit.
     static func number(_ e: Estimate) -> String {
-        let d = decimals(for: e.mean)
-        return "\(Markup.fixed(e.mean, decimals: d)) ± \(Markup.fixed(e.se, decimals: max(d, decimals(for: e.se))))"
+        let (div, suffix) = Markup.magnitude(e.mean == 0 ? e.se : e.mean)
+        let m = e.mean / div, se = e.se / div
+        let d = decimals(for: m)
+        return "\(Markup.fixed(m, decimals: d))\(suffix) ± \(Markup.fixed(se, decimals: max(d, decimals(for: se))))\(suffix)"
     }
 
-    static func number(_ x: Double) -> String { Markup.fixed(x, decimals: decimals(for: x)) }
+    static func number(_ x: Double) -> String {
+        let (div, suffix) = Markup.magnitude(x)
+        return Markup.fixed(x / div, decimals: decimals(for: x / div)) + suffix
+    }
 
     /// Decimals that keep about three significant digits without scientific notation.
     static func decimals(for x: Double) -> Int {

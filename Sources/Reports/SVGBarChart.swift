@@ -107,11 +107,13 @@ public struct SVGBarChart: Sendable {
 
     private func drawHorizontal(_ canvas: inout SVGCanvas, top: Double) {
         let longest = categories.map(\.count).max() ?? 0
-        let labelChars = min(34, max(6, longest))
+        let labelChars = min(42, max(6, longest))
         let left = 20 + Double(labelChars) * SVGCanvas.charWidth
         let right = SVGCanvas.width - 78
-        let barH = series.count == 1 ? 20.0 : 15.0
-        let band = Double(max(1, series.count)) * barH + 14
+        // Many categories get thinner bars so the chart stays within a page.
+        let crowded = categories.count * max(1, series.count) > 24
+        let barH = crowded ? 12.0 : series.count == 1 ? 20.0 : 15.0
+        let band = Double(max(1, series.count)) * barH + (crowded ? 8 : 14)
         let plotTop = top + 16
         let plotBottom = plotTop + band * Double(max(1, categories.count))
         let scale = SVGScale(covering: extent, style: style, start: left, end: right)

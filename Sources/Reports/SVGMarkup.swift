@@ -42,6 +42,16 @@ public enum Markup {
         abs(x) < 1e15 || !x.isFinite ? Format.fixed(x, decimals: decimals) : Format.number(x, digits: 6)
     }
 
+    /// Large magnitudes as millions, billions and trillions ("1.73 bn"), so that
+    /// money and utilities stay readable; below a million nothing is scaled.
+    public static func magnitude(_ x: Double) -> (divisor: Double, suffix: String) {
+        let a = abs(x)
+        if !a.isFinite || a < 1e6 { return (1, "") }
+        if a >= 1e12 { return (1e12, " tn") }
+        if a >= 1e9 { return (1e9, " bn") }
+        return (1e6, " M")
+    }
+
     /// `Format.percent` for any input (see `fixed`).
     public static func percent(_ x: Double, decimals: Int = 1) -> String { fixed(x * 100, decimals: decimals) + "%" }
 

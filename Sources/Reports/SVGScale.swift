@@ -10,7 +10,9 @@ public enum SVGValueStyle: Sendable, Hashable {
     func label(_ x: Double) -> String {
         switch self {
         case .percent: return Markup.fixed(x * 100, decimals: 1) + "%"
-        case .number(let d): return Markup.fixed(x, decimals: d)
+        case .number(let d):
+            let (div, suffix) = Markup.magnitude(x)
+            return div == 1 ? Markup.fixed(x, decimals: d) : Markup.fixed(x / div, decimals: abs(x / div) < 10 ? 2 : 1) + suffix
         }
     }
 }
@@ -63,7 +65,12 @@ struct SVGScale {
     func tickLabel(_ x: Double) -> String {
         switch style {
         case .percent: return Markup.fixed(x * 100, decimals: tickDecimals) + "%"
-        case .number: return Markup.fixed(x, decimals: tickDecimals)
+        case .number:
+            // All ticks share one suffix, chosen by the largest tick.
+            let (div, suffix) = Markup.magnitude(ticks.map { abs($0) }.max() ?? 0)
+            if div == 1 || x == 0 { return Markup.fixed(x, decimals: x == 0 ? 0 : tickDecimals) }
+            let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : div
+            return Markup.fixed(x / div, decimals: Self.decimals(step / div)) + suffix
         }
     }
 

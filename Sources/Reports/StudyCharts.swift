@@ -53,12 +53,16 @@ public enum StudyCharts {
     public static func firstEffectCDF(_ r: StudyResult) -> String? {
         let h = r.meta.horizonDays
         var series = [SVGLineChart.Series(name: "first military aid (any guarantor)", points: cdfPoints(r.headline.daysToFirstMilitaryAid, horizon: h), dashed: true, colour: SVGPalette.black)]
-        let rows = r.guarantors.flatMap { g in g.commitments.map { (g, $0) } }
-        for (i, (g, c)) in rows.prefix(maxCDFLines).enumerated() {
+        let all = r.guarantors.flatMap { g in g.commitments.map { (g, $0) } }
+        // With many guarantors, one guarantor's full set of commitments reads better than a tangle.
+        let rows = all.count > maxCDFLines ? Array(all.filter { $0.0.id == r.guarantors.first?.id }.prefix(maxCDFLines)) : all
+        for (i, (g, c)) in rows.enumerated() {
             series.append(.init(name: ReportText.commitmentName(g, c), points: cdfPoints(c.firstEffectDay, horizon: h), colour: SVGPalette.colour(i)))
         }
         var note = "Share of all simulated crises in which the effect has begun by each day. Points mark the 10th, 50th and 90th percentiles (among crises where it began within the horizon) and, at the right edge, the share where it began at all; lines join them."
-        if rows.count > maxCDFLines { note += " First \(maxCDFLines) of \(rows.count) commitments shown; all are in the table." }
+        if rows.count < all.count, let g = r.guarantors.first {
+            note += " Commitments of \(ReportText.guarantorName(g)) shown (\(rows.count) of \(all.count)); all are in the table."
+        }
         return SVGChart.cdf(SVGLineChart(
             title: "Days from attack to first effect (cumulative distribution)",
             summary: "Cumulative share of crises with first military aid by day: median \(ReportText.day(r.headline.daysToFirstMilitaryAid.p50)) days among the \(Markup.percent(r.headline.daysToFirstMilitaryAid.pWithinHorizon)) of crises where it arrives within \(h) days.",

@@ -37,7 +37,7 @@ enum StudyTables {
     static func guarantors(_ r: StudyResult) -> ReportTable {
         let gap = Dictionary(r.deterrence?.credibilityGap.map { ($0.guarantor, $0.gap) } ?? [], uniquingKeysWith: { a, _ in a })
         return ReportTable(
-            caption: "Guarantors (honour if the \(r.meta.referenceAttack) happens)",
+            caption: "Guarantors (honour if the reference attack, \(ReportText.referenceAttack(r).map { ReportText.attackName($0).lowercasedFirst() } ?? r.meta.referenceAttack), happens)",
             header: ["guarantor", "P(honours)", "perceived by aggressor", "credibility gap", "agreement in force"],
             rows: r.guarantors.map { g in
                 [ReportText.guarantorName(g), ReportText.percent(g.honourProbability), ReportText.percent(g.perceivedHonourProbability),
