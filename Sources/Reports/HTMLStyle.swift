@@ -31,7 +31,7 @@ enum HTMLStyle {
     table.wide td:first-child { min-width: 11em; }
     table.wide th { padding: 5px 7px; }
     table.wide td { padding: 5px 7px; }
-    td.num, th.num { text-align: right; white-space: nowrap; }
+    td.num, th.num { text-align: right; }
     ul.explanation li { margin: 4px 0; }
     details { margin: 12px 0; border: 1px solid var(--rule); padding: 6px 12px; }
     details > summary { cursor: pointer; font-weight: 600; font-size: 16px; padding: 4px 0; }

@@ -16,9 +16,19 @@ struct HTMLTable {
         }.joined() + "</tr></thead><tbody>"
         for r in rows {
             out += "<tr>" + r.enumerated().map { i, c in
-                "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(Markup.escape(c))</td>"
+                "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(Self.keepTogether(Markup.escape(c)))</td>"
             }.joined() + "</tr>"
         }
         return out + "</tbody></table></div>"
+    }
+
+    /// "43.1% ± 1.1%" never breaks around the "±", so narrow columns wrap between figures only.
+    static func keepTogether(_ html: String) -> String {
+        var out = ""
+        var chars = Array(html)[...]
+        while let c = chars.popFirst() {
+            if c == " ", chars.first == "±" { out += "&#160;±"; chars.removeFirst(); if chars.first == " " { out += "&#160;"; chars.removeFirst() } } else { out.append(c) }
+        }
+        return out
     }
 }

@@ -66,6 +66,26 @@ enum ReportText {
         return "combat-power units"
     }
 
+    /// The unit without its explanation in parentheses, for axis titles:
+    /// "brigade equivalents (one manoeuvre brigade of ...)" becomes "brigade equivalents".
+    static func shortUnit(_ unit: String) -> String {
+        guard let i = unit.firstIndex(of: "("), i > unit.startIndex else { return unit }
+        let head = unit[..<i].trimmingSpaces()
+        return head.isEmpty ? unit : head
+    }
+
+    /// Names without the words all of them start with ("Proposed guarantees for Ukraine (freeze ...)"
+    /// and "(buffer ...)" become "… (freeze ...)" and "… (buffer ...)"), so that short chart labels differ.
+    static func distinctive(_ names: [String]) -> [String] {
+        guard names.count > 1 else { return names }
+        let words = names.map { $0.split(separator: " ", omittingEmptySubsequences: false).map(String.init) }
+        var common = 0
+        while let first = words.first, common < first.count - 1, words.allSatisfy({ common < $0.count - 1 && $0[common] == first[common] }) { common += 1 }
+        let prefix = words.first.map { $0.prefix(common).joined(separator: " ") } ?? ""
+        guard common > 0, prefix.count >= 12 else { return names }
+        return words.map { "… " + $0.dropFirst(common).joined(separator: " ") }
+    }
+
     static func referenceAttack(_ r: StudyResult) -> StudyResult.AttackFigures? {
         r.attacks.first { $0.type == r.meta.referenceAttack }
     }
@@ -105,6 +125,15 @@ struct ShareHistogram {
             cum += c
         }
         return hi
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
     }
 }
 

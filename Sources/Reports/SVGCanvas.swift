@@ -40,6 +40,15 @@ struct SVGCanvas {
         return a + "/>"
     }
 
+    /// An axis title cut to the room it has; the full text stays in a tooltip.
+    static func axisTitle(_ title: String, x: Double, y: Double, room: Double, rotate: Bool) -> String {
+        let fit = Markup.short(title, max: max(8, Int(room / charWidth)))
+        guard fit != title else { return text(title, x: x, y: y, anchor: "middle", size: 12, cls: "axis-title", rotate: rotate) }
+        var a = "<text x=\"\(Markup.coord(x))\" y=\"\(Markup.coord(y))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(ink)\" class=\"axis-title\""
+        if rotate { a += " transform=\"rotate(-90 \(Markup.coord(x)) \(Markup.coord(y)))\"" }
+        return a + "><title>\(Markup.escape(title))</title>\(Markup.escape(fit))</text>"
+    }
+
     /// Title and note lines, wrapped to the chart width; returns the y below them.
     mutating func header(note: String?) -> Double {
         var y = 24.0
@@ -104,7 +113,7 @@ struct SVGCanvas {
             out.append(Self.text(s.tickLabel(t), x: x, y: bottom + 16, anchor: "middle", size: 11, fill: Self.muted, cls: "tick"))
         }
         out.append(Self.line(x1: min(s.start, s.end), y1: bottom, x2: max(s.start, s.end), y2: bottom, stroke: Self.muted))
-        out.append(Self.text(title, x: (s.start + s.end) / 2, y: bottom + 34, anchor: "middle", size: 12, cls: "axis-title"))
+        out.append(Self.axisTitle(title, x: (s.start + s.end) / 2, y: bottom + 34, room: abs(s.end - s.start) + 60, rotate: false))
         out.append("</g>")
         add(out.joined())
     }
@@ -119,7 +128,7 @@ struct SVGCanvas {
             out.append(Self.text(s.tickLabel(t), x: left - 7, y: y + 4, anchor: "end", size: 11, fill: Self.muted, cls: "tick"))
         }
         out.append(Self.line(x1: left, y1: min(s.start, s.end), x2: left, y2: max(s.start, s.end), stroke: Self.muted))
-        out.append(Self.text(title, x: 16, y: (s.start + s.end) / 2, anchor: "middle", size: 12, cls: "axis-title", rotate: true))
+        out.append(Self.axisTitle(title, x: 16, y: (s.start + s.end) / 2, room: abs(s.end - s.start) + 40, rotate: true))
         out.append("</g>")
         add(out.joined())
     }

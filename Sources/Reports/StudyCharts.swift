@@ -85,7 +85,7 @@ public enum StudyCharts {
             summary: "Cumulative military aid delivered, in \(unit): by day \(last?.day ?? 0) the median is \(ReportText.number(last?.p50 ?? 0)) (10th to 90th percentile \(ReportText.number(last?.p10 ?? 0)) to \(ReportText.number(last?.p90 ?? 0))).",
             note: "Line: median over simulated crises; band: 10th to 90th percentile. Aid is cumulative from the attack.",
             series: [.init(name: "median", points: median, band: band, bandName: "10–90 % of crises", colour: SVGPalette.blue)],
-            xAxis: "days since the attack", yAxis: "aid delivered (\(unit))", yStyle: .number(decimals: 2),
+            xAxis: "days since the attack", yAxis: "aid delivered (\(ReportText.shortUnit(unit)))", yStyle: .number(decimals: 2),
             xDomain: [0, Double(r.meta.horizonDays)]))
     }
 

@@ -232,3 +232,27 @@ import Testing
         #expect(Markup.escape("bell\u{07}") == "bell ")
     }
 }
+
+@Suite struct ReportTextTests {
+    @Test func distinctiveNamesDropTheSharedOpening() {
+        #expect(ReportText.distinctive(["Proposed guarantees for Ukraine (freeze on the line of contact)", "Proposed guarantees for Ukraine (buffer zone)"])
+                == ["… (freeze on the line of contact)", "… (buffer zone)"])
+        // A short shared word is kept: "NATO" alone says too little to drop.
+        #expect(ReportText.distinctive(["NATO now", "NATO later"]) == ["NATO now", "NATO later"])
+        #expect(ReportText.distinctive(["Same name", "Same name"]) == ["Same name", "Same name"])
+        #expect(ReportText.distinctive(["Only one"]) == ["Only one"])
+    }
+
+    @Test func shortUnitDropsTheExplanation() {
+        #expect(ReportText.shortUnit("brigade equivalents (one manoeuvre brigade of about 4,000 troops)") == "brigade equivalents")
+        #expect(ReportText.shortUnit("EUR 2024") == "EUR 2024")
+        #expect(ReportText.shortUnit("(odd)") == "(odd)")
+    }
+
+    @Test func largeNumbersAreScaled() {
+        #expect(ReportText.number(Estimate(mean: 1_734_534_802, se: 101_434_008)) == "1.73 bn ± 0.101 bn")
+        #expect(ReportText.number(Estimate(mean: 2676, se: 56.2)) == "2676 ± 56.2")
+        #expect(ReportText.number(-211_456_400_133.6) == "-211 bn")
+        #expect(SVGValueStyle.number(decimals: 1).label(-17_659_760_240) == "-17.7 bn")
+    }
+}
