@@ -9,7 +9,7 @@ public enum HTMLReport {
         var body = "<header class=\"report\"><p class=\"kicker\">Guarantor study report</p><h1>\(Markup.escape(r.meta.scenario))</h1>"
         body += "<p class=\"lede\">\(Markup.escape(HeadlineSentence.study(r)))</p></header>\n"
         body += sections(r, level: 2)
-        body += footer(runs: r.meta.runs, seed: r.meta.seed, version: r.meta.version, studies: [r])
+        body += footer(command: "guarantor study SCENARIO", runs: r.meta.runs, seed: r.meta.seed, version: r.meta.version, studies: [r])
         return page(title: "Guarantor study: \(r.meta.scenario)", body: body)
     }
 
@@ -32,7 +32,8 @@ public enum HTMLReport {
             body += "</details>\n"
         }
         body += "</section>\n"
-        body += footer(runs: c.runs, seed: c.seed, version: c.version, studies: c.rows.map(\.study))
+        body += footer(command: "guarantor compare " + c.rows.map { $0.file.isEmpty ? "SCENARIO" : $0.file }.joined(separator: " "),
+                       runs: c.runs, seed: c.seed, version: c.version, studies: c.rows.map(\.study))
         return page(title: "Guarantor comparison: \(names.joined(separator: " vs "))", body: body)
     }
 
@@ -111,9 +112,9 @@ public enum HTMLReport {
         return out
     }
 
-    static func footer(runs: Int64, seed: UInt64, version: String, studies: [StudyResult]) -> String {
+    static func footer(command: String, runs: Int64, seed: UInt64, version: String, studies: [StudyResult]) -> String {
         var out = "<footer><p><strong>Reproducibility.</strong> Guarantor \(Markup.escape(version)), seed \(seed), \(runs) runs per scenario. "
-        out += "Rerun with <code>guarantor study SCENARIO --seed \(seed) --runs \(runs)</code>; the same scenario, seed and run count give the same numbers on any machine.</p><ul>"
+        out += "Rerun with <code>\(Markup.escape(command)) --seed \(seed) --runs \(runs)</code>; the same scenario, seed and run count give the same numbers on any machine.</p><ul>"
         for s in studies {
             out += "<li>\(Markup.escape(s.meta.scenario)): scenario SHA-256 <code>\(Markup.escape(s.meta.scenarioSHA256))</code>, horizon \(s.meta.horizonDays) days, reference attack <code>\(Markup.escape(s.meta.referenceAttack))</code>"
             if let sh = s.meta.shard { out += ", shard \(sh.index)/\(sh.count) (runs \(sh.firstRun)–\(sh.endRun) of \(sh.totalRuns))" }
