@@ -8,7 +8,7 @@ public enum HTMLReport {
     public static func study(_ r: StudyResult) -> String {
         var body = "<header class=\"report\"><p class=\"kicker\">Guarantor study report</p><h1>\(Markup.escape(r.meta.scenario))</h1>"
         body += "<p class=\"lede\">\(Markup.escape(HeadlineSentence.study(r)))</p></header>\n"
-        body += sections(r, level: 2)
+        body += studyFragment(r, headingLevel: 2)
         body += footer(command: "guarantor study SCENARIO", runs: r.meta.runs, seed: r.meta.seed, version: r.meta.version, studies: [r])
         return page(title: "Guarantor study: \(r.meta.scenario)", body: body)
     }
@@ -36,6 +36,15 @@ public enum HTMLReport {
                        runs: c.runs, seed: c.seed, version: c.version, studies: c.rows.map(\.study))
         return page(title: "Guarantor comparison: \(names.joined(separator: " vs "))", body: body)
     }
+
+    /// The sections of a study report (headline figures, charts, tables) without
+    /// the page around them, for embedding in another page that includes `stylesheet`.
+    public static func studyFragment(_ r: StudyResult, headingLevel: Int = 2) -> String {
+        sections(r, level: min(5, max(1, headingLevel)))
+    }
+
+    /// The report's stylesheet, for pages that embed `studyFragment`.
+    public static var stylesheet: String { HTMLStyle.css }
 
     static func page(title: String, body: String) -> String {
         """
