@@ -108,13 +108,14 @@ enum Chromium {
 @Suite(.enabled(if: Chromium.path != nil, "chromium is not on PATH: install Debian's chromium (apt-get install chromium) to screenshot the HTML reports"))
 struct ChromiumScreenshotTests {
     @Test func studyReportRendersInABrowser() async throws {
-        let png = try Chromium.screenshot(HTMLReport.study(try await RealStudy.study(seed: 7)), name: "study")
+        let png = try Chromium.screenshot(HTMLReport.study(Fixtures.study()), name: "study")
         #expect(Chromium.isPNG(png))
         // A blank 1280x2000 page compresses to a few kilobytes; charts and text make it far larger.
         #expect(png.count > 60_000, "screenshot is only \(png.count) bytes")
     }
 
     @Test func compareReportRendersInABrowser() async throws {
+        // Real studies here, so a browser also sees what the engine produces.
         let png = try Chromium.screenshot(HTMLReport.compare(try await RealStudy.comparison()), name: "compare")
         #expect(Chromium.isPNG(png))
         #expect(png.count > 60_000, "screenshot is only \(png.count) bytes")
