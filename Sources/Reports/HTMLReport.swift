@@ -7,7 +7,8 @@ import GuarantorModel
 public enum HTMLReport {
     public static func study(_ r: StudyResult) -> String {
         var body = "<header class=\"report\"><p class=\"kicker\">Guarantor study report</p><h1>\(Markup.escape(r.meta.scenario))</h1>"
-        body += "<p class=\"lede\">\(Markup.escape(HeadlineSentence.study(r)))</p></header>\n"
+        body += "<p class=\"lede\">\(Markup.escape(HeadlineSentence.study(r)))</p>"
+        body += "<p class=\"meta\">\(r.meta.runs) simulated crises · seed \(r.meta.seed) · horizon \(r.meta.horizonDays) days · Guarantor \(Markup.escape(r.meta.version))</p></header>\n"
         body += studyFragment(r, headingLevel: 2)
         body += footer(command: "guarantor study SCENARIO", runs: r.meta.runs, seed: r.meta.seed, version: r.meta.version, studies: [r])
         return page(title: "Guarantor study: \(r.meta.scenario)", body: body)
@@ -16,7 +17,8 @@ public enum HTMLReport {
     public static func compare(_ c: ComparisonResult) -> String {
         let names = c.rows.map(\.scenario)
         var body = "<header class=\"report\"><p class=\"kicker\">Guarantor comparison report</p><h1>\(Markup.escape(names.joined(separator: " vs ")))</h1>"
-        body += "<p class=\"lede\">\(Markup.escape(HeadlineSentence.compare(c)))</p></header>\n"
+        body += "<p class=\"lede\">\(Markup.escape(HeadlineSentence.compare(c)))</p>"
+        body += "<p class=\"meta\">\(c.rows.count) designs · \(c.runs) simulated crises each · seed \(c.seed) · Guarantor \(Markup.escape(c.version))</p></header>\n"
         body += "<section><h2>Headline figures by design</h2>" + CompareTables.headline(c).html + "</section>\n"
         if !c.explanation.isEmpty {
             body += "<section><h2>What drives the differences</h2><ul class=\"explanation\">"

@@ -15,6 +15,7 @@ enum HTMLStyle {
     h3 { font-size: 16px; margin: 22px 0 6px; }
     p.lede { font-size: 18px; line-height: 1.45; margin: 8px 0 0; max-width: 60em; }
     p.meta, .small, figcaption { color: var(--muted); font-size: 13px; }
+    header.report p.meta { margin: 10px 0 0; }
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 10px; margin: 16px 0 4px; }
     .figure { background: var(--tint); border-left: 4px solid var(--accent); padding: 10px 12px; }
     .figure .label { font-size: 12.5px; color: var(--muted); }

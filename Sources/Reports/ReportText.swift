@@ -30,6 +30,12 @@ enum ReportText {
         return 4
     }
 
+    /// An input value as the scenario author would write it: three significant
+    /// digits, with millions and above scaled ("300 bn").
+    static func inputValue(_ x: Double) -> String {
+        Markup.magnitude(x).divisor == 1 ? Format.number(x, digits: 3) : number(x)
+    }
+
     static func day(_ x: Double?) -> String { x.map { Markup.fixed($0, decimals: 0) } ?? "never" }
 
     /// A percentage for prose: whole percent unless the standard error is below half a point.

@@ -47,9 +47,10 @@ public enum Markup {
     public static func magnitude(_ x: Double) -> (divisor: Double, suffix: String) {
         let a = abs(x)
         if !a.isFinite || a < 1e6 { return (1, "") }
-        if a >= 1e12 { return (1e12, " tn") }
-        if a >= 1e9 { return (1e9, " bn") }
-        return (1e6, " M")
+        // A no-break space keeps the number and its scale on one line.
+        if a >= 1e12 { return (1e12, "\u{00A0}tn") }
+        if a >= 1e9 { return (1e9, "\u{00A0}bn") }
+        return (1e6, "\u{00A0}M")
     }
 
     /// `Format.percent` for any input (see `fixed`).

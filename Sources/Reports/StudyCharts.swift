@@ -136,7 +136,7 @@ public enum StudyCharts {
             title: "What moves P(deterred): each input at its 5th and 95th percentile",
             summary: "Tornado of P(deterred) against each uncertain input; baseline \(Markup.percent(s.baselinePDeterred)).",
             note: "Each row re-runs the study (\(s.runsPerVariant) runs) with one input fixed low or high, all else as in the scenario.",
-            rows: rows.map { .init(input: $0.input, lowInput: Format.number($0.low, digits: 3), highInput: Format.number($0.high, digits: 3), atLow: $0.pDeterredLow, atHigh: $0.pDeterredHigh) },
+            rows: rows.map { .init(input: $0.input, lowInput: ReportText.inputValue($0.low), highInput: ReportText.inputValue($0.high), atLow: $0.pDeterredLow, atHigh: $0.pDeterredHigh) },
             baseline: s.baselinePDeterred, baselineName: "baseline \(Markup.percent(s.baselinePDeterred))",
             valueAxis: "P(deterred) (% of aggressor types)", style: .percent))
     }
@@ -145,10 +145,10 @@ public enum StudyCharts {
         guard let s = r.sensitivity, !s.rows.isEmpty else { return nil }
         let rows = tornadoRows(s) { $0.swingObjectiveShare }
         return SVGChart.tornado(SVGTornado(
-            title: "What moves the objective share under \(r.meta.referenceAttack): each input at its 5th and 95th percentile",
+            title: "What moves the objective share under \(ReportText.referenceAttack(r).map { ReportText.attackName($0).lowercasedFirst() } ?? r.meta.referenceAttack): each input at its 5th and 95th percentile",
             summary: "Tornado of the aggressor's mean objective share under the reference attack; baseline \(Markup.percent(s.baselineObjectiveShare)).",
             note: "Each row re-runs the study (\(s.runsPerVariant) runs) with one input fixed low or high, all else as in the scenario.",
-            rows: rows.map { .init(input: $0.input, lowInput: Format.number($0.low, digits: 3), highInput: Format.number($0.high, digits: 3), atLow: $0.objectiveShareLow, atHigh: $0.objectiveShareHigh) },
+            rows: rows.map { .init(input: $0.input, lowInput: ReportText.inputValue($0.low), highInput: ReportText.inputValue($0.high), atLow: $0.objectiveShareLow, atHigh: $0.objectiveShareHigh) },
             baseline: s.baselineObjectiveShare, baselineName: "baseline \(Markup.percent(s.baselineObjectiveShare))",
             valueAxis: "objective share (% of the objective)", style: .percent))
     }

@@ -27,7 +27,7 @@ enum StudyTables {
         rows.append(["Days to first military aid: median (10th–90th percentile)",
                      q.p50 == nil ? "none within \(r.meta.horizonDays) days" : "\(ReportText.day(q.p50)) (\(ReportText.day(q.p10))–\(ReportText.day(q.p90)))"])
         rows.append(["Share of crises with military aid within \(r.meta.horizonDays) days", Markup.percent(q.pWithinHorizon)])
-        rows.append(["Military aid delivered by day 90 (\(ReportText.aidUnit(r)))", ReportText.number(h.aidDeliveredByDay90)])
+        rows.append(["Military aid delivered by day 90 (\(ReportText.shortUnit(ReportText.aidUnit(r))))", ReportText.number(h.aidDeliveredByDay90)])
         if let a = ReportText.referenceAttack(r) {
             rows.append(["Objective share under \(ReportText.attackName(a).lowercasedFirst())", ReportText.percent(a.objectiveShare)])
         }
@@ -65,12 +65,17 @@ enum StudyTables {
         var rows: [[String]] = []
         for g in r.guarantors {
             for c in g.commitments where !c.unit.isEmpty {
-                rows.append([ReportText.commitmentName(g, c), c.unit, ReportText.number(c.deliveredByDay.d30),
+                rows.append([ReportText.commitmentName(g, c), ReportText.shortUnit(c.unit), ReportText.number(c.deliveredByDay.d30),
                              ReportText.number(c.deliveredByDay.d90), ReportText.number(c.deliveredByDay.d365)])
             }
         }
-        return ReportTable(caption: "Commitments: amounts delivered, cumulative from the attack (mean ± 1 standard error)",
-                           header: ["commitment", "unit", "by day 30", "by day 90", "by day 365"], rows: rows, numeric: [2, 3, 4])
+        var caption = "Commitments: amounts delivered, cumulative from the attack (mean ± 1 standard error)"
+        var explained: [String] = []
+        for g in r.guarantors {
+            for c in g.commitments where ReportText.shortUnit(c.unit) != c.unit && !explained.contains(c.unit) { explained.append(c.unit) }
+        }
+        if !explained.isEmpty { caption += ". Units: " + explained.joined(separator: "; ") }
+        return ReportTable(caption: caption, header: ["commitment", "unit", "by day 30", "by day 90", "by day 365"], rows: rows, numeric: [2, 3, 4])
     }
 
     static func attacks(_ r: StudyResult) -> ReportTable {
@@ -95,7 +100,7 @@ enum StudyTables {
     }
 
     static func aidOverTime(_ r: StudyResult) -> ReportTable {
-        ReportTable(caption: "Military aid delivered (\(ReportText.aidUnit(r))), cumulative", header: ["day", "p10", "median", "p90"],
+        ReportTable(caption: "Military aid delivered (\(ReportText.shortUnit(ReportText.aidUnit(r)))), cumulative", header: ["day", "p10", "median", "p90"],
                     rows: r.aidOverTime.map { p in
                         ["\(p.day)"] + [p.p10, p.p50, p.p90].map { $0.map(ReportText.number) ?? "–" }
                     }, numeric: [0, 1, 2, 3])
@@ -107,7 +112,7 @@ enum StudyTables {
             caption: "Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(Markup.percent(s.baselinePDeterred)), objective share \(Markup.percent(s.baselineObjectiveShare)))",
             header: ["input", "5th percentile", "95th percentile", "P(deterred) at p5", "at p95", "objective share at p5", "at p95"],
             rows: s.rows.map { row in
-                [row.input, Format.number(row.low, digits: 3), Format.number(row.high, digits: 3), Markup.percent(row.pDeterredLow), Markup.percent(row.pDeterredHigh),
+                [row.input, ReportText.inputValue(row.low), ReportText.inputValue(row.high), Markup.percent(row.pDeterredLow), Markup.percent(row.pDeterredHigh),
                  Markup.percent(row.objectiveShareLow), Markup.percent(row.objectiveShareHigh)]
             }, numeric: [1, 2, 3, 4, 5, 6])
     }

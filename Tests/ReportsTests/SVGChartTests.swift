@@ -250,9 +250,9 @@ import Testing
     }
 
     @Test func largeNumbersAreScaled() {
-        #expect(ReportText.number(Estimate(mean: 1_734_534_802, se: 101_434_008)) == "1.73 bn ± 0.101 bn")
+        #expect(ReportText.number(Estimate(mean: 1_734_534_802, se: 101_434_008)) == "1.73\u{00A0}bn ± 0.101\u{00A0}bn")
         #expect(ReportText.number(Estimate(mean: 2676, se: 56.2)) == "2676 ± 56.2")
-        #expect(ReportText.number(-211_456_400_133.6) == "-211 bn")
-        #expect(SVGValueStyle.number(decimals: 1).label(-17_659_760_240) == "-17.7 bn")
+        #expect(ReportText.number(-211_456_400_133.6) == "-211\u{00A0}bn")
+        #expect(SVGValueStyle.number(decimals: 1).label(-17_659_760_240) == "-17.7\u{00A0}bn")
     }
 }
