@@ -61,7 +61,13 @@ public struct SVGHistogram: Sendable {
             let bins = max(1, panel.counts.count)
             let width = (b - a) / Double(bins)
             if !panel.name.isEmpty {
-                out.append("<text x=\"\(Markup.coord(left))\" y=\"\(Markup.coord(top + 12))\" font-size=\"12.5\" font-weight=\"600\" fill=\"\(SVGCanvas.ink)\" class=\"panel-title\">\(Markup.escape(panel.name))<tspan font-weight=\"400\" fill=\"\(SVGCanvas.muted)\">\(Markup.escape(panel.caption.isEmpty ? "" : "  " + panel.caption))</tspan></text>")
+                // The caption sits at the right edge; the name gets the room that is left.
+                let captionWidth = Double(panel.caption.count) * 6.0
+                let nameChars = max(12, Int((right - left - captionWidth - 16) / 7.2))
+                out.append("<text x=\"\(Markup.coord(left))\" y=\"\(Markup.coord(top + 12))\" font-size=\"12.5\" font-weight=\"600\" fill=\"\(SVGCanvas.ink)\" class=\"panel-title\"><title>\(Markup.escape(panel.name))</title>\(Markup.escape(Markup.short(panel.name, max: nameChars)))</text>")
+                if !panel.caption.isEmpty {
+                    out.append(SVGCanvas.text(panel.caption, x: right, y: top + 12, anchor: "end", size: 11, fill: SVGCanvas.muted, cls: "panel-caption"))
+                }
                 top += 20
             }
             let plotTop = top, plotBottom = top + height

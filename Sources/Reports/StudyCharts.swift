@@ -98,7 +98,7 @@ public enum StudyCharts {
             let h = ShareHistogram(a.objectiveShareHistogram)
             let top = h.total > 0 ? Double(h.atTop) / Double(h.total) : 0
             return .init(name: ReportText.attackName(a), counts: h.counts, colour: SVGPalette.colour(i),
-                         caption: "mean \(ReportText.percent(a.objectiveShare)); whole objective taken in \(Markup.percent(top)) of crises")
+                         caption: "mean \(ReportText.percent(a.objectiveShare)) · whole objective in \(Markup.percent(top)) of crises")
         }
         return SVGChart.histogram(SVGHistogram(
             title: "What the aggressor achieves: distribution of the objective share per attack type",
