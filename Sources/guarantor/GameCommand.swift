@@ -244,7 +244,13 @@ struct DeterrenceStudyMapping {
         s += String(format: "Monte Carlo prediction: most common best response %@, P(deterred) = %.3f +/- %.3f over %d aggressor types\n",
                     d.bestResponse, d.pDeterred.mean, d.pDeterred.se, d.aggressorTypes)
         if gameDeterred == mcDeterred && (gameDeterred || choices == [d.bestResponse]) {
-            s += "They agree.\n"
+            s += "They agree"
+            let share = gameDeterred ? 1 - d.pDeterred.mean : d.pDeterred.mean
+            if share >= 0.05 {
+                s += String(format: " on the most common choice, but %.0f%% of the study's aggressor types choose otherwise: the game has one aggressor, with the mean valuations.\n", share * 100)
+            } else {
+                s += ".\n"
+            }
         } else {
             s += "They disagree, because the game has one aggressor with the mean valuations (its expected utility is the mean over types), "
             s += "while the study draws \(d.aggressorTypes) aggressor types and reports the most common choice; "
