@@ -49,8 +49,7 @@ public struct SolveResult: Sendable {
 public enum GameSolver {
     public static func solve(_ game: AnyGame, method: SolverMethod) throws -> SolveResult {
         switch (game, method) {
-        case (.strategic(let g), .spe):
-            _ = g
+        case (.strategic, .spe):
             throw GameError("spe needs an extensive game (.efg): a strategic game has no subgames; use enumpure, enummixed or lcp")
         case (.strategic(let g), _):
             return try solveStrategic(g, method: method)
