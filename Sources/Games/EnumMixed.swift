@@ -53,6 +53,8 @@ public enum EnumMixed {
         let rows = constraints.count
         let width = k + rows + 1
         let maxBases = max(1_000, min(2_000_000, GameLimits.maxWork / max(1, rows * width)))
+        // Tableaux waiting in the queue, in entries (about 64 bytes each).
+        let maxPendingEntries = 4_000_000
         let start: [[Rational]] = constraints.enumerated().map { r, row in
             row + (0..<rows).map { $0 == r ? Rational.one : .zero } + [Rational.one]
         }
@@ -64,6 +66,7 @@ public enum EnumMixed {
         var head = 0
         while head < queue.count {
             let (t, basis) = queue[head]
+            queue[head] = ([], [])   // free the tableau once it is taken
             head += 1
             var point = [Rational](repeating: .zero, count: k)
             for (r, v) in basis.enumerated() where v < k { point[v] = t[r][width - 1] }
@@ -87,6 +90,9 @@ public enum EnumMixed {
                     guard visited.insert(nb.sorted()).inserted else { continue }
                     guard visited.count <= maxBases else {
                         throw GameError("vertex enumeration visited more than \(maxBases) bases (its work budget); the game is too large or too degenerate for enummixed")
+                    }
+                    guard (queue.count - head) * rows * width <= maxPendingEntries else {
+                        throw GameError("vertex enumeration needs more memory than its budget; the game is too large or too degenerate for enummixed")
                     }
                     queue.append((pivot(t, row: r, column: j), nb))
                 }

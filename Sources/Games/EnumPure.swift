@@ -3,7 +3,6 @@
 public enum EnumPure {
     public static func solve(_ game: NormalFormGame) throws -> [MixedStrategyProfile] {
         let counts = game.strategyCounts
-        let table = game.payoffTable()
         var strides = [Int](repeating: 1, count: counts.count)
         for i in 1..<max(counts.count, 1) { strides[i] = strides[i - 1] * counts[i - 1] }
         var result: [MixedStrategyProfile] = []
@@ -12,9 +11,9 @@ public enum EnumPure {
             var stable = true
             for p in 0..<counts.count where stable {
                 let base = cell - profile[p] * strides[p]
-                let mine = table[cell][p]
+                let mine = game.payoff(cell: cell, player: p)
                 for s in 0..<counts[p] where s != profile[p] {
-                    if table[base + s * strides[p]][p] > mine { stable = false; break }
+                    if game.payoff(cell: base + s * strides[p], player: p) > mine { stable = false; break }
                 }
             }
             if stable {

@@ -47,6 +47,9 @@ public enum LemkeHowson {
             guard !sx.isZero, !sy.isZero else { continue }
             equilibria.append(MixedStrategyProfile([xs.map { $0 / sx }, ys.map { $0 / sy }]))
             guard equilibria.count <= GameLimits.maxEquilibria else { throw GameError("more than \(GameLimits.maxEquilibria) equilibria") }
+            guard stack.count * (n1 + n2) * (n1 + n2 + 1) <= 4_000_000 else {
+                throw GameError("Lemke-Howson's search from equilibrium to equilibrium needs more memory than its budget; the game is too large for lcp")
+            }
             stack.append(Frame(tableau: copy, arrivedBy: label, next: 1))
         }
         return equilibria

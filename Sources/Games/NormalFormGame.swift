@@ -64,6 +64,9 @@ public struct NormalFormGame: Sendable, Equatable {
         guard let cells = NormalFormGame.profileCount(counts), counts.allSatisfy({ $0 > 0 }) else {
             throw GameError("the payoff table is empty or has more than \(GameLimits.maxProfiles) cells")
         }
+        guard cells * playerLabels.count <= 4 * GameLimits.maxProfiles else {
+            throw GameError("the payoff table would hold \(cells * playerLabels.count) payoffs; Guarantor stops at \(4 * GameLimits.maxProfiles)")
+        }
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(cells)
         var profile = [Int](repeating: 0, count: counts.count)
