@@ -113,3 +113,35 @@ struct ReferenceFormatTests {
         #expect(throws: GameError.self) { try GameSolver.solve(try AnyGame.read(wide), method: .lcp) }
     }
 }
+
+@Suite(.enabled(if: Fixtures.referenceAvailable, "../shared/reference/games is absent: mutation tests skipped"))
+struct MutationTests {
+    /// Random single-character edits of every reference file either load (and solve or refuse
+    /// with an error) or give a located error; none may crash.
+    @Test func mutatedFilesNeverCrash() throws {
+        var rng = SeededGenerator(seed: 99)
+        let alphabet = Array("{}\",0123456789-/.e pct\n")
+        var errors = 0, loaded = 0
+        for url in Fixtures.referenceFiles() {
+            let original = Array(try String(contentsOf: url, encoding: .utf8))
+            for _ in 0..<60 {
+                var text = original
+                let i = Int.random(in: 0..<text.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: text[i] = alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]
+                case 1: text.remove(at: i)
+                default: text.insert(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)], at: i)
+                }
+                do {
+                    let game = try AnyGame.read(String(text))
+                    loaded += 1
+                    for method in SolverMethod.allCases { _ = try? GameSolver.solve(game, method: method) }
+                } catch let e as GameFileError {
+                    errors += 1
+                    #expect(e.line >= 1 && e.column >= 1 && !e.message.isEmpty)
+                }
+            }
+        }
+        #expect(errors > 0 && loaded > 0)
+    }
+}
