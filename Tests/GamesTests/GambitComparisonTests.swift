@@ -39,6 +39,13 @@ struct GambitBatch: @unchecked Sendable {
                 randomStrategic[url] = try Fixtures.read(url)
             }
         }
+        for k in 0..<8 {
+            // Degenerate: payoffs 0, 1 or 2, so best responses tie and Gambit's tie-breaking matters.
+            let g = try RandomGames.strategic(rows: 2 + k % 4, columns: 2 + (k * 3) % 4, payoffs: 0...2, rng: &rng)
+            let url = dir.appendingPathComponent("degenerate_\(k).nfg")
+            try NFGFormat.write(g).write(to: url, atomically: true, encoding: .utf8)
+            randomStrategic[url] = try Fixtures.read(url)
+        }
         var seed: UInt64 = 0
         while randomTrees.count < 16 && seed < 200 {
             seed += 1
@@ -105,7 +112,7 @@ struct GambitComparisonTests {
 
     @Test func batchRan() {
         #expect(batch.failure == nil, "\(batch.failure ?? "")")
-        #expect(batch.randomStrategic.count == 13)
+        #expect(batch.randomStrategic.count == 21)
         #expect(batch.randomTrees.count == 16)
     }
 

@@ -14,10 +14,11 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 enum RandomGames {
-    static func strategic(rows: Int, columns: Int, rng: inout SeededGenerator) throws -> NormalFormGame {
+    /// Payoffs drawn from `payoffs`; a narrow range (0...2) makes degenerate games with many ties.
+    static func strategic(rows: Int, columns: Int, payoffs: ClosedRange<Int> = -9...9, rng: inout SeededGenerator) throws -> NormalFormGame {
         try NormalFormGame(title: "random \(rows)x\(columns)", playerLabels: ["1", "2"],
                            strategyLabels: [(1...rows).map(String.init), (1...columns).map(String.init)]) { _ in
-            [Rational(Int.random(in: -9...9, using: &rng)), Rational(Int.random(in: -9...9, using: &rng))]
+            [Rational(Int.random(in: payoffs, using: &rng)), Rational(Int.random(in: payoffs, using: &rng))]
         }
     }
 
