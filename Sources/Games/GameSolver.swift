@@ -43,6 +43,8 @@ public struct SolveResult: Sendable {
     /// per information set, the action labels.
     public var strategyLabels: [[String]]
     public var actionLabels: [[[String]]]
+    /// For behaviour profiles: per player, the information set labels.
+    public var infosetLabels: [[String]] = []
     public var equilibria: [Equilibrium]
 }
 
@@ -82,7 +84,7 @@ public enum GameSolver {
         var seen = Set<BehaviorProfile>()
         let unique = profiles.filter { seen.insert($0).inserted }
         return SolveResult(method: method, playerLabels: t.playerLabels, strategyLabels: [],
-                           actionLabels: t.infosets.map { $0.map(\.actions) },
+                           actionLabels: t.infosets.map { $0.map(\.actions) }, infosetLabels: t.infosets.map { $0.map(\.label) },
                            equilibria: unique.map { Equilibrium(profile: .behaviour($0), payoffs: $0.payoffs(in: t)) })
     }
 

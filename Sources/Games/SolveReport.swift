@@ -38,7 +38,8 @@ public enum SolveReport {
                     for (k, probs) in b.probabilities[p].enumerated() {
                         let actions = result.actionLabels[p][k]
                         let parts = zip(actions, probs).map { "\($0.0.isEmpty ? "?" : $0.0)=\($0.1)" }
-                        s += "    information set \(k + 1): " + parts.joined(separator: "  ") + "\n"
+                        let label = result.infosetLabels.indices.contains(p) && result.infosetLabels[p].indices.contains(k) ? result.infosetLabels[p][k] : ""
+                        s += "    information set \(k + 1)\(label.isEmpty ? "" : " (\(label))"): " + parts.joined(separator: "  ") + "\n"
                     }
                 }
             }
