@@ -158,14 +158,9 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
     }
 }
 
-/// How a study's figures become a deterrence game (documented in docs/games.md).
+/// The study's figures as the Games target takes them, and the report beside the Monte Carlo result.
 struct DeterrenceStudyMapping {
-    static let defaultGuarantors = 3
-    /// Study figures (doubles) are rounded to multiples of 1/denominator.
-    static let roundingDenominator = 1_000_000
-    /// Zagare & Kilgour's ordinal guarantor payoffs: bDD- < bDC < bDD+ < bSQ.
-    static let guarantorStatusQuo = Rational(3), guarantorRespondResolute = Rational(2)
-    static let guarantorAbandon = Rational(1), guarantorRespondIrresolute = Rational(0)
+    static let defaultGuarantors = DeterrenceStudyFigures.defaultModelledGuarantors
 
     let spec: DeterrenceGameSpec
     let modelled: [String]
@@ -174,51 +169,19 @@ struct DeterrenceStudyMapping {
     let expectedUtility: [Rational]
 
     init(study: StudyResult, guarantors count: Int) throws {
-        func exact(_ x: Double, _ what: String) throws -> Rational {
-            guard let r = Rational.rounded(x, toDenominator: DeterrenceStudyMapping.roundingDenominator) else {
-                throw GameError("the study's \(what) (\(x)) is not a finite number below 1e15 that a game can use")
-            }
-            return r
+        guard study.attacks.allSatisfy({ $0.expectedUtility != nil }) else {
+            throw GameError("the study has no expected utilities for its attacks")
         }
-        guard !study.guarantors.isEmpty else { throw GameError("the scenario has no guarantors, so there is no deterrence game") }
-        guard !study.attacks.isEmpty else { throw GameError("the scenario has no attacks, so there is no deterrence game") }
-        let ranked = study.guarantors.enumerated().sorted {
-            ($0.element.perceivedHonourProbability.mean, -$0.offset) > ($1.element.perceivedHonourProbability.mean, -$1.offset)
-        }.map(\.offset)
-        let chosen = Array(ranked.prefix(count)).sorted()
-        modelled = chosen.map { study.guarantors[$0].id }
-        omitted = study.guarantors.indices.filter { !chosen.contains($0) }.map { study.guarantors[$0].id }
-        let resolve = try chosen.map { try exact(min(1, max(0, study.guarantors[$0].perceivedHonourProbability.mean)), "perceived honour probability of \(study.guarantors[$0].id)") }
-        let expectedShare = resolve.sum() / Rational(chosen.count)
-        let statusQuo = try exact(study.deterrence?.statusQuoUtility ?? 0, "status quo utility")
-        var attacks: [DeterrenceGameSpec.Attack] = []
-        var eus: [Rational] = []
-        for a in study.attacks {
-            guard let eu = a.expectedUtility?.mean else { throw GameError("the study has no expected utility for attack '\(a.type)'") }
-            let u = try exact(eu, "expected utility of \(a.type)")
-            eus.append(u)
-            // Who responds moves the payoff around its study mean; the spread (the size of the stakes)
-            // does not change the challenger's choice, because the mean is kept.
-            let spread = max(u.absoluteValue, (u - statusQuo).absoluteValue, .one)
-            let payoffs = (0..<(1 << chosen.count)).map { mask -> Rational in
-                let share = Rational(mask.nonzeroBitCount) / Rational(chosen.count)
-                return u + spread * (expectedShare - share)
-            }
-            attacks.append(.init(label: a.type, challengerPayoff: payoffs))
-        }
-        let k = attacks.count
-        spec = DeterrenceGameSpec(
-            title: "Deterrence game of \(study.meta.scenario)", challenger: "Aggressor", statusQuoLabel: "status_quo",
-            challengerStatusQuo: statusQuo, attacks: attacks,
-            guarantors: chosen.enumerated().map { i, g in
-                .init(name: study.guarantors[g].id, resolve: resolve[i], statusQuo: DeterrenceStudyMapping.guarantorStatusQuo,
-                      respondIfResolute: Array(repeating: DeterrenceStudyMapping.guarantorRespondResolute, count: k),
-                      respondIfIrresolute: Array(repeating: DeterrenceStudyMapping.guarantorRespondIrresolute, count: k),
-                      abandon: Array(repeating: DeterrenceStudyMapping.guarantorAbandon, count: k))
-            },
-            respondLabel: "respond", abandonLabel: "abandon")
+        let figures = DeterrenceStudyFigures(
+            scenario: study.meta.scenario, statusQuoUtility: study.deterrence?.statusQuoUtility ?? 0,
+            guarantors: study.guarantors.map { .init(id: $0.id, perceivedHonour: $0.perceivedHonourProbability.mean) },
+            attacks: study.attacks.map { .init(id: $0.type, expectedUtility: $0.expectedUtility?.mean ?? 0) })
+        let game = try figures.deterrenceGame(modelled: count)
+        spec = game.spec
+        modelled = game.modelled
+        omitted = game.omitted
         attackIDs = study.attacks.map(\.type)
-        expectedUtility = eus
+        expectedUtility = game.expectedUtility
     }
 
     func report(predictions: [DeterrenceGameSpec.Prediction], study: StudyResult, output: String, nodes: Int) -> String {

@@ -76,3 +76,42 @@ import Testing
         }
     }
 }
+
+@Suite struct DeterrenceStudyFiguresTests {
+    let figures = DeterrenceStudyFigures(
+        scenario: "test", statusQuoUtility: 0,
+        guarantors: [.init(id: "A", perceivedHonour: 0.2), .init(id: "B", perceivedHonour: 0.7), .init(id: "C", perceivedHonour: 0.5),
+                     .init(id: "D", perceivedHonour: 0.1)],
+        attacks: [.init(id: "probe", expectedUtility: 1.25), .init(id: "full", expectedUtility: -3.5)])
+
+    @Test func modelsTheMostResoluteGuarantorsAndKeepsTheStudysMeans() throws {
+        let game = try figures.deterrenceGame(modelled: 2)
+        #expect(game.modelled == ["B", "C"] && game.omitted == ["A", "D"])
+        #expect(game.spec.guarantors.map(\.resolve) == [Rational(7) / Rational(10), Rational(1) / Rational(2)])
+        // Under Nature's draws (independent types; resolute respond) the attack is worth the study's EU exactly.
+        let r = game.spec.guarantors.map(\.resolve)
+        for (k, a) in game.spec.attacks.enumerated() {
+            var mean = Rational.zero
+            for mask in 0..<4 {
+                var p = Rational.one
+                for g in 0..<2 { p *= mask & (1 << g) != 0 ? r[g] : .one - r[g] }
+                mean += p * a.challengerPayoff[mask]
+            }
+            #expect(mean == game.expectedUtility[k])
+            #expect(a.challengerPayoff[0] > a.challengerPayoff[3], "more responders make the attack worse")
+        }
+        #expect(game.expectedUtility.map(\.description) == ["5/4", "-7/2"])
+        // The mean aggressor's best response is the probe (5/4 > 0 > -7/2).
+        #expect(try game.spec.predictions().map(\.challengerChoice) == ["probe"])
+    }
+
+    @Test func refusesWhatCannotBeAGame() {
+        var none = figures
+        none.guarantors = []
+        #expect(throws: GameError.self) { try none.deterrenceGame() }
+        var infinite = figures
+        infinite.attacks[0].expectedUtility = .infinity
+        #expect(throws: GameError.self) { try infinite.deterrenceGame() }
+        #expect(throws: GameError.self) { try figures.deterrenceGame(modelled: 9) }
+    }
+}
