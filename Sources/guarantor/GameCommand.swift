@@ -215,12 +215,28 @@ struct DeterrenceStudyMapping {
                 s += ".\n"
             }
         } else {
-            s += "They disagree, because the game has one aggressor with the mean valuations (its expected utility is the mean over types), "
-            s += "while the study draws \(d.aggressorTypes) aggressor types and reports the most common choice; "
-            s += String(format: "with P(deterred) = %.3f the choice of the mean type and of the typical type differ when the utilities are skewed.", d.pDeterred.mean)
-            if choices.count > 1 { s += " The game's aggressor is indifferent here, so both choices are equilibria." }
-            s += "\n"
+            s += disagreement(choices: choices, gameDeterred: gameDeterred, study: study, deterrence: d)
         }
         return s
+    }
+
+    /// Why the one-aggressor game and the many-type study predict differently.
+    func disagreement(choices: [String], gameDeterred: Bool, study: StudyResult, deterrence d: StudyResult.DeterrenceFigures) -> String {
+        let value = Dictionary(zip(attackIDs, expectedUtility.map(\.doubleValue)), uniquingKeysWith: { a, _ in a })
+        let share = Dictionary(study.attacks.map { ($0.type, $0.pBestResponse ?? 0) }, uniquingKeysWith: { a, _ in a })
+        var s = "They disagree. The game has one aggressor, with the mean valuations; the study draws \(d.aggressorTypes) aggressor types. "
+        if gameDeterred {
+            let best = attackIDs.max { (value[$0] ?? 0) < (value[$1] ?? 0) } ?? ""
+            s += String(format: "For the mean aggressor every attack is worth less than the status quo (best: %@ at %.4g), yet %.0f%% of the types choose %@: types with large losses from attacking pull the mean down.",
+                        best, value[best] ?? 0, (share[d.bestResponse] ?? 0) * 100, d.bestResponse)
+        } else if d.bestResponse == "status_quo" {
+            let a = choices.first { $0 != spec.statusQuoLabel } ?? ""
+            s += String(format: "For the mean aggressor %@ is worth %.4g, more than the status quo (%.4g), yet %.0f%% of the types keep the status quo and only %.0f%% choose %@: a minority with large gains pulls the mean up (skewed utilities).",
+                        a, value[a] ?? 0, spec.challengerStatusQuo.doubleValue, d.pDeterred.mean * 100, (share[a] ?? 0) * 100, a)
+        } else {
+            s += "The mean aggressor prefers \(choices.joined(separator: " or ")), the most common type \(d.bestResponse): the attacks' utilities are spread differently across types."
+        }
+        if choices.count > 1 { s += " The game's aggressor is indifferent here, so both choices are equilibria." }
+        return s + "\n"
     }
 }
