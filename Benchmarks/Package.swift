@@ -16,9 +16,9 @@ let package = Package(
             name: "Engine",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "CrisisEngine", package: "Guarantor"),
-                .product(name: "ScenarioSpec", package: "Guarantor"),
-                .product(name: "GuarantorModel", package: "Guarantor"),
+                .product(name: "CrisisEngine", package: "main"),
+                .product(name: "ScenarioSpec", package: "main"),
+                .product(name: "GuarantorModel", package: "main"),
             ],
             path: "Benchmarks/Engine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
