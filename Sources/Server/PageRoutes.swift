@@ -74,7 +74,7 @@ extension GuarantorServer {
             let token = try access.write(context)
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
             let name = context.parameters.get("name") ?? form.first("name") ?? ""
-            let text = form.first("text") ?? ""
+            let text = form.textarea("text")
             do {
                 let (v, _) = try await save(name: name, text: text, by: token.name)
                 return Self.redirect("/scenarios/\(v.name)?saved=\(v.hash)")
@@ -97,7 +97,7 @@ extension GuarantorServer {
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
             let given = form.first("name") ?? ""
             let name = ScenarioName.problem(given) == nil ? given : "scenario"
-            let text = form.first("text") ?? ""
+            let text = form.textarea("text")
             var c = editorContext(context, name: given, text: text, isNew: true)
             c["action"] = "/scenarios"
             c["checked"] = true
@@ -230,6 +230,12 @@ struct FormData {
     }
 
     func first(_ key: String) -> String? { pairs.first { $0.0 == key }?.1 }
+
+    /// A textarea's text with the CRLF line ends browsers submit turned back
+    /// into LF, so that saving unchanged text gives the same version.
+    func textarea(_ key: String) -> String {
+        (first(key) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+    }
     func all(_ key: String) -> [String] { pairs.filter { $0.0 == key }.map(\.1) }
 
     /// nil when absent or empty; 422 when not a whole number.

@@ -68,7 +68,7 @@ struct ScenarioLibrary: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("extends:") {
             var v = line.dropFirst("extends:".count)
             if let hash = v.firstIndex(of: "#") { v = v[..<hash] }
-            let value = v.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let value = v.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
             return value.isEmpty ? [] : [value]
         }
         return []

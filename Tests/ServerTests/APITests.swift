@@ -115,6 +115,9 @@ struct APITests {
             let missing = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders,
                                                    body: json(["text": "extends: nowhere.yaml\nname: x\n"]))
             #expect(missing.object["valid"] as? Bool == false)
+            let crlf = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders,
+                                                body: json(["text": variantText.replacingOccurrences(of: "\n", with: "\r\n")]))
+            #expect(crlf.object["valid"] as? Bool == true)
             expectError(try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(string: "[]")),
                         .badRequest, "bad_request")
         }
