@@ -5,6 +5,10 @@
 // ARCHITECTURE in docs/architecture.md.
 import PackageDescription
 
+// The simulation and solver targets are optimised even in debug builds, so
+// that `swift test` (a debug build) runs its Monte Carlo checks quickly.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Guarantor",
     platforms: [.macOS(.v15)],
@@ -36,10 +40,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
-        .target(name: "GuarantorModel"),
+        .target(name: "GuarantorModel", swiftSettings: optimised),
         .target(name: "ScenarioSpec", dependencies: ["GuarantorModel", "Yams"]),
-        .target(name: "CrisisEngine", dependencies: ["GuarantorModel"]),
-        .target(name: "Deterrence", dependencies: ["GuarantorModel", "CrisisEngine"]),
+        .target(name: "CrisisEngine", dependencies: ["GuarantorModel"], swiftSettings: optimised),
+        .target(name: "Deterrence", dependencies: ["GuarantorModel", "CrisisEngine"], swiftSettings: optimised),
         .target(name: "Games", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "Negotiation", dependencies: ["GuarantorModel", "ScenarioSpec", "CrisisEngine"]),
         .target(name: "Evidence", dependencies: ["GuarantorModel", "ScenarioSpec", "CrisisEngine", "Deterrence"]),
@@ -79,7 +83,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GuarantorModelTests", dependencies: ["GuarantorModel"]),
-        .testTarget(name: "ScenarioSpecTests", dependencies: ["ScenarioSpec"]),
+        .testTarget(name: "ScenarioSpecTests", dependencies: ["ScenarioSpec", "CrisisEngine"], exclude: ["Cases", "Fixtures", "schema_check.py"]),
         .testTarget(name: "CrisisEngineTests", dependencies: ["CrisisEngine", "ScenarioSpec"]),
         .testTarget(name: "DeterrenceTests", dependencies: ["Deterrence", "ScenarioSpec"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"]),

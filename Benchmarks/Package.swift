@@ -2,7 +2,13 @@
 // Benchmarks live in their own package so that the main build and the test
 // suite never compile the benchmark harness. Run from this folder:
 //   swift package --allow-writing-to-package-directory benchmark
+import Foundation
 import PackageDescription
+
+// A path dependency's identity is its folder's name, which differs from clone
+// to clone: derive it from where this manifest lives.
+let guarantor = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent.lowercased()
 
 let package = Package(
     name: "GuarantorBenchmarks",
@@ -16,9 +22,9 @@ let package = Package(
             name: "Engine",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "CrisisEngine", package: "Guarantor"),
-                .product(name: "ScenarioSpec", package: "Guarantor"),
-                .product(name: "GuarantorModel", package: "Guarantor"),
+                .product(name: "CrisisEngine", package: guarantor),
+                .product(name: "ScenarioSpec", package: guarantor),
+                .product(name: "GuarantorModel", package: guarantor),
             ],
             path: "Benchmarks/Engine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -194,6 +194,12 @@ public struct CompiledScenario: Sendable {
         self.agreements = agreements
         self.commitments = commitments
         self.slots = slots
+        var obligations: [(commitment: Int, guarantor: Int)] = []
+        for (ci, c) in commitments.enumerated() {
+            for g in agreements[c.agreement].parties { obligations.append((ci, g)) }
+        }
+        self.obligations = obligations
+        obligationIsMilitary = obligations.map { commitments[$0.commitment].kind.isMilitary }
     }
 
     /// Indices of the slots that are uncertain (the inputs of the sensitivity analysis).
@@ -209,11 +215,7 @@ public struct CompiledScenario: Sendable {
     }
 
     /// (commitment index, guarantor index) for every delivery a study reports on.
-    public var obligations: [(commitment: Int, guarantor: Int)] {
-        var out: [(Int, Int)] = []
-        for (ci, c) in commitments.enumerated() {
-            for g in agreements[c.agreement].parties { out.append((ci, g)) }
-        }
-        return out
-    }
+    public private(set) var obligations: [(commitment: Int, guarantor: Int)] = []
+    /// Per obligation: whether it is military aid (for days to first military aid).
+    public private(set) var obligationIsMilitary: [Bool] = []
 }

@@ -7,103 +7,189 @@ enum Substream {
     static let slotBase: UInt32 = 0x0001_0000
     static let politicsBase: UInt32 = 0x0002_0000
     static let will: UInt32 = 0x0003_0000
-    static let aggressorTypes: UInt32 = 0x0004_0000
 }
 
 /// The one-run kernel of MODEL.md section 3. It knows nothing of threads,
 /// sweeps or reports: given a run index it fills a `RunOutcome`.
+///
+/// Storage note: everything the kernel reads per run is flattened at init
+/// into plain arrays of numbers indexed by obligation (commitment x
+/// guarantor), agreement, guarantor or attack, so the hot paths touch no
+/// strings, dictionaries, optionals or nested arrays, and allocate nothing.
 public struct CrisisKernel {
     public let plan: CompiledScenario
     public let seed: UInt64
-    let daysPerMonth = 30.4375
-    let obligations: [(commitment: Int, guarantor: Int)]
+    static let daysPerMonth = 30.4375
 
-    // Scratch reused run after run.
+    // Sizes.
+    let G: Int, A: Int, K: Int, N: Int, H: Int
+
+    // Per obligation (static).
+    let obGuarantor: [Int], obAgreement: [Int], obKind: [CommitmentKind], obCost: [Double], obUnit: [Int]
+    let obSize: [Int], obLatency: [Int], obDuration: [Int], obEffectConst: [Double], obEffectSlot: [Int]
+    let obTripwire: [Bool], obMilitary: [Bool]
+    // Per agreement.
+    let agMultiplier: [Double], agCover: [UInt64], agDelay: [Int], agFixed: [Double], agIntegrated: [Bool]
+    let agSigned: [Int], agExpires: [Int], agSurvival: [Double], agStationed: [Int]
+    let partyOf: [Bool]               // agreement x guarantor
+    // Per guarantor.
+    let gHonour: [Int], gTurnover: [Int], gCapShift: [Int], gDemo: [Int], gMoneyCap: [Int], gPowerCap: [Int]
+    let gCommon: [Double], gIdio: [Double], gMonitors: [Bool]
+    let electionDays: [Int], electionStart: [Int]          // flattened, offsets of size G + 1
+    let leaderIndex: [Int], leaderLoading: [Double], leaderStart: [Int]
+    // Per attack.
+    let atGround: [Bool], atForce: [Int], atObjective: [Int], atAdvance: [Int], atStrike: [Int], atCover: [Int]
+    // Parameters used per run.
+    let tripwire: Double, troopsCost: Double, capShiftMult: Double, demoMult: Double, delayFactor: Double
+    let powerPerMoney: Double, intelDefault: Double, interception: Double, steepness: Double, ratioHalf: Double, aidEffect: Double
+    let turnoverShiftConstant: Bool
+    let perceptionIsExact: Bool
+
+    // Per-run scratch.
     var inputs: [Double]
     var willU: [Double]
     var leaderNormals: [Double]
-    var active: [Bool]            // agreement x guarantor, flattened
-    var honourBase: [Double]      // guarantor: base * shift * events
-    var startReal: [Double]       // per obligation
-    var endReal: [Double]
-    var ratePerDay: [Double]      // per obligation, nominal
-    var eventDay: [Int32]
-    var eventObligation: [Int32]
-    var honouredScratch: [Bool]
-    var scaleScratch: [Double]    // per guarantor x 2 (money, power)
+    var active: [Bool]
+    var honourBase: [Double]
+    var startDay: [Int]
+    var endDay: [Int]
+    var rate: [Double]
+    var effect: [Double]
+    // Per-simulation scratch.
+    var honoured: [Bool]
+    var scale: [Double]
+    var dPower: [Double], dSanctions: [Double], dAirDefence: [Double]
+    // Per-lane scratch of a batch of up to 8 simulations (lane-major).
+    static let lanes = 2
+    let simAttack: [Int], simPerceived: [Bool]   // the simulations of one run, in order
+    var laneDPower: [Double], laneDSanctions: [Double], laneDAirDefence: [Double]
+    var laneEventDay: [Int32], laneEventCode: [Int32], laneEventCount: [Int]
+    var laneIntelStart: [Int], laneIntelEnd: [Int], laneIntelEffect: [Double], laneIntelCount: [Int]
+    var laneStationed: [Double], laneEscalated: [Bool]
 
     public init(plan: CompiledScenario, seed: UInt64) {
         self.plan = plan
         self.seed = seed
-        obligations = plan.obligations
-        let n = obligations.count
+        let obligations = plan.obligations
+        G = plan.guarantors.count; A = plan.agreements.count; K = plan.attacks.count; N = obligations.count
+        H = plan.horizon
+        let p = plan.parameters
+        var obG: [Int] = [], obA: [Int] = [], obK: [CommitmentKind] = [], obC: [Double] = [], obU: [Int] = []
+        var obS: [Int] = [], obL: [Int] = [], obD: [Int] = [], obEC: [Double] = [], obES: [Int] = []
+        var obT: [Bool] = [], obM: [Bool] = []
+        for o in obligations {
+            let c = plan.commitments[o.commitment]
+            obG.append(o.guarantor); obA.append(c.agreement); obK.append(c.kind); obC.append(c.cost)
+            obU.append(c.kind.sizeUnit == .money ? 1 : c.kind.sizeUnit == .power ? 2 : 0)
+            obS.append(c.size); obL.append(c.latency); obD.append(c.duration ?? -1)
+            obEC.append(c.effect ?? .nan); obES.append(c.effectSlot ?? -1)
+            obT.append(plan.agreements[c.agreement].stationed != nil || plan.guarantors[o.guarantor].monitors)
+            obM.append(c.kind.isMilitary)
+        }
+        obGuarantor = obG; obAgreement = obA; obKind = obK; obCost = obC; obUnit = obU
+        obSize = obS; obLatency = obL; obDuration = obD; obEffectConst = obEC; obEffectSlot = obES
+        obTripwire = obT; obMilitary = obM
+        agMultiplier = plan.agreements.map { $0.formMultiplier * $0.triggerMultiplier }
+        agCover = plan.agreements.map(\.coverMask)
+        agDelay = plan.agreements.map(\.decisionDelay)
+        agFixed = plan.agreements.map(\.decisionFixed)
+        agIntegrated = plan.agreements.map(\.integrated)
+        agSigned = plan.agreements.map(\.signedDay)
+        agExpires = plan.agreements.map(\.expiresDay)
+        agSurvival = plan.agreements.map(\.survival)
+        agStationed = plan.agreements.map { $0.stationed ?? -1 }
+        var party = [Bool](repeating: false, count: max(1, A * G))
+        for (a, ag) in plan.agreements.enumerated() { for g in ag.parties { party[a * G + g] = true } }
+        partyOf = party
+        gHonour = plan.guarantors.map(\.honour); gTurnover = plan.guarantors.map(\.turnover)
+        gCapShift = plan.guarantors.map(\.capabilityShift); gDemo = plan.guarantors.map(\.democraticChange)
+        gMoneyCap = plan.guarantors.map { $0.moneyCapacity ?? -1 }; gPowerCap = plan.guarantors.map { $0.powerCapacity ?? -1 }
+        gCommon = plan.guarantors.map(\.commonLoading); gIdio = plan.guarantors.map(\.idiosyncratic)
+        gMonitors = plan.guarantors.map(\.monitors)
+        var ed: [Int] = [], es: [Int] = [0], li: [Int] = [], ll: [Double] = [], ls: [Int] = [0]
+        for g in plan.guarantors {
+            ed += g.electionDays; es.append(ed.count)
+            for l in g.leaders { li.append(l.index); ll.append(l.loading) }
+            ls.append(li.count)
+        }
+        electionDays = ed; electionStart = es; leaderIndex = li; leaderLoading = ll; leaderStart = ls
+        atGround = plan.attacks.map(\.isGround); atForce = plan.attacks.map(\.forceShare)
+        atObjective = plan.attacks.map(\.objectiveShare); atAdvance = plan.attacks.map(\.maxAdvance)
+        atStrike = plan.attacks.map(\.strikeRate); atCover = plan.attacks.map(\.cover)
+        tripwire = p.tripwireHonour; troopsCost = p.commitmentCost[.troops] ?? 1
+        capShiftMult = p.capabilityShiftMultiplier; demoMult = p.democraticChangeMultiplier
+        delayFactor = p.integratedCommandDelayFactor; powerPerMoney = p.powerPerMoney
+        intelDefault = p.intelligenceMultiplier; interception = p.interceptionPerPower
+        steepness = p.advanceSteepness; ratioHalf = p.advanceRatio; aidEffect = p.aidEffectiveness
+        turnoverShiftConstant = plan.slots[plan.turnoverShift].distribution.isConstant
+        perceptionIsExact = plan.slots[plan.perception].distribution == .constant(1)
+
         inputs = Array(repeating: 0, count: plan.slots.count)
-        willU = Array(repeating: 0, count: plan.guarantors.count)
-        leaderNormals = Array(repeating: 0, count: plan.guarantors.count)
-        active = Array(repeating: false, count: plan.agreements.count * max(1, plan.guarantors.count))
-        honourBase = Array(repeating: 0, count: plan.guarantors.count)
-        startReal = Array(repeating: 0, count: n)
-        endReal = Array(repeating: 0, count: n)
-        ratePerDay = Array(repeating: 0, count: n)
-        eventDay = Array(repeating: 0, count: 2 * n + 1)
-        eventObligation = Array(repeating: 0, count: 2 * n + 1)
-        honouredScratch = Array(repeating: false, count: n)
-        scaleScratch = Array(repeating: 1, count: 2 * max(1, plan.guarantors.count))
+        willU = Array(repeating: 0, count: G)
+        leaderNormals = Array(repeating: 0, count: G)
+        active = Array(repeating: false, count: max(1, A * G))
+        honourBase = Array(repeating: 0, count: G)
+        startDay = Array(repeating: 0, count: N); endDay = Array(repeating: 0, count: N)
+        rate = Array(repeating: 0, count: N); effect = Array(repeating: 0, count: N)
+        honoured = Array(repeating: false, count: N)
+        scale = Array(repeating: 1, count: 2 * max(1, G))
+        dPower = Array(repeating: 0, count: N); dSanctions = Array(repeating: 0, count: N); dAirDefence = Array(repeating: 0, count: N)
+        let L = Self.lanes
+        var sa: [Int] = [], sp: [Bool] = []
+        for k in 0..<K {
+            sa.append(k); sp.append(false)
+            if !perceptionIsExact { sa.append(k); sp.append(true) }
+        }
+        simAttack = sa; simPerceived = sp
+        laneDPower = Array(repeating: 0, count: L * N); laneDSanctions = Array(repeating: 0, count: L * N)
+        laneDAirDefence = Array(repeating: 0, count: L * N)
+        laneEventDay = Array(repeating: 0, count: L * (2 * N + 1)); laneEventCode = Array(repeating: 0, count: L * (2 * N + 1))
+        laneEventCount = Array(repeating: 0, count: L)
+        laneIntelStart = Array(repeating: 0, count: L * (N + 1)); laneIntelEnd = Array(repeating: 0, count: L * (N + 1))
+        laneIntelEffect = Array(repeating: 0, count: L * (N + 1)); laneIntelCount = Array(repeating: 0, count: L)
+        laneStationed = Array(repeating: 0, count: L); laneEscalated = Array(repeating: false, count: L)
     }
 
     public func makeOutcome() -> RunOutcome {
-        RunOutcome(attacks: plan.attacks.count, guarantors: plan.guarantors.count,
-                   obligations: obligations.count, slots: plan.slots.count)
+        RunOutcome(attacks: K, guarantors: G, obligations: N, slots: plan.slots.count)
     }
 
     /// Simulated run-days per run: one day of one attack type, for each honour view simulated.
-    public var runDaysPerRun: Int {
-        plan.horizon * plan.attacks.count * (perceptionIsExact ? 1 : 2)
-    }
-
-    var perceptionIsExact: Bool { plan.slots[plan.perception].distribution == .constant(1) }
+    public var runDaysPerRun: Int { H * K * (perceptionIsExact ? 1 : 2) }
 
     // MARK: one run
 
     public mutating func simulate(run: UInt64, into out: inout RunOutcome) {
         drawInputs(run: run)
-        let p = plan.parameters
-        let G = plan.guarantors.count
         let attackDay = plan.startDay + Int((inputs[plan.attackAfterYears] * 365.25).rounded())
+        let start = plan.startDay
 
-        // 2. Governments: turnovers, agreement survival, honour shift; 4. events.
+        // 2. Governments: turnovers, agreement survival, honour shift; events.
         for g in 0..<G {
-            let gp = plan.guarantors[g]
             var s = RandomStream(seed: seed, run: run, substream: Substream.politicsBase + UInt32(g))
             var shift = 1.0
-            for a in plan.agreements.indices { active[a * G + g] = plan.agreements[a].parties.contains(g) }
-            let turnoverP = inputs[gp.turnover]
-            for e in gp.electionDays {
-                let uTurn = s.uniform()
-                let uShift = s.uniform()
-                let inWindow = e > plan.startDay && e <= attackDay
-                let turned = inWindow && uTurn < turnoverP
+            for a in 0..<A { active[a * G + g] = partyOf[a * G + g] }
+            let turnoverP = inputs[gTurnover[g]]
+            for e in electionStart[g]..<electionStart[g + 1] {
+                let day = electionDays[e]
+                let uTurn = s.uniform(), uShift = s.uniform()
+                let turned = day > start && day <= attackDay && uTurn < turnoverP
                 if turned {
-                    let d = plan.slots[plan.turnoverShift].distribution
-                    shift *= max(0, d.isConstant ? inputs[plan.turnoverShift] : d.quantile(uShift))
+                    let draw = turnoverShiftConstant ? inputs[plan.turnoverShift] : plan.slots[plan.turnoverShift].distribution.quantile(uShift)
+                    shift *= max(0, draw)
                 }
-                for a in plan.agreements.indices {
+                for a in 0..<A {
                     let uSurvive = s.uniform()
-                    if turned && e > plan.agreements[a].signedDay && uSurvive >= plan.agreements[a].survival {
-                        active[a * G + g] = false
-                    }
+                    if turned && day > agSigned[a] && uSurvive >= agSurvival[a] { active[a * G + g] = false }
                 }
             }
             var events = 1.0
-            if s.uniform() < inputs[gp.capabilityShift] { events *= p.capabilityShiftMultiplier }
-            if s.uniform() < inputs[gp.democraticChange] { events *= p.democraticChangeMultiplier }
-            honourBase[g] = inputs[gp.honour] * shift * events
+            if s.uniform() < inputs[gCapShift[g]] { events *= capShiftMult }
+            if s.uniform() < inputs[gDemo[g]] { events *= demoMult }
+            honourBase[g] = inputs[gHonour[g]] * shift * events
         }
-        for a in plan.agreements.indices {
-            let ag = plan.agreements[a]
-            if !(ag.signedDay <= attackDay && attackDay < ag.expiresDay) {
-                for g in 0..<G { active[a * G + g] = false }
-            }
+        for a in 0..<A where !(agSigned[a] <= attackDay && attackDay < agExpires[a]) {
+            for g in 0..<G { active[a * G + g] = false }
         }
 
         // 3. Will: one common factor, one normal per leader, one idiosyncratic per guarantor.
@@ -111,245 +197,277 @@ public struct CrisisKernel {
         let z = Sampler.standardNormal(&ws)
         for g in 0..<G { leaderNormals[g] = Sampler.standardNormal(&ws) }
         for g in 0..<G {
-            let gp = plan.guarantors[g]
             let e = Sampler.standardNormal(&ws)
-            var w = gp.commonLoading * z + gp.idiosyncratic * e
-            for l in gp.leaders { w += l.loading * leaderNormals[l.index] }
+            var w = gCommon[g] * z + gIdio[g] * e
+            for l in leaderStart[g]..<leaderStart[g + 1] { w += leaderLoading[l] * leaderNormals[leaderIndex[l]] }
             willU[g] = Math.normalCDF(w)
         }
 
-        // 5. Timelines (attack-independent): start, end and nominal rate per obligation.
-        for (i, o) in obligations.enumerated() {
-            let c = plan.commitments[o.commitment]
-            let ag = plan.agreements[c.agreement]
-            var delay = ag.decisionFixed + inputs[ag.decisionDelay]
-            var latency = inputs[c.latency]
-            if ag.integrated { delay *= p.integratedCommandDelayFactor; latency *= p.integratedCommandDelayFactor }
-            let start = delay + latency
-            startReal[i] = start
-            endReal[i] = c.duration.map { start + inputs[$0] * daysPerMonth } ?? .infinity
-            ratePerDay[i] = inputs[c.size] / daysPerMonth
+        // 5. Timelines (attack-independent): start and end day and nominal daily rate per obligation.
+        for i in 0..<N {
+            let a = obAgreement[i]
+            var delay = agFixed[a] + inputs[agDelay[a]]
+            var latency = inputs[obLatency[i]]
+            if agIntegrated[a] { delay *= delayFactor; latency *= delayFactor }
+            let begin = delay + latency
+            startDay[i] = begin < Double(H) ? Int(begin.rounded(.up)) : H
+            if obDuration[i] >= 0 {
+                let end = begin + inputs[obDuration[i]] * Self.daysPerMonth
+                endDay[i] = end < Double(H) ? Int(end.rounded(.up)) : H
+            } else {
+                endDay[i] = H
+            }
+            rate[i] = inputs[obSize[i]] / Self.daysPerMonth
+            let e = obEffectConst[i]
+            effect[i] = !e.isNaN ? e : obEffectSlot[i] >= 0 ? inputs[obEffectSlot[i]] : (obKind[i] == .financialAid ? powerPerMoney : obKind[i] == .intelligenceSharing ? intelDefault : 1)
         }
 
         out.perception = inputs[plan.perception]
-        for s in inputs.indices { out.inputs[s] = inputs[s] }
+        for s in 0..<inputs.count { out.inputs[s] = inputs[s] }
 
-        let exact = perceptionIsExact
-        for k in plan.attacks.indices {
-            out.actual[k] = combat(attack: k, perceptionFactor: nil, attackDay: attackDay)
-            if k == plan.referenceAttack { record(attack: k, into: &out) }
-            out.perceived[k] = exact ? out.actual[k] : combat(attack: k, perceptionFactor: out.perception, attackDay: attackDay)
+        // 4-6. Decisions per simulation (attack type x honour view), then the
+        // combat of up to eight simulations at once, one per SIMD lane.
+        var first = 0
+        while first < simAttack.count {
+            let count = min(Self.lanes, simAttack.count - first)
+            for lane in 0..<count {
+                let k = simAttack[first + lane], perceived = simPerceived[first + lane]
+                decide(attack: k, perception: perceived ? out.perception : 1)
+                if !perceived && k == plan.referenceAttack { record(attack: k, into: &out) }
+                prepareLane(lane, attack: k)
+            }
+            combatBatch(first: first, count: count, into: &out)
+            first += count
         }
+        if perceptionIsExact { for k in 0..<K { out.perceived[k] = out.actual[k] } }
     }
 
     mutating func drawInputs(run: UInt64) {
-        for (i, slot) in plan.slots.enumerated() {
+        for i in 0..<plan.slots.count {
+            let slot = plan.slots[i]
             if case .constant(let v) = slot.distribution { inputs[i] = v; continue }
             var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
             inputs[i] = min(slot.upper, max(slot.lower, Sampler.sample(slot.distribution, &s)))
         }
     }
 
-    /// Honour threshold p * q for obligation i against attack k (0 when its agreement is not in force or does not cover k).
+    /// Honour probability p of obligation i against attack k before the commitment's cost
+    /// (0 when its agreement is not in force or does not cover k).
     @inline(__always)
-    func threshold(_ i: Int, attack k: Int, perceptionFactor: Double?) -> Double {
-        let o = obligations[i]
-        let c = plan.commitments[o.commitment]
-        let ag = plan.agreements[c.agreement]
-        let G = plan.guarantors.count
-        guard active[c.agreement * G + o.guarantor], ag.coverMask & (1 << UInt64(k)) != 0 else { return 0 }
-        var p = min(1, max(0, honourBase[o.guarantor] * ag.formMultiplier * ag.triggerMultiplier * inputs[plan.attacks[k].cover]))
-        if plan.attacks[k].isGround && (ag.stationed != nil || plan.guarantors[o.guarantor].monitors) {
-            p = max(p, plan.parameters.tripwireHonour)
-        }
-        if let f = perceptionFactor { p = min(1, p * f) }
-        return p * c.cost
+    func honourProbability(_ i: Int, attack k: Int) -> Double {
+        let a = obAgreement[i], g = obGuarantor[i]
+        guard active[a * G + g], agCover[a] & (1 << UInt64(k)) != 0 else { return 0 }
+        var p = min(1, max(0, honourBase[g] * agMultiplier[a] * inputs[atCover[k]]))
+        if atGround[k] && obTripwire[i] { p = max(p, tripwire) }
+        return p
     }
 
-    /// 6. Combat over the horizon for attack k.
-    mutating func combat(attack k: Int, perceptionFactor: Double?, attackDay: Int) -> RunOutcome.Combat {
-        let p = plan.parameters
-        let ap = plan.attacks[k]
-        let H = plan.horizon
-        let G = plan.guarantors.count
-        let n = obligations.count
-
-        // Honour decisions: U_g <= p * q (one U per guarantor: monotone across commitments).
-        var escalated = false
-        for i in 0..<n {
-            let t = threshold(i, attack: k, perceptionFactor: perceptionFactor)
-            honouredScratch[i] = t > 0 && willU[obligations[i].guarantor] <= t
-        }
-        // Capacity: scale each guarantor's flows down to its monthly limits.
-        for g in 0..<G { scaleScratch[2 * g] = 0; scaleScratch[2 * g + 1] = 0 }
-        for i in 0..<n where honouredScratch[i] {
-            let c = plan.commitments[obligations[i].commitment]
-            switch c.kind.sizeUnit {
-            case .money: scaleScratch[2 * obligations[i].guarantor] += ratePerDay[i]
-            case .power: scaleScratch[2 * obligations[i].guarantor + 1] += ratePerDay[i]
-            case .none: break
-            }
+    /// 4. Honour decisions for attack k (U_g <= p q, one U per guarantor), capacity
+    /// limits, and each honoured obligation's daily contribution to the combat.
+    mutating func decide(attack k: Int, perception: Double) {
+        for g in 0..<G { scale[2 * g] = 0; scale[2 * g + 1] = 0 }
+        for i in 0..<N {
+            let p = min(1, honourProbability(i, attack: k) * perception)
+            let h = p > 0 && willU[obGuarantor[i]] <= p * obCost[i]
+            honoured[i] = h
+            if h && obUnit[i] > 0 { scale[2 * obGuarantor[i] + obUnit[i] - 1] += rate[i] }
         }
         for g in 0..<G {
-            let gp = plan.guarantors[g]
-            let money = scaleScratch[2 * g], power = scaleScratch[2 * g + 1]
-            scaleScratch[2 * g] = gp.moneyCapacity.map { cap in money > 0 ? min(1, inputs[cap] / daysPerMonth / money) : 1 } ?? 1
-            scaleScratch[2 * g + 1] = gp.powerCapacity.map { cap in power > 0 ? min(1, inputs[cap] / daysPerMonth / power) : 1 } ?? 1
+            let money = scale[2 * g], power = scale[2 * g + 1]
+            scale[2 * g] = gMoneyCap[g] >= 0 && money > 0 ? min(1, inputs[gMoneyCap[g]] / Self.daysPerMonth / money) : 1
+            scale[2 * g + 1] = gPowerCap[g] >= 0 && power > 0 ? min(1, inputs[gPowerCap[g]] / Self.daysPerMonth / power) : 1
         }
+        for i in 0..<N {
+            var power = 0.0, sanctions = 0.0, ad = 0.0
+            if honoured[i] {
+                let g = obGuarantor[i]
+                switch obKind[i] {
+                case .sanctions: sanctions = rate[i] * scale[2 * g]
+                case .financialAid: power = rate[i] * scale[2 * g] * effect[i] * aidEffect
+                case .airDefense:
+                    power = rate[i] * scale[2 * g + 1] * aidEffect
+                    ad = rate[i] * scale[2 * g + 1] * effect[i]
+                case .armsDeliveries, .training, .troops: power = rate[i] * scale[2 * g + 1] * aidEffect
+                case .intelligenceSharing, .consultation: break
+                }
+            }
+            dPower[i] = power; dSanctions[i] = sanctions; dAirDefence[i] = ad
+        }
+    }
 
-        // Events: days at which an honoured flow starts or ends.
-        var nEvents = 0
-        var stationedPower = 0.0
-        for i in 0..<n where honouredScratch[i] {
-            let sd = Int(startReal[i].rounded(.up))
+    /// Copies the decisions just made into `lane`: its flows, its sorted
+    /// events (days a flow starts or ends), its intelligence sharing, and what
+    /// stands in the attacker's path.
+    mutating func prepareLane(_ lane: Int, attack k: Int) {
+        let ground = atGround[k]
+        let base = lane * N, eBase = lane * (2 * N + 1), iBase = lane * (N + 1)
+        var escalated = false
+        var nEvents = 0, nIntel = 0
+        for i in 0..<N {
+            laneDPower[base + i] = dPower[i]; laneDSanctions[base + i] = dSanctions[i]; laneDAirDefence[base + i] = dAirDefence[i]
+            guard honoured[i] else { continue }
+            let sd = startDay[i]
             if sd >= H { continue }
-            let ed = endReal[i] < Double(H) ? Int(endReal[i].rounded(.up)) : H
-            insertEvent(day: sd, obligation: Int32(i), count: &nEvents)
-            if ed < H { insertEvent(day: ed, obligation: Int32(-(i + 1)), count: &nEvents) }
-            if ap.isGround && plan.commitments[obligations[i].commitment].kind == .troops { escalated = true }
+            let ed = endDay[i]
+            if obKind[i] == .intelligenceSharing {
+                laneIntelStart[iBase + nIntel] = sd; laneIntelEnd[iBase + nIntel] = ed; laneIntelEffect[iBase + nIntel] = effect[i]
+                nIntel += 1
+            }
+            insertEvent(day: sd, code: Int32(i), base: eBase, count: &nEvents)
+            if ed < H { insertEvent(day: ed, code: Int32(-(i + 1)), base: eBase, count: &nEvents) }
+            if ground && obKind[i] == .troops { escalated = true }
         }
-        if ap.isGround {
-            for a in plan.agreements.indices {
-                guard let slot = plan.agreements[a].stationed else { continue }
-                for g in plan.agreements[a].parties where active[a * G + g] {
+        var stationedPower = 0.0
+        if ground {
+            for a in 0..<A where agStationed[a] >= 0 {
+                for g in 0..<G where active[a * G + g] {
                     escalated = true
                     // Stationed forces fight from day 0 when their government honours at the troops level.
-                    let t = min(1, max(honourBase[g], p.tripwireHonour)) * (p.commitmentCost[.troops] ?? 1)
-                    if willU[g] <= t { stationedPower += inputs[slot] }
+                    if willU[g] <= min(1, max(honourBase[g], tripwire)) * troopsCost { stationedPower += inputs[agStationed[a]] }
                 }
             }
-            for g in 0..<G where plan.guarantors[g].monitors { escalated = true }
+            for g in 0..<G where gMonitors[g] { escalated = true }
         }
+        laneEventCount[lane] = nEvents; laneIntelCount[lane] = nIntel
+        laneStationed[lane] = stationedPower; laneEscalated[lane] = escalated
+    }
 
-        // State at day 0.
-        let warning = inputs[plan.warningDays]
+    /// 6. Combat over the horizon for simulations first..<first+count, one per
+    /// SIMD lane (two lanes: without AVX, wider vectors spill out of the 16 SSE
+    /// registers and run no faster; see BENCHMARKS.md): Lanchester attrition and the advance for ground attacks, the
+    /// strike campaign for strikes (both computed in every lane, the attack
+    /// type selects), sanctions for all. Idle lanes run harmless zeros.
+    mutating func combatBatch(first: Int, count: Int, into out: inout RunOutcome) {
+        typealias V = SIMD2<Double>
+        var reinforcement = V(repeating: 0), target = V(repeating: 0), vmax = V(repeating: 0)
+        var strikeRate = V(repeating: 0), depthV = V(repeating: 1), objectiveV = V(repeating: 0)
+        var A = V(repeating: 0), D = V(repeating: 0)
         let mobilisation = inputs[plan.protegeMobilisation]
-        var D = inputs[plan.protegePower] + mobilisation * warning + stationedPower
-        let share = inputs[ap.forceShare]
-        var A = inputs[plan.aggressorPower] * share
-        let reinforcement = inputs[plan.aggressorReinforcement] * share
-        let protLeth = inputs[plan.protegeLethality]
-        let aggLeth = inputs[plan.aggressorLethality]
         let depth = max(1e-9, inputs[plan.objectiveDepth] + plan.depthAdjustmentKm)
-        let target = inputs[ap.objectiveShare] * depth
-        let vmax = inputs[ap.maxAdvance]
-        let kSteep = p.advanceSteepness, r0 = p.advanceRatio
-        let strikeRate = inputs[ap.strikeRate]
-        let ipp = p.interceptionPerPower
+        let d0 = inputs[plan.protegePower] + mobilisation * inputs[plan.warningDays]
+        for lane in 0..<count {
+            let k = simAttack[first + lane]
+            let share = inputs[atForce[k]]
+            A[lane] = inputs[plan.aggressorPower] * share
+            D[lane] = d0 + laneStationed[lane]
+            reinforcement[lane] = inputs[plan.aggressorReinforcement] * share
+            objectiveV[lane] = inputs[atObjective[k]]
+            depthV[lane] = depth
+            if atGround[k] {
+                target[lane] = inputs[atObjective[k]] * depth
+                vmax[lane] = inputs[atAdvance[k]]
+            } else {
+                strikeRate[lane] = inputs[atStrike[k]]
+            }
+        }
+        let protLeth = V(repeating: inputs[plan.protegeLethality]), aggLeth = V(repeating: inputs[plan.aggressorLethality])
+        let mob = V(repeating: mobilisation)
+        let negK = V(repeating: -steepness), r0 = V(repeating: ratioHalf), negIpp = V(repeating: -interception)
+        let tiny = V(repeating: 1e-9), one = V(repeating: 1)
 
-        var x = 0.0, destroyed = 0.0
-        var lossA = 0.0, lossD = 0.0, sanctions = 0.0
-        var powerRate = 0.0, sanctionsRate = 0.0, adRate = 0.0, adStock = 0.0
-        var intel = 1.0
-        var ev = 0
+        var x = V(repeating: 0), destroyed = V(repeating: 0)
+        var lossA = V(repeating: 0), lossD = V(repeating: 0), sanctions = V(repeating: 0)
+        var powerRate = V(repeating: 0), sanctionsRate = V(repeating: 0), adRate = V(repeating: 0), adStock = V(repeating: 0)
+        var intel = V(repeating: 1)
+        var cursor = SIMD2<Int>(repeating: 0)
+        var nextEvent = Int.max
+        for lane in 0..<count where laneEventCount[lane] > 0 {
+            nextEvent = min(nextEvent, Int(laneEventDay[lane * (2 * N + 1)]))
+        }
         for t in 0..<H {
-            if ev < nEvents && Int(eventDay[ev]) <= t {
-                while ev < nEvents && Int(eventDay[ev]) <= t {
-                    let code = Int(eventObligation[ev])
-                    let i = code >= 0 ? code : -code - 1
-                    let sign = code >= 0 ? 1.0 : -1.0
-                    let c = plan.commitments[obligations[i].commitment]
-                    let g = obligations[i].guarantor
-                    let r = ratePerDay[i]
-                    switch c.kind {
-                    case .sanctions: sanctionsRate += sign * r * scaleScratch[2 * g]
-                    case .financialAid: powerRate += sign * r * scaleScratch[2 * g] * (c.effect ?? p.powerPerMoney) * p.aidEffectiveness
-                    case .airDefense:
-                        powerRate += sign * r * scaleScratch[2 * g + 1] * p.aidEffectiveness
-                        adRate += sign * r * scaleScratch[2 * g + 1] * (c.effect ?? 1)
-                    case .armsDeliveries, .training, .troops:
-                        powerRate += sign * r * scaleScratch[2 * g + 1] * p.aidEffectiveness
-                    case .intelligenceSharing, .consultation: break
+            if t >= nextEvent {
+                nextEvent = Int.max
+                for lane in 0..<count {
+                    let eBase = lane * (2 * N + 1), base = lane * N, iBase = lane * (N + 1)
+                    var ev = cursor[lane]
+                    let n = laneEventCount[lane]
+                    var changed = false
+                    while ev < n && Int(laneEventDay[eBase + ev]) <= t {
+                        let code = Int(laneEventCode[eBase + ev])
+                        let i = code >= 0 ? code : -code - 1
+                        let sign = code >= 0 ? 1.0 : -1.0
+                        powerRate[lane] += sign * laneDPower[base + i]
+                        sanctionsRate[lane] += sign * laneDSanctions[base + i]
+                        adRate[lane] += sign * laneDAirDefence[base + i]
+                        ev += 1
+                        changed = true
                     }
-                    ev += 1
+                    cursor[lane] = ev
+                    if ev < n { nextEvent = min(nextEvent, Int(laneEventDay[eBase + ev])) }
+                    if changed {
+                        var m = 1.0
+                        for j in 0..<laneIntelCount[lane] where laneIntelStart[iBase + j] <= t && t < laneIntelEnd[iBase + j] {
+                            m = max(m, laneIntelEffect[iBase + j])
+                        }
+                        intel[lane] = m
+                    }
                 }
-                intel = intelligenceMultiplier(day: t, attack: k)
             }
             sanctions += sanctionsRate
-            if ap.isGround {
-                let dEff = D * intel
-                let la = min(A, protLeth * dEff)
-                let ld = min(D, aggLeth * A)
-                A += reinforcement - la
-                D += mobilisation + powerRate - ld
-                lossA += la; lossD += ld
-                let ratio = A / max(dEff, 1e-9)
-                x += vmax / (1 + Math.exp(-kSteep * (ratio - r0)))
-                if x > target { x = target }
+            // Ground: Lanchester square law with reinforcement, mobilisation and aid.
+            let dEff = D * intel
+            let pa = protLeth * dEff
+            let la = A.replacing(with: pa, where: pa .< A)
+            let pd = aggLeth * A
+            let ld = D.replacing(with: pd, where: pd .< D)
+            A = A + reinforcement - la
+            D = D + mob + powerRate - ld
+            lossA += la
+            lossD += ld
+            let ratio = A / dEff.replacing(with: tiny, where: dEff .< tiny)
+            let advanced = x + vmax / (one + Math.exp(negK * (ratio - r0)))
+            x = advanced.replacing(with: target, where: advanced .> target)
+            // Strikes: the unintercepted share of the daily rate destroys targets.
+            adStock += adRate
+            destroyed += strikeRate * (one - destroyed) * Math.exp(negIpp * adStock)
+        }
+        for lane in 0..<count {
+            let k = simAttack[first + lane]
+            var result = RunOutcome.Combat()
+            if atGround[k] {
+                result.objectiveShare = x[lane] / depthV[lane]
+                result.aggressorLosses = lossA[lane]
+                result.protegeLosses = lossD[lane]
             } else {
-                adStock += adRate
-                let unintercepted = Math.exp(-ipp * adStock)
-                destroyed += strikeRate * (1 - destroyed) * unintercepted
+                result.objectiveShare = destroyed[lane] * objectiveV[lane]
             }
+            result.sanctionsCost = sanctions[lane]
+            result.escalated = laneEscalated[lane]
+            if simPerceived[first + lane] { out.perceived[k] = result } else { out.actual[k] = result }
         }
-        var result = RunOutcome.Combat()
-        result.objectiveShare = ap.isGround ? x / depth : destroyed * inputs[ap.objectiveShare]
-        result.aggressorLosses = lossA
-        result.protegeLosses = lossD
-        result.sanctionsCost = sanctions
-        result.escalated = escalated
-
-        return result
     }
 
-    /// The guarantor and obligation figures of the combat just simulated for attack k (actual honour).
+    /// The guarantor and obligation figures of the decisions just made for attack k (actual honour).
     func record(attack k: Int, into rec: inout RunOutcome) {
-        let p = plan.parameters
-        let G = plan.guarantors.count
-        let n = obligations.count
-        let H = plan.horizon
-        do {
-            for g in 0..<G { rec.guarantorHonours[g] = false; rec.guarantorHonoursPerceived[g] = false; rec.guarantorActive[g] = false }
-            for i in 0..<n {
-                let g = obligations[i].guarantor
-                let c = plan.commitments[obligations[i].commitment]
-                let honoured = honouredScratch[i]
-                rec.obligationHonoured[i] = honoured
-                let sd = Int(startReal[i].rounded(.up))
-                rec.obligationStartDay[i] = honoured && sd < H ? sd : -1
-                rec.obligationEndDay[i] = endReal[i] < Double(H) ? Int(endReal[i].rounded(.up)) : H
-                let scale = scaleScratch[2 * g + (c.kind.sizeUnit == .money ? 0 : 1)]
-                rec.obligationRate[i] = ratePerDay[i] * scale
-                switch c.kind {
-                case .financialAid: rec.obligationAidRate[i] = ratePerDay[i] * scale * (c.effect ?? p.powerPerMoney) * p.aidEffectiveness
-                case .armsDeliveries, .airDefense, .training, .troops: rec.obligationAidRate[i] = ratePerDay[i] * scale * p.aidEffectiveness
-                default: rec.obligationAidRate[i] = 0
-                }
-                // A guarantor "honours" when its will clears its strongest agreement's threshold before commitment costs.
-                let t = threshold(i, attack: k, perceptionFactor: nil) / c.cost
-                if t > 0 {
-                    rec.guarantorActive[g] = true
-                    if willU[g] <= t { rec.guarantorHonours[g] = true }
-                    if willU[g] <= min(1, t * inputs[plan.perception]) { rec.guarantorHonoursPerceived[g] = true }
-                }
+        for g in 0..<G { rec.guarantorHonours[g] = false; rec.guarantorHonoursPerceived[g] = false; rec.guarantorActive[g] = false }
+        let perception = inputs[plan.perception]
+        for i in 0..<N {
+            let g = obGuarantor[i]
+            let h = honoured[i]
+            rec.obligationHonoured[i] = h
+            rec.obligationStartDay[i] = h && startDay[i] < H ? startDay[i] : -1
+            rec.obligationEndDay[i] = endDay[i]
+            let unit = obUnit[i]
+            let s = unit == 1 ? scale[2 * g] : unit == 2 ? scale[2 * g + 1] : 1
+            rec.obligationRate[i] = rate[i] * s
+            rec.obligationAidRate[i] = dPower[i]
+            // A guarantor "honours" when its will clears its strongest agreement's threshold before commitment costs.
+            let p = honourProbability(i, attack: k)
+            if p > 0 {
+                rec.guarantorActive[g] = true
+                if willU[g] <= p { rec.guarantorHonours[g] = true }
+                if willU[g] <= min(1, p * perception) { rec.guarantorHonoursPerceived[g] = true }
             }
         }
-    }
-
-    /// Protégé effectiveness from intelligence sharing: the largest multiplier
-    /// among the honoured intelligence commitments flowing on day t.
-    func intelligenceMultiplier(day t: Int, attack k: Int) -> Double {
-        var m = 1.0
-        for i in obligations.indices where honouredScratch[i] {
-            let c = plan.commitments[obligations[i].commitment]
-            guard c.kind == .intelligenceSharing else { continue }
-            let sd = Int(startReal[i].rounded(.up))
-            let ed = endReal[i] < Double(plan.horizon) ? Int(endReal[i].rounded(.up)) : Int.max
-            if sd <= t && t < ed {
-                let e = c.effect ?? c.effectSlot.map { inputs[$0] } ?? plan.parameters.intelligenceMultiplier
-                m = max(m, e)
-            }
-        }
-        return m
     }
 
     @inline(__always)
-    mutating func insertEvent(day: Int, obligation: Int32, count: inout Int) {
+    mutating func insertEvent(day: Int, code: Int32, base: Int, count: inout Int) {
         var j = count
-        while j > 0 && Int(eventDay[j - 1]) > day {
-            eventDay[j] = eventDay[j - 1]; eventObligation[j] = eventObligation[j - 1]; j -= 1
+        while j > 0 && Int(laneEventDay[base + j - 1]) > day {
+            laneEventDay[base + j] = laneEventDay[base + j - 1]; laneEventCode[base + j] = laneEventCode[base + j - 1]; j -= 1
         }
-        eventDay[j] = Int32(day); eventObligation[j] = obligation
+        laneEventDay[base + j] = Int32(day); laneEventCode[base + j] = code
         count += 1
     }
 }

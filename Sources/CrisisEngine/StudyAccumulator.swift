@@ -118,6 +118,8 @@ public struct StudyAccumulator: Sendable, Hashable {
         allHonour.add(anyActive && all ? 1 : 0)
         var firstMilitary = Int.max
         var aid90Total = 0.0
+        let isMilitary = plan.obligationIsMilitary
+        var anyAid = false
         for i in obligations.indices {
             obligations[i].honoured.add(o.obligationHonoured[i] ? 1 : 0)
             let sd = o.obligationStartDay[i]
@@ -125,14 +127,19 @@ public struct StudyAccumulator: Sendable, Hashable {
             obligations[i].delivered30.add(o.delivered(i, byDay: min(30, plan.horizon)))
             obligations[i].delivered90.add(o.delivered(i, byDay: min(90, plan.horizon)))
             obligations[i].delivered365.add(o.delivered(i, byDay: min(365, plan.horizon)))
-            if sd >= 0 && plan.commitments[plan.obligations[i].commitment].kind.isMilitary { firstMilitary = min(firstMilitary, sd) }
+            if sd >= 0 && isMilitary[i] { firstMilitary = min(firstMilitary, sd) }
+            if sd >= 0 && o.obligationAidRate[i] > 0 { anyAid = true }
             aid90Total += o.aidDelivered(i, byDay: min(90, plan.horizon))
         }
         firstMilitaryAidDay.add(firstMilitary == Int.max ? .infinity : Double(firstMilitary))
         aid90.add(aid90Total)
         for (j, day) in aidCheckpoints.enumerated() {
             var total = 0.0
-            for i in obligations.indices { total += o.aidDelivered(i, byDay: day) }
+            if anyAid {
+                for i in obligations.indices where o.obligationStartDay[i] >= 0 && o.obligationAidRate[i] > 0 {
+                    total += o.aidDelivered(i, byDay: day)
+                }
+            }
             aidOverTime[j].add(total)
         }
     }

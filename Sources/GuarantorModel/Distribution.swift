@@ -175,6 +175,13 @@ public enum Format {
         return text
     }
 
+    /// Three significant digits, with millions and above scaled: "300 bn", "2.5 M".
+    public static func compact(_ x: Double) -> String {
+        let a = abs(x)
+        let (div, suffix): (Double, String) = !a.isFinite || a < 1e6 ? (1, "") : a >= 1e12 ? (1e12, " tn") : a >= 1e9 ? (1e9, " bn") : (1e6, " M")
+        return number(x / div, digits: 3) + suffix
+    }
+
     public static func percent(_ x: Double, decimals: Int = 1) -> String {
         fixed(x * 100, decimals: decimals) + "%"
     }

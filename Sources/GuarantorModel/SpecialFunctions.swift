@@ -9,12 +9,14 @@ public enum Math {
 
     /// exp(x), relative error below 2 ulp on the range used here. Overflow
     /// gives +inf, underflow 0, NaN stays NaN.
-    @inlinable
+    @inlinable @inline(__always)
     public static func exp(_ x: Double) -> Double {
         if !(x > -708.3) { return x.isNaN ? x : 0 }
         if x > 709.7 { return .infinity }
         // x = k ln2 + r, |r| <= ln2 / 2
-        let kf = (x * 1.44269504088896338700e+00).rounded(.toNearestOrEven)
+        // Round to the nearest integer with the 1.5 * 2^52 trick (|x / ln2| < 1100 here),
+        // which avoids a call to rint.
+        let kf = (x * 1.44269504088896338700e+00 + 6755399441055744.0) - 6755399441055744.0
         let hi = x - kf * 6.93147180369123816490e-01
         let lo = kf * 1.90821492927058770002e-10
         let r = hi - lo
@@ -26,11 +28,11 @@ public enum Math {
     }
 
     /// y * 2^k without libm (ldexp), handling subnormal results.
-    @inlinable
+    @inlinable @inline(__always)
     public static func scale(_ y: Double, by k: Int) -> Double {
-        if k > 1023 { return y * 0x1p1023 * Double(sign: .plus, exponent: k - 1023, significand: 1) }
-        if k < -1000 { return y * 0x1p-1000 * Double(sign: .plus, exponent: k + 1000, significand: 1) }
-        return y * Double(sign: .plus, exponent: k, significand: 1)
+        if k > 1000 { return y * 0x1p1000 * Double(bitPattern: UInt64(k - 1000 + 1023) << 52) }
+        if k < -1000 { return y * 0x1p-1000 * Double(bitPattern: UInt64(k + 1000 + 1023) << 52) }
+        return y * Double(bitPattern: UInt64(k + 1023) << 52)
     }
 
     /// Natural logarithm (fdlibm algorithm). log(0) = -inf, log(x<0) = NaN.
@@ -231,5 +233,36 @@ public enum Math {
             x = next
         }
         return x
+    }
+}
+
+extension Math {
+    /// exp on two lanes at once: the same operations as the scalar `exp`,
+    /// lane by lane, after clamping the argument to [-708, 709] (so the result
+    /// is never 0 or infinite; the kernel's arguments are far inside that range).
+    @inlinable @inline(__always)
+    public static func exp(_ x: SIMD2<Double>) -> SIMD2<Double> {
+        let magic = SIMD2<Double>(repeating: 6755399441055744.0)
+        let low = SIMD2<Double>(repeating: -708.0), high = SIMD2<Double>(repeating: 709.0)
+        let xc = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
+        let shifted = xc * 1.44269504088896338700e+00 + magic
+        let kf = shifted - magic
+        let hi = xc - kf * 6.93147180369123816490e-01
+        let lo = kf * 1.90821492927058770002e-10
+        let r = hi - lo
+        let t = r * r
+        typealias V = SIMD2<Double>
+        let p5: V = t * 4.13813679705723846039e-08
+        let p4: V = t * (-1.65339022054652515390e-06 + p5)
+        let p3: V = t * (6.61375632143793436117e-05 + p4)
+        let p2: V = t * (-2.77777777770155933842e-03 + p3)
+        let p1: V = t * (1.66666666666666019037e-01 + p2)
+        let c: V = r - p1
+        let q: V = (r * c) / (2.0 - c)
+        let y: V = 1.0 - ((lo - q) - hi)
+        // k from the low bits of the shifted value, then 2^k as a bit pattern.
+        let k = unsafeBitCast(shifted, to: SIMD2<Int64>.self) &- unsafeBitCast(magic, to: SIMD2<Int64>.self)
+        let scale = unsafeBitCast((k &+ 1023) &<< 52, to: SIMD2<Double>.self)
+        return y * scale
     }
 }

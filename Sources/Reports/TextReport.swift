@@ -3,8 +3,8 @@ import GuarantorModel
 
 /// Plain-text tables for the terminal.
 public enum TextReport {
-    static func pct(_ e: Estimate) -> String { "\(Format.percent(e.mean)) ± \(Format.percent(e.se))" }
-    static func num(_ e: Estimate) -> String { "\(Format.number(e.mean, digits: 3)) ± \(Format.number(e.se, digits: 2))" }
+    static func pct(_ e: Estimate) -> String { ReportText.percent(e) }
+    static func num(_ e: Estimate) -> String { ReportText.number(e) }
     static func day(_ x: Double?) -> String { x.map { Format.fixed($0, decimals: 0) } ?? "never" }
 
     /// Left-aligned columns separated by two spaces.
@@ -79,7 +79,7 @@ public enum TextReport {
             out.append("Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(Format.percent(s.baselinePDeterred))):")
             out.append(table(["input", "p5", "p95", "P(deterred) at p5", "at p95", "objective share at p5", "at p95"],
                              s.rows.prefix(15).map { row in
-                                 [row.input, Format.number(row.low, digits: 3), Format.number(row.high, digits: 3),
+                                 [row.input, ReportText.inputValue(row.low), ReportText.inputValue(row.high),
                                   Format.percent(row.pDeterredLow), Format.percent(row.pDeterredHigh),
                                   Format.percent(row.objectiveShareLow), Format.percent(row.objectiveShareHigh)]
                              }))

@@ -48,7 +48,7 @@ public enum Suggestion {
         let w = Array(word.lowercased())
         for c in candidates {
             let d = distance(w, Array(c.lowercased()))
-            if best == nil || d < best!.1 { best = (c, d) }
+            if d < (best?.1 ?? Int.max) { best = (c, d) }
         }
         guard let (c, d) = best else { return nil }
         let limit = max(2, min(w.count, c.count) / 3)

@@ -87,9 +87,12 @@ public enum ScenarioLoader {
         return merge(base: base, override: own)
     }
 
-    /// Mappings merge key by key (recursively); anything else replaces.
+    /// Mappings merge key by key (recursively); anything else replaces, and so
+    /// does a distribution (`{normal: [..]}` over `{uniform: [..]}` is one value).
     static func merge(base: SpecNode, override: SpecNode) -> SpecNode {
         guard case .mapping(let b) = base.kind, case .mapping(let o) = override.kind else { return override }
+        let distributions: Set<String> = ["normal", "lognormal", "uniform", "triangular", "beta", "bernoulli"]
+        if o.count == 1, let only = o.first, distributions.contains(only.key) { return override }
         var out = b
         for e in o {
             if let i = out.firstIndex(where: { $0.key == e.key }) {

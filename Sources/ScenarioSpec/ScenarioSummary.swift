@@ -4,7 +4,7 @@ import GuarantorModel
 public enum ScenarioSummary {
     /// "p5 / p50 / p95" for uncertain numbers, the value for constants.
     public static func range(_ d: Distribution, percent: Bool = false) -> String {
-        func f(_ x: Double) -> String { percent ? Format.percent(x) : Format.number(x, digits: 3) }
+        func f(_ x: Double) -> String { percent ? Format.percent(x) : Format.compact(x) }
         if case .constant(let v) = d { return f(v) }
         return "\(f(d.quantile(0.05))) / \(f(d.quantile(0.5))) / \(f(d.quantile(0.95)))"
     }

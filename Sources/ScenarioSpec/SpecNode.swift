@@ -73,7 +73,7 @@ public enum YAMLReader {
     }
 
     static func location(_ mark: Mark?, _ file: String) -> SourceLocation {
-        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        SourceLocation(file: file, line: max(1, mark?.line ?? 1), column: max(1, mark?.column ?? 1))
     }
 
     static func convert(_ node: Node, file: String, depth: Int, limits: ParseLimits, budget: inout Int) -> Result<SpecNode, Diagnostic> {
@@ -126,6 +126,9 @@ public enum YAMLReader {
              .composer(let context, let problem, let mark, _):
             let ctx = context.map { "\($0.text) " } ?? ""
             return Diagnostic(location(mark, file), "invalid YAML: \(ctx)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            return Diagnostic(location(context.mark, file), "duplicate key \(keys) in this mapping: each key may appear once")
         case .reader(let problem, _, _, _):
             return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot read the file as UTF-8 text: \(problem)")
         default:

@@ -202,11 +202,13 @@ public enum NumberSyntax {
 
     public static func domainProblem(_ d: Distribution, _ domain: NumberDomain) -> String? {
         let p5 = d.quantile(0.05), p95 = d.quantile(0.95)
+        // `0 to 2` puts the 5th percentile at 0 up to rounding: allow that.
+        let slack = 1e-9 * max(1, abs(p95))
         switch domain {
         case .any: return nil
         case .nonNegative:
             if case .constant(let v) = d, v < 0 { return "must not be negative (got \(Format.number(v)))" }
-            if p5 < 0 { return "must not be negative, but its 5th percentile is \(Format.number(p5))" }
+            if p5 < -slack { return "must not be negative, but its 5th percentile is \(Format.number(p5))" }
             return nil
         case .positive:
             if case .constant(let v) = d, v <= 0 { return "must be greater than 0 (got \(Format.number(v)))" }
@@ -216,7 +218,7 @@ public enum NumberSyntax {
             if case .constant(let v) = d, !(0...1).contains(v) {
                 return "is a probability and must lie between 0 and 1 (got \(Format.number(v)); write 75% or 0.75)"
             }
-            if p5 < 0 || p95 > 1 {
+            if p5 < -slack || p95 > 1 + slack {
                 return "is a probability, but its 5th-95th percentiles (\(Format.number(p5)) to \(Format.number(p95))) leave [0, 1]; use beta, uniform or triangular within [0, 1]"
             }
             return nil

@@ -82,6 +82,16 @@ import Testing
         #expect(Math.exp(1000) == .infinity)
     }
 
+    @Test func simdExpEqualsScalarExpLaneByLane() {
+        var x = -700.0
+        while x < 700 {
+            let v = SIMD2<Double>(x, x + 0.3)
+            let e = Math.exp(v)
+            for i in 0..<2 { #expect(e[i] == Math.exp(v[i]), "exp(\(v[i]))") }
+            x += 0.917
+        }
+    }
+
     @Test func normalQuantileInvertsTheCDF() {
         for p in stride(from: 0.001, to: 1, by: 0.0137) {
             #expect(abs(Math.normalCDF(Math.normalQuantile(p)) - p) < 1e-13)

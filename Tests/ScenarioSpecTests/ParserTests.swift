@@ -132,6 +132,9 @@ func memoryFiles(_ files: [String: String]) -> ScenarioLoader.FileSource {
         #expect(NumberSyntax.domainProblem(.interval(0.2, 0.9), .probability) == nil)
         #expect(NumberSyntax.domainProblem(.normal(mean: 0.9, sd: 0.2), .probability) != nil)
         #expect(NumberSyntax.domainProblem(.constant(0), .positive) != nil)
+        // `0 to 2` has its 5th percentile at 0 up to rounding: allowed for non-negative quantities.
+        #expect(NumberSyntax.domainProblem(.interval(0, 2), .nonNegative) == nil)
+        #expect(NumberSyntax.domainProblem(.interval(-0.1, 2), .nonNegative) != nil)
     }
 
     @Test func distributionParameterChecks() {

@@ -1,0 +1,54 @@
+import CrisisEngine
+import Deterrence
+import GuarantorModel
+
+/// Sentences generated from the numbers that a journalist can quote as they stand.
+public enum HeadlineSentence {
+    public static func study(_ r: StudyResult) -> String {
+        var out: [String] = []
+        if let d = r.deterrence {
+            let pd = ReportText.prosePercent(d.pDeterred.mean, se: d.pDeterred.se)
+            let se = ReportText.prosePercent(d.pDeterred.se, se: d.pDeterred.se)
+            var s = "In \(pd) ± \(se) of simulated aggressor types, no attack beats the status quo"
+            if d.bestResponse == "status_quo" || d.bestResponse.isEmpty {
+                s += "; the most likely choice is not to attack."
+            } else {
+                let share = r.attacks.first { $0.type == d.bestResponse }?.pBestResponse
+                s += "; the most likely choice is \(ReportText.responseName(d.bestResponse, in: r))"
+                s += share.map { " (\(Markup.percent($0, decimals: 0)) of types)." } ?? "."
+            }
+            out.append(s)
+            if d.probeRisk.mean >= 0.005 {
+                out.append("In \(ReportText.prosePercent(d.probeRisk.mean, se: d.probeRisk.se)) of types a limited attack pays while a full invasion does not (probe risk).")
+            }
+        }
+        let h = r.headline
+        var honour = "All guarantors honour their commitments in \(ReportText.prosePercent(h.pAllHonour.mean, se: h.pAllHonour.se)) of simulated crises"
+        let q = h.daysToFirstMilitaryAid
+        if let median = q.p50, q.pWithinHorizon > 0 {
+            honour += "; military aid arrives within \(r.meta.horizonDays) days in \(Markup.percent(q.pWithinHorizon, decimals: 0)) of them, after a median of \(Markup.fixed(median, decimals: 0)) days."
+        } else {
+            honour += "; no military aid arrives within \(r.meta.horizonDays) days."
+        }
+        out.append(honour)
+        if let a = ReportText.referenceAttack(r) {
+            out.append("Under \(ReportText.attackName(a).lowercasedFirst()) the aggressor takes \(ReportText.prosePercent(a.objectiveShare.mean, se: a.objectiveShare.se)) of its objective on average.")
+        }
+        return out.joined(separator: " ")
+    }
+
+    public static func compare(_ c: ComparisonResult) -> String {
+        guard let first = c.rows.first else { return "No scenarios to compare." }
+        if c.rows.count == 1 {
+            return "\(first.scenario): P(deterred) \(ReportText.percent(first.pDeterred))."
+        }
+        let sorted = c.rows.sorted { $0.pDeterred.mean > $1.pDeterred.mean }
+        guard let best = sorted.first, let worst = sorted.last else { return "" }
+        var s = "P(deterred) is \(ReportText.percent(best.pDeterred)) under “\(best.scenario)” against \(ReportText.percent(worst.pDeterred)) under “\(worst.scenario)”"
+        let diff = best.pDeterred.mean - worst.pDeterred.mean
+        let se = (best.pDeterred.se * best.pDeterred.se + worst.pDeterred.se * worst.pDeterred.se).squareRoot()
+        s += ", a difference of \(Markup.fixed(diff * 100, decimals: 1)) ± \(Markup.fixed(se * 100, decimals: 1)) percentage points"
+        s += diff > 2 * se ? "." : " (within Monte Carlo noise: run more simulations to separate them)."
+        return s
+    }
+}

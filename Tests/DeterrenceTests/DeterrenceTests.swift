@@ -1,0 +1,135 @@
+import CrisisEngine
+import Deterrence
+import GuarantorModel
+import ScenarioSpec
+import Testing
+
+let deterrenceRoot: String = {
+    var parts = #filePath.split(separator: "/").map(String.init)
+    while !parts.isEmpty {
+        parts.removeLast()
+        let candidate = "/" + parts.joined(separator: "/")
+        if case .success = LocalFiles.read(candidate + "/Package.swift") { return candidate }
+    }
+    return "."
+}()
+
+func minimal() throws -> Scenario {
+    try ScenarioLoader.load(path: deterrenceRoot + "/Tests/ScenarioSpecTests/Cases/minimal.yaml").get()
+}
+
+func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> (CompiledScenario, StudyAccumulator, StudyResult) {
+    let plan = CompiledScenario(s)
+    let (acc, partial) = try await StudyRunner.run(plan: plan, seed: seed, runs: runs, threads: 2)
+    var r = partial
+    AggressorDecision.annotate(&r, plan: plan, accumulator: acc, seed: seed, types: 4000)
+    return (plan, acc, r)
+}
+
+@Suite struct AggressorDecisionTests {
+    @Test func expectedUtilityIsLinearInTheValuations() async throws {
+        // Constant valuations: EU_k is exactly value*share - loss*losses - sanctions*cost - escalation*P(esc) - entry,
+        // over the perceived means.
+        let (_, acc, r) = try await study(try minimal())
+        for (k, a) in r.attacks.enumerated() {
+            let y = acc.perceivedMean(attack: k)
+            let entry = [1.0, 5.0, 20.0][k]
+            let expected = 100 * y[0] - 0.2 * y[1] - 0.001 * y[2] - 200 * y[3] - entry
+            #expect(abs((a.expectedUtility?.mean ?? .nan) - expected) < 1e-9 * max(1, abs(expected)))
+        }
+        // With constant valuations every type makes the same choice.
+        #expect(r.attacks.compactMap(\.pBestResponse).contains(1) || r.deterrence?.pDeterred.mean == 1)
+    }
+
+    @Test func highEntryCostsDeterEveryType() async throws {
+        var s = try minimal()
+        for k in s.attacks.indices { s.attacks[k].entryCost = .constant(1e6) }
+        let (_, _, r) = try await study(s, runs: 400)
+        #expect(r.deterrence?.pDeterred.mean == 1)
+        #expect(r.deterrence?.bestResponse == "status_quo")
+        #expect(r.deterrence?.probeRisk.mean == 0)
+    }
+
+    @Test func probeRiskWhenOnlyALimitedAttackPays() async throws {
+        var s = try minimal()
+        // Strikes cost nothing and pay; a full invasion is prohibitively expensive.
+        s.attacks[0].entryCost = .constant(0)
+        s.attacks[2].entryCost = .constant(1e6)
+        let (_, _, r) = try await study(s, runs: 400)
+        #expect(r.deterrence?.probeRisk.mean == 1)
+        #expect(r.deterrence?.pDeterred.mean == 0)
+    }
+
+    @Test func uncertainValuationsGiveIntermediateProbabilities() async throws {
+        var s = try minimal()
+        s.aggressor.valuation.objectiveValue = .interval(10, 200)
+        for k in s.attacks.indices { s.attacks[k].entryCost = .constant(40) }
+        let (_, _, r) = try await study(s)
+        let pd = r.deterrence?.pDeterred ?? Estimate(mean: -1, se: 0)
+        #expect(pd.mean > 0.01 && pd.mean < 0.99)
+        #expect(pd.se > 0 && pd.se < 0.05)
+        let shares = r.attacks.compactMap(\.pBestResponse).reduce(0, +) + pd.mean
+        #expect(abs(shares - 1) < 1e-9)   // every type picks exactly one option
+    }
+
+    @Test func credibilityGapIsActualMinusPerceived() async throws {
+        let (_, _, r) = try await study(try minimal())
+        for (g, gap) in zip(r.guarantors, r.deterrence?.credibilityGap ?? []) {
+            #expect(gap.guarantor == g.id)
+            #expect(abs(gap.gap - (g.honourProbability.mean - g.perceivedHonourProbability.mean)) < 1e-12)
+            #expect(gap.gap >= 0)   // perception 0.8 < 1: the aggressor underrates every guarantor
+        }
+    }
+}
+
+@Suite struct SensitivityTests {
+    @Test func deterministicAndRanked() async throws {
+        var s = try minimal()
+        s.aggressor.valuation.objectiveValue = .interval(10, 200)
+        for k in s.attacks.indices { s.attacks[k].entryCost = .constant(40) }
+        let plan = CompiledScenario(s)
+        let a = try await SensitivityAnalysis.run(plan: plan, seed: 5, runsPerVariant: 300, threads: 2, types: 2000)
+        let b = try await SensitivityAnalysis.run(plan: plan, seed: 5, runsPerVariant: 300, threads: 1, types: 2000)
+        #expect(a == b)
+        #expect(a.rows.count == plan.uncertainSlots.count)
+        for (x, y) in zip(a.rows, a.rows.dropFirst()) { #expect(x.swingPDeterred >= y.swingPDeterred) }
+        // The objective's value drives whether attacking pays: it must swing P(deterred).
+        let value = a.rows.first { $0.input == "aggressor.valuation.objective_value" }
+        #expect((value?.swingPDeterred ?? 0) > 0.2)
+        #expect(abs((value?.low ?? 0) - 10) < 1e-6 && abs((value?.high ?? 0) - 200) < 1e-6)
+    }
+
+    @Test func fixingAnInputKeepsEveryOtherDraw() {
+        guard let scenario = try? minimal() else { Issue.record("minimal.yaml"); return }
+        let plan = CompiledScenario(scenario)
+        let slot = plan.uncertainSlots[0]
+        var k1 = CrisisKernel(plan: plan, seed: 1), k2 = CrisisKernel(plan: plan.fixing(slot: slot, at: 1.5), seed: 1)
+        var o1 = k1.makeOutcome(), o2 = k2.makeOutcome()
+        k1.simulate(run: 17, into: &o1); k2.simulate(run: 17, into: &o2)
+        for s in o1.inputs.indices where s != slot { #expect(o1.inputs[s] == o2.inputs[s]) }
+        #expect(o2.inputs[slot] == 1.5)
+    }
+}
+
+@Suite struct ComparisonTests {
+    @Test func explanationComesFromTheFigures() async throws {
+        var weak = try minimal()
+        weak.name = "Weak design"
+        var strong = try minimal()
+        strong.name = "Strong design"
+        strong.guarantors[0].honour = .probability(.constant(0.95))
+        strong.agreements[0].form = .ratifiedTreaty
+        strong.agreements[0].trigger = .automatic
+        strong.aggressor.valuation.objectiveValue = .interval(10, 200)
+        weak.aggressor.valuation.objectiveValue = .interval(10, 200)
+        let (_, _, rw) = try await study(weak)
+        let (_, _, rs) = try await study(strong)
+        let rows = [ComparisonResult.Row(scenario: weak.name, file: "weak.yaml", study: rw),
+                    ComparisonResult.Row(scenario: strong.name, file: "strong.yaml", study: rs)]
+        let text = ComparisonExplainer.explain(rows)
+        #expect(text.count >= 2)
+        let best = rows.max { $0.pDeterred.mean < $1.pDeterred.mean }!
+        #expect(text[0].hasPrefix(best.scenario))
+        #expect(text[0].contains(Format.percent(best.pDeterred.mean, decimals: 1)))
+    }
+}
