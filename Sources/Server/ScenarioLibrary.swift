@@ -65,7 +65,7 @@ struct ScenarioLibrary: Sendable {
 
     /// The value of a top-level `extends:` line, if any (the loader itself reports a malformed one).
     static func extendsTargets(_ text: String) -> [String] {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("extends:") {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) where line.hasPrefix("extends:") {
             var v = line.dropFirst("extends:".count)
             if let hash = v.firstIndex(of: "#") { v = v[..<hash] }
             let value = v.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
