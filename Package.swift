@@ -105,7 +105,9 @@ let package = Package(
                 "Server", "Store", "ScenarioSpec",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            // The browser test's driver script, run by BrowserTests.swift.
+            exclude: ["Browser"]
         ),
     ]
 )
