@@ -29,5 +29,14 @@ let package = Package(
             path: "Benchmarks/Engine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "GameSolvers",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Games", package: guarantor),
+            ],
+            path: "Benchmarks/GameSolvers",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

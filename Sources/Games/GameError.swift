@@ -1,0 +1,49 @@
+/// A problem with a game file, at a place in it.
+public struct GameFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+/// A game that a solver or a conversion cannot handle, with the reason and the fix.
+public struct GameError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Size limits that protect the process from hostile or accidental huge inputs.
+/// Every limit is documented in docs/games.md and docs/ledger/games.md.
+public enum GameLimits {
+    /// Largest game file accepted, in bytes.
+    public static let maxFileBytes = 4 * 1024 * 1024
+    /// Most nodes in an extensive game.
+    public static let maxNodes = 200_000
+    /// Deepest path from the root to a leaf.
+    public static let maxDepth = 400
+    /// Most players.
+    public static let maxPlayers = 64
+    /// Most actions at one node or strategies of one player in a file.
+    public static let maxActions = 10_000
+    /// Most cells (pure-strategy profiles) in a payoff table, read or computed.
+    public static let maxProfiles = 1_000_000
+    /// Most equilibria a solver returns before stopping with an error.
+    public static let maxEquilibria = 100_000
+    /// Most pure equilibria `spe` lists (ties multiply them).
+    public static let maxSequentialEquilibria = 10_000
+    /// Most pivots of one Lemke path (a safety net; Lemke paths are finite).
+    public static let maxPivots = 1_000_000
+    /// Work budget of one solve, in tableau-entry updates (about a minute in a debug build);
+    /// a larger problem stops with an error instead of running for hours.
+    public static let maxWork = 200_000_000
+    /// Most rows of the sequence-form LCP (its dense tableau is rows x 2 rows).
+    public static let maxSequenceFormRows = 600
+}

@@ -1,0 +1,102 @@
+/// `lcp` on a two-player strategic game: Lemke & Howson (1964), "Equilibrium points of
+/// bimatrix games", SIAM J. Appl. Math. 12:413-423.
+///
+/// As in Gambit's `lcp`, Lemke-Howson paths are followed from the artificial equilibrium
+/// for every missing label, then again from every equilibrium found, for every label
+/// except the one that led there, until no new completely labelled basis appears. The
+/// result is every equilibrium *accessible* by Lemke-Howson paths (in nondegenerate
+/// games, all equilibria of the connected component of the artificial one). Payoffs are
+/// shifted and scaled exactly as Gambit does, and pivots use Gambit's lexicographic rule,
+/// so the set found is Gambit's set, degenerate games included.
+public enum LemkeHowson {
+    public static func solve(_ game: NormalFormGame) throws -> [MixedStrategyProfile] {
+        guard game.playerCount == 2 else { throw GameError("lcp needs a two-player game; this one has \(game.playerCount) players (use enumpure)") }
+        let n1 = game.players[0].strategies.count, n2 = game.players[1].strategies.count
+        var (lo, hi) = game.payoffRange()
+        if lo > .zero { lo = .zero }
+        lo -= .one
+        if hi < .zero { hi = .zero }
+        let fac = Rational.one / (hi - lo)
+        let a1: [[Rational]] = (0..<n1).map { i in (0..<n2).map { j in fac * (game.payoff([i, j], player: 0) - lo) } }
+        let a2: [[Rational]] = (0..<n2).map { j in (0..<n1).map { i in fac * (game.payoff([i, j], player: 1) - lo) } }
+        let start = Pair(
+            t1: LemkeTableau(minRow: 1, minColumn: n1 + 1, a: a1, b: [Rational](repeating: -.one, count: n1)),
+            t2: LemkeTableau(minRow: n1 + 1, minColumn: 1, a: a2, b: [Rational](repeating: -.one, count: n2)))
+
+        var seenBases: Set<[Int]> = []
+        var equilibria: [MixedStrategyProfile] = []
+        var pivots = 0
+        let pivotBudget = max(1_000, min(GameLimits.maxPivots, GameLimits.maxWork / max(1, n1 * (n1 + n2) + n2 * (n1 + n2))))
+        struct Frame { var tableau: Pair; var arrivedBy: Int; var next: Int }
+        var stack = [Frame(tableau: start, arrivedBy: 0, next: 1)]
+        while let top = stack.indices.last {
+            var label = stack[top].next
+            if label == stack[top].arrivedBy { label += 1 }
+            guard label <= n1 + n2 else {
+                stack.removeLast()
+                continue
+            }
+            stack[top].next = label + 1
+            var copy = stack[top].tableau
+            try copy.lemkePath(label, pivots: &pivots, budget: pivotBudget)
+            let basic = (1...(n1 + n2)).filter { copy.isBasic($0) }
+            guard seenBases.insert(basic).inserted else { continue }
+            let values = copy.values(1...(n1 + n2))
+            let xs = (1...n1).map { values[$0] ?? .zero }, ys = ((n1 + 1)...(n1 + n2)).map { values[$0] ?? .zero }
+            let sx = xs.sum(), sy = ys.sum()
+            guard !sx.isZero, !sy.isZero else { continue }
+            equilibria.append(MixedStrategyProfile([xs.map { $0 / sx }, ys.map { $0 / sy }]))
+            guard equilibria.count <= GameLimits.maxEquilibria else { throw GameError("more than \(GameLimits.maxEquilibria) equilibria") }
+            guard stack.count * (n1 + n2) * (n1 + n2 + 1) <= 4_000_000 else {
+                throw GameError("Lemke-Howson's search from equilibrium to equilibrium needs more memory than its budget; the game is too large for lcp")
+            }
+            stack.append(Frame(tableau: copy, arrivedBy: label, next: 1))
+        }
+        return equilibria
+    }
+
+    /// The two tableaux of the bimatrix LCP: player 1's rows with player 2's variables, and vice versa.
+    struct Pair {
+        var t1: LemkeTableau
+        var t2: LemkeTableau
+
+        func isBasic(_ label: Int) -> Bool { t1.isBasic(label) || t2.isBasic(label) }
+
+        func values(_ labels: ClosedRange<Int>) -> [Int: Rational] {
+            let s1 = t1.basicSolution(), s2 = t2.basicSolution()
+            var out: [Int: Rational] = [:]
+            for l in labels {
+                if let p = t1.position(of: l) { out[l] = s1[p] } else if let p = t2.position(of: l) { out[l] = s2[p] }
+            }
+            return out
+        }
+
+        /// Pivots `label` in; returns the label that leaves.
+        mutating func pivotIn(_ label: Int) throws -> Int {
+            if t1.isValid(label) {
+                guard let r = try t1.exitPosition(entering: label, rule: .largest) else { throw GameError("Lemke-Howson met an unbounded ray; the game data is inconsistent") }
+                let out = t1.basis[r]
+                t1.pivot(position: r, entering: label)
+                return out
+            }
+            guard t2.isValid(label), let r = try t2.exitPosition(entering: label, rule: .largest) else {
+                throw GameError("Lemke-Howson met an unbounded ray; the game data is inconsistent")
+            }
+            let out = t2.basis[r]
+            t2.pivot(position: r, entering: label)
+            return out
+        }
+
+        /// Follows the path that drops `label` until a completely labelled basis is reached.
+        mutating func lemkePath(_ dup: Int, pivots: inout Int, budget: Int) throws {
+            var enter = isBasic(dup) ? -dup : dup
+            while true {
+                let exit = try pivotIn(enter)
+                pivots += 1
+                guard pivots <= budget else { throw GameError("Lemke-Howson exceeded its work budget (\(budget) pivots); the game is too large for lcp") }
+                if exit == dup || exit == -dup { return }
+                enter = -exit
+            }
+        }
+    }
+}
