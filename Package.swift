@@ -22,11 +22,22 @@ let package = Package(
         .library(name: "Negotiation", targets: ["Negotiation"]),
         .library(name: "Evidence", targets: ["Evidence"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "Server", targets: ["Server"]),
+        .executable(name: "guarantor-server", targets: ["guarantor-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        // Server stack: used only by Store, Server and guarantor-server, never by `guarantor`.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .target(name: "GuarantorModel", swiftSettings: optimised),
@@ -45,6 +56,32 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "Store",
+            dependencies: [
+                "GuarantorModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "GuarantorModel", "ScenarioSpec", "CrisisEngine", "Deterrence", "Reports", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .executableTarget(
+            name: "guarantor-server",
+            dependencies: [
+                "Server", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "GuarantorModelTests", dependencies: ["GuarantorModel"]),
         .testTarget(name: "ScenarioSpecTests", dependencies: ["ScenarioSpec", "CrisisEngine"], exclude: ["Cases", "Fixtures", "schema_check.py"]),
         .testTarget(name: "CrisisEngineTests", dependencies: ["CrisisEngine", "ScenarioSpec"]),
@@ -54,5 +91,23 @@ let package = Package(
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScenarioSpec"]),
         .testTarget(name: "CLITests"),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "Store",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Store", "ScenarioSpec",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            // The browser test's driver script, run by BrowserTests.swift.
+            exclude: ["Browser"]
+        ),
     ]
 )

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+
+/// Every error the API answers: a status and `{"error": CODE, "message": TEXT}`.
+/// `details` carries located diagnostics when a scenario is invalid.
+public struct APIError: Error, HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var message: String
+    public var diagnostics: [DiagnosticBody]?
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, diagnostics: [DiagnosticBody]? = nil) {
+        self.status = status; self.code = code; self.message = message; self.diagnostics = diagnostics
+    }
+
+    struct Body: Encodable {
+        var error: String
+        var message: String
+        var diagnostics: [DiagnosticBody]?
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"guarantor\"" }
+        let data = (try? JSONCoding.encoder.encode(Body(error: code, message: message, diagnostics: diagnostics))) ?? Data()
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func notFound(_ what: String) -> APIError { APIError(.notFound, "not_found", what) }
+    static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "bad_request", message) }
+    static func unprocessable(_ code: String, _ message: String) -> APIError { APIError(.unprocessableContent, code, message) }
+}
+
+/// One validator message at its place, as the API and the editor show it.
+public struct DiagnosticBody: Codable, Hashable, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+}
+
+enum JSONCoding {
+    /// Sorted keys: the same value is always the same bytes.
+    static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+}

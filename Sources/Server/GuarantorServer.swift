@@ -1,0 +1,307 @@
+import CrisisEngine
+import Deterrence
+import Foundation
+import GuarantorModel
+import Hummingbird
+import Reports
+import ScenarioSpec
+import Store
+
+/// The server: API and pages over one store. It computes nothing itself; it
+/// calls the loader, the engine and the renderers the CLI calls.
+public final class GuarantorServer: Sendable {
+    public let store: any GuarantorStore
+    public let settings: ServerSettings
+    let jobs: StudyJobs
+    let pool: StudyThreadPool
+    let library: ScenarioLibrary
+    let pages: Pages
+    let access: Access
+
+    public init(store: any GuarantorStore, settings: ServerSettings) throws {
+        self.store = store
+        self.settings = settings
+        pool = StudyThreadPool(threads: settings.limits.studyThreads)
+        jobs = StudyJobs(store: store, limit: settings.limits.maxConcurrentStudies, threads: settings.limits.studyThreads, pool: pool)
+        library = ScenarioLibrary(store: store)
+        pages = try Pages()
+        access = Access(privateRead: settings.privateRead)
+    }
+
+    /// Startup chores: studies interrupted by a crash are marked failed, and
+    /// the bundled scenarios the library lacks are saved. Returns lines to log.
+    public func prepare(bundled: [(name: String, text: String)]) async throws -> [String] {
+        var log: [String] = []
+        let n = try await store.recoverInterrupted(message: Self.interruptedMessage)
+        if n > 0 { log.append("marked \(n) interrupted stud\(n == 1 ? "y" : "ies") as failed") }
+        let (saved, problems) = try await library.loadBundled(bundled)
+        if !saved.isEmpty { log.append("loaded \(saved.count) bundled scenarios: \(saved.joined(separator: ", "))") }
+        for p in problems { log.append("bundled scenario not loaded: \(p)") }
+        return log
+    }
+
+    static let interruptedMessage = "interrupted: the server stopped while this study was queued or running; start it again"
+
+    /// `METHOD /path` for every operation `/openapi.yaml` describes.
+    public static var documentedOperations: [String] { OpenAPIDocument.operations }
+
+    /// Waits for a background study to end (tests).
+    public func waitForStudy(_ id: String) async { await jobs.wait(id) }
+
+    /// Cancels the running studies and ends the simulation threads (shutdown).
+    public func shutdown() async {
+        await jobs.cancelAll()
+        pool.stop()
+    }
+
+    public func router() -> Router<AppContext> {
+        let router = Router(context: AppContext.self)
+        router.middlewares.add(ErrorMiddleware(pages: pages))
+        router.middlewares.add(TimeoutMiddleware(seconds: settings.limits.requestTimeoutSeconds))
+        router.middlewares.add(BodyLimitMiddleware(maxBytes: settings.limits.maxBodyBytes))
+        router.middlewares.add(AuthMiddleware(store: store))
+        addAPI(to: router)
+        addPages(to: router)
+        return router
+    }
+
+    // MARK: API
+
+    func addAPI(to router: Router<AppContext>) {
+        router.get("/openapi.yaml") { _, _ in
+            Self.respond(.ok, OpenAPIDocument.yaml, type: "application/yaml; charset=utf-8")
+        }
+        router.get("/api/health") { _, _ in
+            try Self.json(.ok, HealthBody(status: "ok", version: GuarantorVersion.string))
+        }
+        router.get("/api/scenarios") { [self] _, context in
+            try access.read(context)
+            return try Self.json(.ok, ScenarioListBody(scenarios: try await store.scenarios()))
+        }
+        router.post("/api/scenarios") { [self] request, context in
+            let token = try access.write(context)
+            let body = try await decode(SaveScenarioRequest.self, request)
+            let (version, created) = try await save(name: body.name, text: body.text, by: token.name)
+            var response = try Self.json(created ? .created : .ok, version)
+            response.headers[.location] = "/api/scenarios/\(version.name)/versions/\(version.hash)"
+            return response
+        }
+        router.get("/api/scenarios/{name}") { [self] _, context in
+            try access.read(context)
+            let name = try context.parameters.require("name")
+            let all = try await store.versions(of: name)
+            guard let latest = all.first else { throw APIError.notFound("there is no scenario `\(name)`") }
+            return try Self.json(.ok, ScenarioDetailBody(name: name, latest: latest, versions: all.map {
+                VersionInfo(hash: $0.hash, title: $0.title, createdAt: $0.createdAt, createdBy: $0.createdBy)
+            }))
+        }
+        router.get("/api/scenarios/{name}/versions/{hash}") { [self] _, context in
+            try access.read(context)
+            let name = try context.parameters.require("name")
+            let hash = try context.parameters.require("hash")
+            guard let v = try await store.version(name: name, hash: hash) else {
+                throw APIError.notFound("scenario `\(name)` has no version \(hash)")
+            }
+            return try Self.json(.ok, v)
+        }
+        router.post("/api/validate") { [self] request, context in
+            try access.read(context)
+            let body = try await decode(ValidateRequest.self, request)
+            let name = body.name.flatMap { ScenarioName.problem($0) == nil ? $0 : nil } ?? "scenario"
+            let file = ScenarioLibrary.fileName(name)
+            switch try await library.check(name: name, text: body.text) {
+            case .valid(let s): return try Self.json(.ok, ValidateBody(valid: true, file: file, title: s.name, diagnostics: []))
+            case .invalid(let d): return try Self.json(.ok, ValidateBody(valid: false, file: file, title: nil, diagnostics: d))
+            }
+        }
+        router.get("/api/studies") { [self] _, context in
+            try access.read(context)
+            return try Self.json(.ok, StudyListBody(studies: try await store.studies(limit: 100).map(StudyBody.init)))
+        }
+        router.post("/api/studies") { [self] request, context in
+            let token = try access.write(context)
+            let body = try await decode(StartStudyRequest.self, request)
+            let record = try await startStudy(body, by: token.name)
+            var response = try Self.json(.accepted, StudyBody(record))
+            response.headers[.location] = "/api/studies/\(record.id)"
+            return response
+        }
+        router.get("/api/studies/{id}") { [self] _, context in
+            try access.read(context)
+            return try Self.json(.ok, StudyBody(try await study(context)))
+        }
+        router.get("/api/studies/{id}/result") { [self] request, context in
+            try access.read(context)
+            let record = try await study(context)
+            let json = try Self.result(of: record)
+            switch request.uri.queryParameters.get("format") ?? "json" {
+            case "json": return Self.respond(.ok, json, type: "application/json; charset=utf-8")
+            case "html": return Self.respond(.ok, HTMLReport.study(try Self.decodeResult(json)), type: "text/html; charset=utf-8")
+            case let f: throw APIError.badRequest("format must be json or html, not `\(f)`")
+            }
+        }
+        router.post("/api/studies/{id}/cancel") { [self] _, context in
+            let token = try access.write(context)
+            let record = try await cancel(try await study(context), by: token.name)
+            return try Self.json(.ok, StudyBody(record))
+        }
+        router.post("/api/compare") { [self] request, context in
+            try access.write(context)
+            let body = try await decode(CompareRequest.self, request)
+            let result = try await compare(body)
+            switch request.uri.queryParameters.get("format") ?? "json" {
+            case "json": return Self.respond(.ok, JSONReport.render(result), type: "application/json; charset=utf-8")
+            case "html": return Self.respond(.ok, HTMLReport.compare(result), type: "text/html; charset=utf-8")
+            case let f: throw APIError.badRequest("format must be json or html, not `\(f)`")
+            }
+        }
+    }
+
+    // MARK: operations shared by the API and the pages
+
+    func save(name: String, text: String, by author: String) async throws -> (ScenarioVersion, created: Bool) {
+        if let why = ScenarioName.problem(name) { throw APIError.unprocessable("bad_name", why) }
+        switch try await library.check(name: name, text: text) {
+        case .invalid(let d):
+            throw APIError(.unprocessableContent, "invalid_scenario",
+                           "the scenario has \(d.count) error\(d.count == 1 ? "" : "s"); nothing was saved", diagnostics: d)
+        case .valid(let s):
+            let existed = try await store.version(name: name, hash: ContentHash.of(text)) != nil
+            let v = try await store.saveScenario(name: name, title: s.name, text: text, by: author)
+            return (v, !existed)
+        }
+    }
+
+    /// The scenario `name` (latest, or the version `hash`) loaded and validated.
+    func load(name: String, hash: String?) async throws -> (ScenarioVersion, Scenario) {
+        let found: ScenarioVersion?
+        if let hash, !hash.isEmpty { found = try await store.version(name: name, hash: hash) } else { found = try await store.latest(name: name) }
+        guard let v = found else {
+            throw APIError.notFound(hash.map { "scenario `\(name)` has no version \($0)" } ?? "there is no scenario `\(name)`")
+        }
+        switch try await library.check(name: name, text: v.text) {
+        case .valid(let s): return (v, s)
+        case .invalid(let d):
+            throw APIError(.unprocessableContent, "invalid_scenario",
+                           "scenario `\(name)` no longer validates (has a scenario it extends changed?)", diagnostics: d)
+        }
+    }
+
+    func startStudy(_ body: StartStudyRequest, by author: String) async throws -> StudyRecord {
+        let limits = settings.limits
+        let (version, scenario) = try await load(name: body.scenario, hash: body.version)
+        let runs = body.runs ?? Int64(scenario.runs)
+        guard runs >= 1 else { throw APIError.unprocessable("bad_runs", "runs must be at least 1") }
+        guard runs <= limits.maxRunsPerStudy else {
+            throw APIError.unprocessable("too_many_runs", "a study here may have at most \(limits.maxRunsPerStudy) runs (--max-runs); asked for \(runs)")
+        }
+        let sensitivity = body.sensitivityRuns ?? 0
+        guard sensitivity == 0 || (100...limits.maxSensitivityRuns).contains(sensitivity) else {
+            throw APIError.unprocessable("bad_sensitivity_runs", "sensitivityRuns must be 0 (none) or between 100 and \(limits.maxSensitivityRuns)")
+        }
+        let new = NewStudy(scenarioName: version.name, scenarioHash: version.hash, seed: body.seed ?? scenario.seed, runs: runs,
+                           sensitivityRuns: sensitivity, createdBy: author)
+        return try await jobs.start(new, scenario: scenario)
+    }
+
+    func study(_ context: AppContext) async throws -> StudyRecord {
+        let id = try context.parameters.require("id")
+        guard let r = try await store.study(id: id) else { throw APIError.notFound("there is no study `\(id)`") }
+        return r
+    }
+
+    static func result(of record: StudyRecord) throws -> String {
+        guard record.status == .succeeded, let json = record.resultJSON else {
+            throw APIError(.conflict, "no_result", "study \(record.id) is \(record.status.rawValue); it has a result only once it has succeeded")
+        }
+        return json
+    }
+
+    static func decodeResult(_ json: String) throws -> StudyResult {
+        switch JSONReport.decodeStudy(json) {
+        case .success(let r): return r
+        case .failure(let e): throw APIError(.internalServerError, "corrupt_result", "the stored result cannot be read: \(e)")
+        }
+    }
+
+    /// Marks the study cancelled at once (so it can never then be stored as
+    /// succeeded), then stops its job if it runs in this process.
+    func cancel(_ record: StudyRecord, by who: String) async throws -> StudyRecord {
+        guard !record.status.isFinished else {
+            throw APIError(.conflict, "already_finished", "study \(record.id) has already \(record.status.rawValue)")
+        }
+        try await store.endStudy(id: record.id, status: .cancelled, message: "cancelled by \(who)")
+        _ = await jobs.cancel(record.id)
+        return try await store.study(id: record.id) ?? record
+    }
+
+    func compare(_ body: CompareRequest) async throws -> Deterrence.ComparisonResult {
+        let limits = settings.limits
+        guard body.scenarios.count >= 2 else { throw APIError.unprocessable("too_few_scenarios", "compare takes at least two scenarios") }
+        guard body.scenarios.count <= limits.maxCompareScenarios else {
+            throw APIError.unprocessable("too_many_scenarios", "compare takes at most \(limits.maxCompareScenarios) scenarios at once")
+        }
+        var loaded: [(ScenarioVersion, Scenario)] = []
+        for ref in body.scenarios {
+            let parts = ref.split(separator: "@", maxSplits: 1).map(String.init)
+            loaded.append(try await load(name: parts.first ?? ref, hash: parts.count == 2 ? parts[1] : nil))
+        }
+        guard let first = loaded.first?.1 else { throw APIError.unprocessable("too_few_scenarios", "compare takes at least two scenarios") }
+        let runs = body.runs ?? min(Int64(first.runs), limits.maxCompareRuns)
+        guard runs >= 1, runs <= limits.maxCompareRuns else {
+            throw APIError.unprocessable("too_many_runs", "compare runs inside the request, so at most \(limits.maxCompareRuns) runs per scenario (--max-compare-runs); asked for \(runs). Start studies for more")
+        }
+        let sensitivity = body.sensitivityRuns ?? 0
+        guard sensitivity == 0 || (100...limits.maxSensitivityRuns).contains(sensitivity) else {
+            throw APIError.unprocessable("bad_sensitivity_runs", "sensitivityRuns must be 0 (none) or between 100 and \(limits.maxSensitivityRuns)")
+        }
+        let seed = body.seed ?? first.seed
+        var rows: [Deterrence.ComparisonResult.Row] = []
+        for (v, s) in loaded {
+            let study = try await withTaskExecutorPreference(pool) {
+                try await StudyExecution.run(scenario: s, runs: runs, seed: seed, threads: limits.studyThreads,
+                                             sensitivityRuns: sensitivity, progress: { _ in })
+            }
+            rows.append(Deterrence.ComparisonResult.Row(scenario: s.name, file: "\(v.name)@\(v.hash.prefix(12))", study: study))
+        }
+        return Deterrence.ComparisonResult(runs: runs, seed: seed, version: GuarantorVersion.string, rows: rows,
+                                explanation: ComparisonExplainer.explain(rows))
+    }
+
+    // MARK: helpers
+
+    func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
+        let data = try await Self.body(request, limit: settings.limits.maxBodyBytes)
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw APIError.badRequest("the JSON body lacks `\(key.stringValue)`")
+        } catch let DecodingError.typeMismatch(_, ctx) {
+            throw APIError.badRequest("the JSON body has the wrong type at `\(ctx.codingPath.map(\.stringValue).joined(separator: "."))`")
+        } catch {
+            throw APIError.badRequest("the body is not the JSON this endpoint takes (see /openapi.yaml)")
+        }
+    }
+
+    static func body(_ request: Request, limit: Int) async throws -> Data {
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Data(buffer.readableBytesView)
+        } catch let e as HTTPError where e.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes (--max-body-bytes)")
+        }
+    }
+
+    static func json<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) throws -> Response {
+        let data = try JSONCoding.encoder.encode(value)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func respond(_ status: HTTPResponse.Status, _ text: String, type: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Hummingbird
+import Store
+
+/// Turns every error into the house format: JSON `{"error", "message"}` for the
+/// API, a small escaped HTML page for the web pages. Nothing else leaks out.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let pages: Pages
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let api = Self.apiError(error)
+            if Self.wantsHTML(request) {
+                return pages.errorPage(api)
+            }
+            throw api
+        }
+    }
+
+    static func wantsHTML(_ request: Request) -> Bool {
+        let path = request.uri.path
+        return !(path.hasPrefix("/api/") || path == "/api" || path == "/openapi.yaml")
+    }
+
+    static func apiError(_ error: any Error) -> APIError {
+        if let e = error as? APIError { return e }
+        if let e = error as? HTTPError {
+            switch e.status.code {
+            case 404: return .notFound("no such page or endpoint")
+            case 405: return APIError(e.status, "method_not_allowed", "this endpoint does not take that method")
+            case 413: return APIError(.contentTooLarge, "body_too_large", "the request body is larger than the server accepts")
+            default: return APIError(e.status, "http_\(e.status.code)", e.body ?? e.status.reasonPhrase)
+            }
+        }
+        if error is CancellationError { return APIError(.requestTimeout, "request_timeout", "the request took too long") }
+        if let e = error as? StoreError { return APIError(.internalServerError, "store_error", e.message) }
+        return APIError(.internalServerError, "internal_error", "the server could not complete the request: \(error)")
+    }
+}
+
+/// Refuses a body longer than the limit before reading it, by its declared length.
+/// Bodies without a length are cut off at the same limit when read (`Body.collect`).
+struct BodyLimitMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let maxBytes: Int
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBytes {
+            throw APIError(.contentTooLarge, "body_too_large",
+                           "the request body is \(length) bytes; the limit is \(maxBytes) bytes (--max-body-bytes)")
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Ends any request that takes longer than the limit with 408. The handler is
+/// cancelled; the work it started in the background (a study) is not.
+struct TimeoutMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let seconds: Double
+
+    struct TimedOut: Error {}
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        let limit = seconds
+        do {
+            // The group waits for both children before it returns, so `next`
+            // does not outlive this call although a child task runs it.
+            return try await withoutActuallyEscaping(next) { next in
+                let handler = UncheckedHandler(run: next)
+                return try await withThrowingTaskGroup(of: Response.self) { group in
+                    group.addTask { try await handler.run(request, context) }
+                    group.addTask {
+                        try await Task.sleep(for: .milliseconds(Int64(limit * 1000)))
+                        throw TimedOut()
+                    }
+                    defer { group.cancelAll() }
+                    guard let first = try await group.next() else { throw TimedOut() }
+                    return first
+                }
+            }
+        } catch is TimedOut {
+            throw APIError(.requestTimeout, "request_timeout",
+                           "the request took longer than \(Format.seconds(limit)) s (--request-timeout); for long work start a study, which runs in the background")
+        }
+    }
+}
+
+/// The next responder, handed to a child task that cannot outlive the middleware call.
+struct UncheckedHandler: @unchecked Sendable {
+    let run: (Request, AppContext) async throws -> Response
+}
+
+/// Looks up the bearer token (header `Authorization: Bearer T`, or the
+/// `guarantor_token` cookie the sign-in page sets) and records its holder in the
+/// context. A token that is given but unknown is refused at once.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let store: any GuarantorStore
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let secret = Self.secret(request) {
+            guard let token = try await store.token(hash: Tokens.hash(secret)) else {
+                if !ErrorMiddleware.wantsHTML(request) || request.headers[.authorization] != nil {
+                    throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
+                }
+                // A stale cookie on a page: carry on signed out.
+                return try await next(request, context)
+            }
+            context.token = token
+        }
+        return try await next(request, context)
+    }
+
+    static func secret(_ request: Request) -> String? {
+        if let auth = request.headers[.authorization] {
+            let parts = auth.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]).trimmingCharacters(in: .whitespaces) }
+            return ""
+        }
+        return Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie])
+    }
+}
+
+enum Cookies {
+    static func value(named name: String, in header: String?) -> String? {
+        guard let header else { return nil }
+        for part in header.split(separator: ";") {
+            let kv = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+            if kv.count == 2, kv[0] == name { return String(kv[1]) }
+        }
+        return nil
+    }
+}
+
+/// Access rules: writing always needs a token; reading needs one with `--private-read`.
+struct Access {
+    let privateRead: Bool
+
+    func read(_ context: AppContext) throws {
+        if privateRead && context.token == nil {
+            throw APIError(.unauthorized, "token_required", "this server is private: send `Authorization: Bearer TOKEN` to read")
+        }
+    }
+
+    @discardableResult
+    func write(_ context: AppContext) throws -> TokenRecord {
+        guard let token = context.token else {
+            throw APIError(.unauthorized, "token_required",
+                           "saving scenarios and running studies needs a token: send `Authorization: Bearer TOKEN` (create one with `guarantor-server token create --name NAME`)")
+        }
+        return token
+    }
+}
+
+enum Format {
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? String(Int64(s)) : String(format: "%.1f", s)
+    }
+}

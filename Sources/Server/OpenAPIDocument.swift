@@ -1,0 +1,275 @@
+/// The OpenAPI description served at `/openapi.yaml`. Written by hand; a test
+/// checks that its paths and methods are exactly the router's routes.
+enum OpenAPIDocument {
+    static let yaml = #"""
+    openapi: 3.1.0
+    info:
+      title: Guarantor server
+      version: 0.1.0
+      description: |
+        Scenarios (every version kept, addressed by the SHA-256 of its text), studies run
+        in the background, comparisons, and the web pages. Errors are JSON
+        `{"error": CODE, "message": TEXT}` (plus `diagnostics` for an invalid scenario).
+        Writing (saving, running, cancelling, comparing) needs `Authorization: Bearer TOKEN`;
+        reading needs it too when the server runs with `--private-read`.
+    security:
+      - bearer: []
+    components:
+      securitySchemes:
+        bearer:
+          type: http
+          scheme: bearer
+      responses:
+        Error:
+          description: An error with a code and a message a person can act on.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Error' }
+        HTML:
+          description: An HTML page.
+          content:
+            text/html: {}
+        Redirect:
+          description: See Other; the Location header names the next page.
+      schemas:
+        Error:
+          type: object
+          required: [error, message]
+          properties:
+            error: { type: string, description: "machine-readable code, e.g. token_required, body_too_large, too_many_runs, too_many_studies, request_timeout, invalid_scenario, not_found, no_result, already_finished" }
+            message: { type: string }
+            diagnostics: { type: array, items: { $ref: '#/components/schemas/Diagnostic' } }
+        Diagnostic:
+          type: object
+          required: [file, line, column, message]
+          properties:
+            file: { type: string }
+            line: { type: integer }
+            column: { type: integer }
+            message: { type: string }
+        ScenarioEntry:
+          type: object
+          properties:
+            name: { type: string }
+            title: { type: string }
+            latestHash: { type: string }
+            versions: { type: integer }
+            updatedAt: { type: integer, description: milliseconds since 1970 }
+        ScenarioVersion:
+          type: object
+          properties:
+            name: { type: string }
+            hash: { type: string, description: SHA-256 of the text }
+            title: { type: string }
+            text: { type: string }
+            createdAt: { type: integer }
+            createdBy: { type: string }
+        Study:
+          type: object
+          properties:
+            id: { type: string }
+            scenario: { type: string }
+            version: { type: string }
+            seed: { type: integer }
+            runs: { type: integer }
+            sensitivityRuns: { type: integer }
+            status: { type: string, enum: [queued, running, succeeded, failed, cancelled] }
+            progress: { type: number, minimum: 0, maximum: 1 }
+            createdAt: { type: integer }
+            startedAt: { type: integer }
+            finishedAt: { type: integer }
+            seconds: { type: number }
+            createdBy: { type: string }
+            message: { type: string }
+            resultURL: { type: string }
+    paths:
+      /openapi.yaml:
+        get:
+          summary: This document.
+          security: []
+          responses:
+            '200': { description: OpenAPI 3.1 YAML, content: { application/yaml: {} } }
+      /api/health:
+        get:
+          summary: Liveness check.
+          security: []
+          responses:
+            '200': { description: '{"status": "ok", "version": ...}' }
+      /api/scenarios:
+        get:
+          summary: The library, one entry per scenario with its latest version.
+          responses:
+            '200': { description: '{"scenarios": [ScenarioEntry]}' }
+            '401': { $ref: '#/components/responses/Error' }
+        post:
+          summary: Save a version of a scenario (validated first; atomic; the same text twice is one version).
+          requestBody:
+            content:
+              application/json:
+                schema: { type: object, required: [name, text], properties: { name: { type: string }, text: { type: string } } }
+          responses:
+            '201': { description: A new version, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
+            '200': { description: That text was already a version, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
+            '400': { $ref: '#/components/responses/Error' }
+            '401': { $ref: '#/components/responses/Error' }
+            '413': { $ref: '#/components/responses/Error' }
+            '422': { $ref: '#/components/responses/Error' }
+      /api/scenarios/{name}:
+        get:
+          summary: The latest version of a scenario and the list of its versions.
+          parameters: [{ name: name, in: path, required: true, schema: { type: string } }]
+          responses:
+            '200': { description: '{"name", "latest": ScenarioVersion, "versions": [...]}' }
+            '401': { $ref: '#/components/responses/Error' }
+            '404': { $ref: '#/components/responses/Error' }
+      /api/scenarios/{name}/versions/{hash}:
+        get:
+          summary: One version of a scenario.
+          parameters:
+            - { name: name, in: path, required: true, schema: { type: string } }
+            - { name: hash, in: path, required: true, schema: { type: string } }
+          responses:
+            '200': { description: The version, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
+            '401': { $ref: '#/components/responses/Error' }
+            '404': { $ref: '#/components/responses/Error' }
+      /api/validate:
+        post:
+          summary: Check scenario text without saving it (extends resolves against the library).
+          requestBody:
+            content:
+              application/json:
+                schema: { type: object, required: [text], properties: { text: { type: string }, name: { type: string } } }
+          responses:
+            '200': { description: '{"valid", "file", "title", "diagnostics": [Diagnostic]}' }
+            '400': { $ref: '#/components/responses/Error' }
+            '401': { $ref: '#/components/responses/Error' }
+            '413': { $ref: '#/components/responses/Error' }
+      /api/studies:
+        get:
+          summary: The 100 most recent studies.
+          responses:
+            '200': { description: '{"studies": [Study]}' }
+            '401': { $ref: '#/components/responses/Error' }
+        post:
+          summary: Start a study in the background.
+          requestBody:
+            content:
+              application/json:
+                schema:
+                  type: object
+                  required: [scenario]
+                  properties:
+                    scenario: { type: string }
+                    version: { type: string, description: "default: the latest" }
+                    runs: { type: integer, description: "default: the scenario's runs" }
+                    seed: { type: integer, description: "default: the scenario's seed" }
+                    sensitivityRuns: { type: integer, description: "0 (default): no sensitivity analysis" }
+          responses:
+            '202': { description: Started; Location names the study, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
+            '400': { $ref: '#/components/responses/Error' }
+            '401': { $ref: '#/components/responses/Error' }
+            '404': { $ref: '#/components/responses/Error' }
+            '413': { $ref: '#/components/responses/Error' }
+            '422': { $ref: '#/components/responses/Error' }
+            '429': { $ref: '#/components/responses/Error' }
+      /api/studies/{id}:
+        get:
+          summary: A study's status and progress.
+          parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+          responses:
+            '200': { description: The study, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
+            '401': { $ref: '#/components/responses/Error' }
+            '404': { $ref: '#/components/responses/Error' }
+      /api/studies/{id}/result:
+        get:
+          summary: A finished study's result, as the CLI's JSON or HTML report.
+          parameters:
+            - { name: id, in: path, required: true, schema: { type: string } }
+            - { name: format, in: query, schema: { type: string, enum: [json, html], default: json } }
+          responses:
+            '200': { description: The result, content: { application/json: {}, text/html: {} } }
+            '400': { $ref: '#/components/responses/Error' }
+            '401': { $ref: '#/components/responses/Error' }
+            '404': { $ref: '#/components/responses/Error' }
+            '409': { $ref: '#/components/responses/Error' }
+      /api/studies/{id}/cancel:
+        post:
+          summary: Cancel a queued or running study.
+          parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+          responses:
+            '200': { description: The study, now cancelled, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
+            '401': { $ref: '#/components/responses/Error' }
+            '404': { $ref: '#/components/responses/Error' }
+            '409': { $ref: '#/components/responses/Error' }
+      /api/compare:
+        post:
+          summary: Compare scenarios with the same runs and seed, inside the request.
+          parameters: [{ name: format, in: query, schema: { type: string, enum: [json, html], default: json } }]
+          requestBody:
+            content:
+              application/json:
+                schema:
+                  type: object
+                  required: [scenarios]
+                  properties:
+                    scenarios: { type: array, items: { type: string, description: "name or name@hash" } }
+                    runs: { type: integer }
+                    seed: { type: integer }
+                    sensitivityRuns: { type: integer }
+          responses:
+            '200': { description: The comparison, content: { application/json: {}, text/html: {} } }
+            '400': { $ref: '#/components/responses/Error' }
+            '401': { $ref: '#/components/responses/Error' }
+            '404': { $ref: '#/components/responses/Error' }
+            '408': { $ref: '#/components/responses/Error' }
+            '413': { $ref: '#/components/responses/Error' }
+            '422': { $ref: '#/components/responses/Error' }
+      /:
+        get: { summary: "Web: the scenario library and recent studies.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
+      /login:
+        get: { summary: "Web: sign-in form.", tags: [web], security: [], responses: { '200': { $ref: '#/components/responses/HTML' } } }
+        post: { summary: "Web: sign in with a token (sets an HttpOnly, SameSite=Strict cookie).", tags: [web], security: [], responses: { '303': { $ref: '#/components/responses/Redirect' }, '401': { $ref: '#/components/responses/HTML' } } }
+      /logout:
+        post: { summary: "Web: sign out.", tags: [web], security: [], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
+      /scenarios:
+        post: { summary: "Web: save a new scenario from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '422': { $ref: '#/components/responses/HTML' } } }
+      /scenarios/new:
+        get: { summary: "Web: the editor for a new scenario.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
+      /scenarios/{name}:
+        get: { summary: "Web: the editor on a scenario (?version=HASH for an older one).", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' }, '404': { $ref: '#/components/responses/HTML' } } }
+        post: { summary: "Web: save a new version from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '422': { $ref: '#/components/responses/HTML' } } }
+      /validate:
+        post: { summary: "Web: check the editor's text without JavaScript.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
+      /studies:
+        post: { summary: "Web: start a study from the editor's form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
+      /studies/{id}:
+        get: { summary: "Web: a study's progress, then its report.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' }, '404': { $ref: '#/components/responses/HTML' } } }
+      /studies/{id}/cancel:
+        post: { summary: "Web: cancel a study.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
+      /compare:
+        get: { summary: "Web: choose scenarios to compare.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
+        post: { summary: "Web: the comparison report.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
+      /static/app.js:
+        get: { summary: "Web: the pages' script.", tags: [web], security: [], responses: { '200': { description: JavaScript } } }
+      /static/app.css:
+        get: { summary: "Web: the pages' style sheet.", tags: [web], security: [], responses: { '200': { description: CSS } } }
+    """#
+
+    /// `METHOD /path` for every operation in the document.
+    static var operations: [String] {
+        var out: [String] = []
+        var path: String?
+        var inPaths = false
+        for line in yaml.split(separator: "\n") {
+            if line == "paths:" { inPaths = true; continue }
+            guard inPaths else { continue }
+            if line.hasPrefix("  /"), !line.hasPrefix("   ") {
+                path = String(line.dropFirst(2).prefix { $0 != ":" })
+            } else if line.hasPrefix("    "), !line.hasPrefix("     "), let path {
+                let method = line.dropFirst(4).prefix { $0 != ":" }
+                if ["get", "post", "put", "delete", "patch"].contains(String(method)) { out.append("\(method.uppercased()) \(path)") }
+            }
+        }
+        return out.sorted()
+    }
+}

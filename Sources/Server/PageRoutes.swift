@@ -1,0 +1,247 @@
+import Foundation
+import Hummingbird
+import Reports
+import Store
+
+/// The web app: server-rendered pages over the same operations as the API.
+extension GuarantorServer {
+    func addPages(to router: Router<AppContext>) {
+        router.get("/static/app.js") { _, _ in Self.respond(.ok, StaticAssets.script, type: "text/javascript; charset=utf-8") }
+        router.get("/static/app.css") { _, _ in Self.respond(.ok, StaticAssets.style, type: "text/css; charset=utf-8") }
+
+        router.get("/") { [self] _, context in
+            try access.read(context)
+            let scenarios = try await store.scenarios()
+            let studies = try await store.studies(limit: 20)
+            return pages.render("library", base(context, title: "Library") .merging([
+                "hasScenarios": !scenarios.isEmpty,
+                "scenarios": scenarios.map { ["name": $0.name, "title": $0.title, "versions": $0.versions, "shortHash": String($0.latestHash.prefix(12))] },
+                "hasStudies": !studies.isEmpty,
+                "studies": studies.map { ["id": $0.id, "scenario": $0.scenarioName, "runs": $0.runs, "status": $0.status.rawValue, "createdBy": $0.createdBy] },
+            ]) { $1 })
+        }
+
+        router.get("/login") { [self] _, context in pages.render("login", base(context, title: "Sign in")) }
+        router.post("/login") { [self] request, context in
+            let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
+            let secret = form.first("token") ?? ""
+            guard !secret.isEmpty, let token = try await store.token(hash: Tokens.hash(secret)) else {
+                var c = base(context, title: "Sign in")
+                c["problem"] = "That token is not known to this server."
+                return pages.render("login", c, status: .unauthorized)
+            }
+            var response = Self.redirect("/")
+            response.headers[.setCookie] = "\(Tokens.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000"
+            _ = token
+            return response
+        }
+        router.post("/logout") { _, _ in
+            var response = Self.redirect("/")
+            response.headers[.setCookie] = "\(Tokens.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+            return response
+        }
+
+        router.get("/scenarios/new") { [self] _, context in
+            try access.read(context)
+            return pages.render("editor", editorContext(context, name: "", text: Self.starterText, isNew: true))
+        }
+        router.get("/scenarios/{name}") { [self] request, context in
+            try access.read(context)
+            let name = try context.parameters.require("name")
+            let versions = try await store.versions(of: name)
+            let wanted = request.uri.queryParameters.get("version")
+            guard let shown = wanted.map({ h in versions.first { $0.hash == h } }) ?? versions.first else {
+                throw APIError.notFound(wanted.map { "scenario `\(name)` has no version \($0)" } ?? "there is no scenario `\(name)`")
+            }
+            var c = editorContext(context, name: name, text: shown.text, isNew: false)
+            c["scenarioTitle"] = shown.title
+            c["versionHash"] = shown.hash
+            c["latest"] = shown.hash == versions.first?.hash
+            c["createdBy"] = shown.createdBy
+            if let saved = request.uri.queryParameters.get("saved") { c["saved"] = saved }
+            c["versions"] = versions.map { v in
+                ["name": name, "hash": v.hash, "shortHash": String(v.hash.prefix(12)), "title": v.title, "createdBy": v.createdBy,
+                 "created": Self.date(v.createdAt)] as [String: Any]
+            }
+            if case .valid(let s) = try await library.check(name: name, text: shown.text) {
+                c["runs"] = min(Int64(s.runs), settings.limits.maxRunsPerStudy)
+                c["seed"] = String(s.seed)
+            }
+            return pages.render("editor", c)
+        }
+        // Saving from the editor: a new scenario (`/scenarios`) or a new version of one.
+        let saveForm: @Sendable (Request, AppContext) async throws -> Response = { [self] request, context in
+            let token = try access.write(context)
+            let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
+            let name = context.parameters.get("name") ?? form.first("name") ?? ""
+            let text = form.textarea("text")
+            do {
+                let (v, _) = try await save(name: name, text: text, by: token.name)
+                return Self.redirect("/scenarios/\(v.name)?saved=\(v.hash)")
+            } catch let e as APIError where e.status == .unprocessableContent {
+                var c = editorContext(context, name: name, text: text, isNew: context.parameters.get("name") == nil)
+                c["checked"] = true
+                let diagnostics = e.diagnostics ?? [DiagnosticBody(file: "", line: 1, column: 1, message: e.message)]
+                c["diagnostics"] = diagnostics.map(Pages.diagnostic)
+                c["hasProblems"] = true
+                c["problemCount"] = diagnostics.count
+                c["lineNumbers"] = Self.lineNumbers(text, errors: diagnostics.filter { $0.file == ScenarioLibrary.fileName(name) })
+                return pages.render("editor", c, status: .unprocessableContent)
+            }
+        }
+        router.post("/scenarios", use: saveForm)
+        router.post("/scenarios/{name}", use: saveForm)
+        // "Check" without JavaScript: the editor again, with the validator's findings.
+        router.post("/validate") { [self] request, context in
+            try access.read(context)
+            let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
+            let given = form.first("name") ?? ""
+            let name = ScenarioName.problem(given) == nil ? given : "scenario"
+            let text = form.textarea("text")
+            var c = editorContext(context, name: given, text: text, isNew: true)
+            c["action"] = "/scenarios"
+            c["checked"] = true
+            if case .invalid(let d) = try await library.check(name: name, text: text) {
+                c["diagnostics"] = d.map(Pages.diagnostic)
+                c["hasProblems"] = true
+                c["problemCount"] = d.count
+                c["lineNumbers"] = Self.lineNumbers(text, errors: d.filter { $0.file == ScenarioLibrary.fileName(name) })
+            }
+            return pages.render("editor", c)
+        }
+
+        router.post("/studies") { [self] request, context in
+            let token = try access.write(context)
+            let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
+            let body = StartStudyRequest(scenario: form.first("scenario") ?? "", version: form.first("version"),
+                                         runs: try form.integer("runs", Int64.self), seed: try form.integer("seed", UInt64.self),
+                                         sensitivityRuns: try form.integer("sensitivityRuns", Int64.self))
+            let record = try await startStudy(body, by: token.name)
+            return Self.redirect("/studies/\(record.id)")
+        }
+        router.get("/studies/{id}") { [self] _, context in
+            try access.read(context)
+            let r = try await study(context)
+            let active = !r.status.isFinished
+            var c = base(context, title: "Study \(r.id)")
+            c["refresh"] = active
+            c["id"] = r.id
+            c["scenario"] = r.scenarioName
+            c["version"] = r.scenarioHash
+            c["shortVersion"] = String(r.scenarioHash.prefix(12))
+            c["runs"] = r.runs
+            c["seed"] = String(r.seed)
+            c["sensitivityRuns"] = r.sensitivityRuns > 0 ? r.sensitivityRuns : false
+            c["createdBy"] = r.createdBy
+            c["status"] = r.status.rawValue
+            c["active"] = active
+            c["percent"] = Int((r.progress * 100).rounded(.down))
+            c["succeeded"] = r.status == .succeeded
+            c["message"] = r.message ?? false
+            c["seconds"] = r.seconds.map { String(format: "%.1f", $0) } ?? false
+            return pages.render("study", c)
+        }
+        router.post("/studies/{id}/cancel") { [self] _, context in
+            let token = try access.write(context)
+            let r = try await study(context)
+            if !r.status.isFinished { _ = try await cancel(r, by: token.name) }
+            return Self.redirect("/studies/\(r.id)")
+        }
+
+        router.get("/compare") { [self] _, context in
+            try access.read(context)
+            var c = base(context, title: "Compare")
+            c["scenarios"] = try await store.scenarios().map { ["name": $0.name, "title": $0.title] }
+            c["maxRuns"] = settings.limits.maxCompareRuns
+            c["maxScenarios"] = settings.limits.maxCompareScenarios
+            c["defaultRuns"] = min(10_000, settings.limits.maxCompareRuns)
+            return pages.render("compare", c)
+        }
+        router.post("/compare") { [self] request, context in
+            try access.write(context)
+            let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
+            let body = CompareRequest(scenarios: form.all("scenario"), runs: try form.integer("runs", Int64.self),
+                                      seed: try form.integer("seed", UInt64.self), sensitivityRuns: nil)
+            // The comparison page is the report renderer's own page, charts and all.
+            return Self.respond(.ok, HTMLReport.compare(try await compare(body)), type: "text/html; charset=utf-8")
+        }
+    }
+
+    static let starterText = """
+    # A new scenario. The checker below reports problems at their lines as you type.
+    # Start from a scenario in the library (open one and copy it), or write `extends: ukraine-base.yaml`
+    # to start from a scenario already in the library and change only what differs.
+    extends: ukraine-base.yaml
+    name: My variant
+
+    """
+
+    func base(_ context: AppContext, title: String) -> [String: Any] {
+        ["title": title, "signedIn": context.token?.name ?? false]
+    }
+
+    func editorContext(_ context: AppContext, name: String, text: String, isNew: Bool) -> [String: Any] {
+        var c = base(context, title: isNew ? "New scenario" : name)
+        c["name"] = name
+        c["text"] = text
+        c["isNew"] = isNew
+        c["action"] = isNew ? "/scenarios" : "/scenarios/\(name)"
+        c["lineNumbers"] = Self.lineNumbers(text, errors: [])
+        c["maxRuns"] = settings.limits.maxRunsPerStudy
+        c["maxSensitivityRuns"] = settings.limits.maxSensitivityRuns
+        c["runs"] = 10_000
+        c["seed"] = "1"
+        return c
+    }
+
+    static func lineNumbers(_ text: String, errors: [DiagnosticBody]) -> [[String: Any]] {
+        let bad = Set(errors.map(\.line))
+        let count = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        return (1...max(1, count)).map { ["n": $0, "class": bad.contains($0) ? "err" : ""] }
+    }
+
+    static func redirect(_ location: String) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    static func date(_ ms: Int64) -> String {
+        let f = ISO8601DateFormatter()
+        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+}
+
+/// An `application/x-www-form-urlencoded` body (repeated keys kept in order).
+struct FormData {
+    var pairs: [(String, String)]
+
+    static func parse(_ request: Request, limit: Int) async throws -> FormData {
+        let data = try await GuarantorServer.body(request, limit: limit)
+        return FormData(text: String(decoding: data, as: UTF8.self))
+    }
+
+    init(text: String) {
+        pairs = text.split(separator: "&").map { part in
+            let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
+            func decode(_ s: String) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? s }
+            return (decode(kv.first ?? ""), decode(kv.count > 1 ? kv[1] : ""))
+        }
+    }
+
+    func first(_ key: String) -> String? { pairs.first { $0.0 == key }?.1 }
+
+    /// A textarea's text with the CRLF line ends browsers submit turned back
+    /// into LF, so that saving unchanged text gives the same version.
+    func textarea(_ key: String) -> String {
+        (first(key) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+    }
+    func all(_ key: String) -> [String] { pairs.filter { $0.0 == key }.map(\.1) }
+
+    /// nil when absent or empty; 422 when not a whole number.
+    func integer<T: FixedWidthInteger>(_ key: String, _ type: T.Type) throws -> T? {
+        guard let s = first(key)?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
+        guard let v = T(s) else { throw APIError.unprocessable("bad_number", "`\(key)` must be a whole number, not `\(s)`") }
+        return v
+    }
+}

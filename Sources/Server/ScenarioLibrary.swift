@@ -1,0 +1,100 @@
+import GuarantorModel
+import ScenarioSpec
+import Store
+
+/// Scenario text checked by the same loader as the CLI, with `extends:`
+/// resolved against the library: `extends: ukraine-base.yaml` names the latest
+/// version of the scenario `ukraine-base` in the store.
+struct ScenarioLibrary: Sendable {
+    let store: any GuarantorStore
+
+    /// The outcome of checking one text: the scenario, or every problem at its place.
+    enum Checked {
+        case valid(Scenario)
+        case invalid([DiagnosticBody])
+    }
+
+    /// The file name a library scenario has for the loader (and in diagnostics).
+    static func fileName(_ name: String) -> String { name + ".yaml" }
+
+    /// The library name a path in `extends:` refers to.
+    static func libraryName(ofPath path: String) -> String {
+        var base = Substring(path.split(separator: "/").last ?? "")
+        for ext in [".yaml", ".yml", ".json"] where base.hasSuffix(ext) {
+            base = base.dropLast(ext.count)
+            break
+        }
+        return String(base)
+    }
+
+    /// Parses and validates `text` as scenario `name`. `extra` holds texts by
+    /// library name that take precedence over the store (bundled scenarios being loaded).
+    func check(name: String, text: String, extra: [String: String] = [:]) async throws -> Checked {
+        let files = try await bases(of: text, extra: extra)
+        let source: ScenarioLoader.FileSource = { path in
+            let n = Self.libraryName(ofPath: path)
+            if let t = files[n] { return .success(t) }
+            return .failure(Problem("there is no scenario `\(n)` in the library to extend"))
+        }
+        switch ScenarioLoader.parse(text: text, file: Self.fileName(name), files: source) {
+        case .success(let s): return .valid(s)
+        case .failure(let list):
+            return .invalid(list.diagnostics.map { DiagnosticBody(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
+        }
+    }
+
+    /// Fetches the texts `text` extends, following the chain (the loader's own
+    /// depth limit stops runaway chains; this stops at the same depth).
+    func bases(of text: String, extra: [String: String]) async throws -> [String: String] {
+        var found: [String: String] = [:]
+        var pending = Self.extendsTargets(text)
+        var depth = 0
+        while let next = pending.first, depth <= ScenarioLoader.maxExtendsDepth + 1 {
+            pending.removeFirst()
+            depth += 1
+            let n = Self.libraryName(ofPath: next)
+            if found[n] != nil { continue }
+            let t: String?
+            if let e = extra[n] { t = e } else { t = try await store.latest(name: n)?.text }
+            guard let t else { continue }
+            found[n] = t
+            pending += Self.extendsTargets(t)
+        }
+        return found
+    }
+
+    /// The value of a top-level `extends:` line, if any (the loader itself reports a malformed one).
+    static func extendsTargets(_ text: String) -> [String] {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) where line.hasPrefix("extends:") {
+            var v = line.dropFirst("extends:".count)
+            if let hash = v.firstIndex(of: "#") { v = v[..<hash] }
+            let value = v.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return value.isEmpty ? [] : [value]
+        }
+        return []
+    }
+
+    /// Saves the bundled scenarios that the library does not have yet (first
+    /// start, or a scenario added to the folder since). Returns the names saved
+    /// and the problems of those that did not validate.
+    func loadBundled(_ files: [(name: String, text: String)]) async throws -> (saved: [String], problems: [String]) {
+        let existing = Set(try await store.scenarios().map(\.name))
+        var texts: [String: String] = [:]
+        for f in files { texts[f.name] = f.text }
+        var saved: [String] = []
+        var problems: [String] = []
+        for f in files.sorted(by: { $0.name < $1.name }) where !existing.contains(f.name) {
+            if let why = ScenarioName.problem(f.name) { problems.append("\(f.name): \(why)"); continue }
+            switch try await check(name: f.name, text: f.text, extra: texts) {
+            case .valid(let s):
+                _ = try await store.saveScenario(name: f.name, title: s.name, text: f.text, by: "bundled")
+                saved.append(f.name)
+            case .invalid(let d):
+                problems.append(d.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n"))
+            }
+        }
+        return (saved, problems)
+    }
+}
+
+import Foundation

@@ -1,0 +1,35 @@
+/// Every limit the server enforces, each answered with a 4xx and a JSON error.
+/// Defaults have rows in docs/ledger/server.md.
+public struct ServerLimits: Sendable, Hashable {
+    /// Largest request body accepted (413 above it).
+    public var maxBodyBytes: Int = 1 << 20
+    /// Most Monte Carlo runs one study may ask for (422 above it).
+    public var maxRunsPerStudy: Int64 = 2_000_000
+    /// Most runs per sensitivity variant (422 above it).
+    public var maxSensitivityRuns: Int64 = 100_000
+    /// Studies running at once (429 when a new one would exceed it).
+    public var maxConcurrentStudies: Int = 2
+    /// Longest a request may take, in seconds (408 past it). Studies run in the
+    /// background and are not bound by it; compare runs inside the request and is.
+    public var requestTimeoutSeconds: Double = 60
+    /// Most runs per scenario in a compare, which runs inside the request (422 above it).
+    public var maxCompareRuns: Int64 = 50_000
+    /// Most scenarios in one compare (422 above it).
+    public var maxCompareScenarios: Int = 8
+    /// Worker threads per study (default: every core).
+    public var studyThreads: Int
+
+    public init(studyThreads: Int) { self.studyThreads = max(1, studyThreads) }
+}
+
+/// How the server is set up (everything but the store).
+public struct ServerSettings: Sendable {
+    /// When true, reading (scenarios, studies, pages) also needs a token.
+    public var privateRead: Bool = false
+    public var limits: ServerLimits
+
+    public init(privateRead: Bool = false, limits: ServerLimits) {
+        self.privateRead = privateRead
+        self.limits = limits
+    }
+}

@@ -1,0 +1,120 @@
+/// The pages' one script and one style sheet. The pages work without the
+/// script (forms post and reload); with it, the editor checks the scenario as
+/// you type and the study page follows the progress.
+enum StaticAssets {
+    static let script = #"""
+    (function () {
+      "use strict";
+      function byId(id) { return document.getElementById(id); }
+
+      var text = byId("scenario-text");
+      if (text) {
+        var gutter = byId("gutter"), list = byId("diagnostics"), validity = byId("validity"), box = byId("validation");
+        var nameInput = document.querySelector('#editor-form input[name="name"]');
+        var timer = null, seq = 0, errorsByLine = {};
+        var drawGutter = function () {
+          gutter.textContent = "";
+          var n = text.value.split("\n").length;
+          for (var i = 1; i <= n; i++) {
+            var s = document.createElement("span");
+            s.textContent = String(i);
+            if (errorsByLine[i]) { s.className = "err"; s.title = errorsByLine[i]; }
+            gutter.appendChild(s);
+            gutter.appendChild(document.createTextNode("\n"));
+          }
+          gutter.scrollTop = text.scrollTop;
+        };
+        var show = function (result) {
+          list.textContent = "";
+          errorsByLine = {};
+          result.diagnostics.forEach(function (d) {
+            var li = document.createElement("li");
+            li.setAttribute("data-line", String(d.line));
+            var a = document.createElement("a");
+            a.href = "#";
+            a.setAttribute("data-line", String(d.line));
+            a.textContent = d.file + ":" + d.line + ":" + d.column;
+            li.appendChild(a);
+            li.appendChild(document.createTextNode(" " + d.message));
+            list.appendChild(li);
+            if (d.file === result.file) {
+              errorsByLine[d.line] = (errorsByLine[d.line] ? errorsByLine[d.line] + "\n" : "") + d.message;
+            }
+          });
+          validity.textContent = result.valid ? "Valid scenario: " + result.title : result.diagnostics.length + " problem(s):";
+          box.className = result.valid ? "valid" : "invalid";
+          drawGutter();
+        };
+        var validate = function () {
+          var mine = ++seq;
+          var body = { text: text.value };
+          if (nameInput && nameInput.value) { body.name = nameInput.value; }
+          fetch("/api/validate", {
+            method: "POST", credentials: "same-origin",
+            headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
+          }).then(function (r) { return r.json(); })
+            .then(function (j) { if (mine === seq && j.diagnostics) { show(j); } })
+            .catch(function () { validity.textContent = "Cannot reach the server to check the scenario."; });
+        };
+        var goTo = function (line) {
+          var parts = text.value.split("\n"), pos = 0;
+          for (var i = 0; i < line - 1 && i < parts.length; i++) { pos += parts[i].length + 1; }
+          text.focus();
+          text.setSelectionRange(pos, pos + (parts[line - 1] || "").length);
+        };
+        text.addEventListener("input", function () { drawGutter(); clearTimeout(timer); timer = setTimeout(validate, 300); });
+        text.addEventListener("scroll", function () { gutter.scrollTop = text.scrollTop; });
+        list.addEventListener("click", function (e) {
+          var line = e.target.getAttribute && e.target.getAttribute("data-line");
+          if (line) { e.preventDefault(); goTo(Number(line)); }
+        });
+        validate();
+      }
+
+      var bar = byId("study-progress");
+      if (bar) {
+        var id = bar.getAttribute("data-study");
+        var poll = function () {
+          fetch("/api/studies/" + encodeURIComponent(id), { credentials: "same-origin" })
+            .then(function (r) { return r.json(); })
+            .then(function (s) {
+              var pct = Math.floor(s.progress * 100);
+              bar.value = pct;
+              byId("study-percent").textContent = String(pct);
+              byId("study-status").textContent = s.status;
+              if (s.status === "queued" || s.status === "running") { setTimeout(poll, 1000); } else { location.reload(); }
+            })
+            .catch(function () { setTimeout(poll, 3000); });
+        };
+        setTimeout(poll, 500);
+      }
+    })();
+    """#
+
+    static let style = """
+    body { font-family: system-ui, sans-serif; margin: 0; color: #1d2330; background: #fbfbfc; }
+    header.top { display: flex; gap: 2em; align-items: center; padding: .6em 1.5em; background: #1d2330; color: #fff; }
+    header.top a { color: #fff; text-decoration: none; margin-right: 1em; }
+    header.top .brand { font-weight: 700; }
+    header.top form.inline { display: inline; }
+    main { padding: 1em 1.5em; max-width: 80em; }
+    footer { padding: 1em 1.5em; color: #667; }
+    table.list { border-collapse: collapse; }
+    table.list th, table.list td { text-align: left; padding: .3em .8em; border-bottom: 1px solid #dde; }
+    .subtitle, .meta { color: #556; }
+    .editor { display: flex; border: 1px solid #aab; background: #fff; max-height: 70vh; }
+    .editor .gutter, .editor textarea { font: 13px/1.45 ui-monospace, monospace; margin: 0; padding: .4em; }
+    .editor .gutter { overflow: hidden; text-align: right; color: #889; background: #f2f3f6; min-width: 3em; user-select: none; }
+    .editor .gutter .err { color: #fff; background: #c0392b; display: inline-block; min-width: 2.2em; }
+    .editor textarea { flex: 1; border: 0; resize: vertical; min-height: 30em; white-space: pre; overflow: auto; }
+    #validation.invalid #validity { color: #c0392b; font-weight: 600; }
+    #validation.valid #validity { color: #1e7b34; }
+    .error { color: #c0392b; }
+    .ok { color: #1e7b34; }
+    .note { background: #fff6d8; padding: .5em .8em; }
+    .status-succeeded { color: #1e7b34; } .status-failed, .status-cancelled { color: #c0392b; }
+    progress { width: 30em; height: 1.2em; }
+    iframe.report { width: 100%; height: 80vh; border: 1px solid #ccd; background: #fff; }
+    form.run label, label.choice { display: block; margin: .3em 0; }
+    """
+}

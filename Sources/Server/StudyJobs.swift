@@ -1,0 +1,104 @@
+import Foundation
+import GuarantorModel
+import Reports
+import Store
+
+/// Runs studies in the background, at most `limit` at once, writing their
+/// progress and result to the store. A study ends `succeeded` (result stored
+/// with the status in one statement), `failed` or `cancelled`, never half-written.
+actor StudyJobs {
+    let store: any GuarantorStore
+    let limit: Int
+    let threads: Int
+    let pool: StudyThreadPool
+    var tasks: [String: Task<Void, Never>] = [:]
+    /// Slots taken by a start that is still writing its record.
+    var reserved = 0
+
+    init(store: any GuarantorStore, limit: Int, threads: Int, pool: StudyThreadPool) {
+        self.store = store; self.limit = limit; self.threads = threads; self.pool = pool
+    }
+
+    var active: Int { tasks.count + reserved }
+
+    /// Records the study and starts it; 429 when `limit` studies are already running.
+    func start(_ new: NewStudy, scenario: Scenario) async throws -> StudyRecord {
+        guard active < limit else {
+            throw APIError(.tooManyRequests, "too_many_studies",
+                           "\(active) studies are running, the most this server runs at once (--max-concurrent-studies \(limit)); wait for one to finish or cancel one")
+        }
+        reserved += 1
+        defer { reserved -= 1 }
+        let record = try await store.createStudy(new)
+        let store = self.store
+        let threads = self.threads
+        let pool = self.pool
+        let id = record.id
+        tasks[id] = Task {
+            await Self.execute(id: id, new: new, scenario: scenario, threads: threads, store: store, pool: pool)
+            await self.finished(id)
+        }
+        return record
+    }
+
+    func finished(_ id: String) { tasks[id] = nil }
+
+    /// Asks a running study to stop; it does at the end of the chunk of runs
+    /// it is in, and keeps its slot until then. False if it is not running here.
+    func cancel(_ id: String) -> Bool {
+        guard let task = tasks[id] else { return false }
+        task.cancel()
+        return true
+    }
+
+    /// Waits for a study started here to end (tests, shutdown).
+    func wait(_ id: String) async {
+        if let task = tasks[id] { await task.value }
+    }
+
+    /// Cancels every running study (shutdown): each is stored as `cancelled`.
+    func cancelAll() async {
+        for (_, task) in tasks { task.cancel() }
+        for (_, task) in tasks { await task.value }
+    }
+
+    static func execute(id: String, new: NewStudy, scenario: Scenario, threads: Int, store: any GuarantorStore,
+                        pool: StudyThreadPool) async {
+        let latest = ProgressBox()
+        do {
+            try await store.markRunning(id: id)
+            // Progress is reported from the worker threads; a writer copies the
+            // latest value to the store a few times a second rather than on every chunk.
+            let writer = Task {
+                var written = -1.0
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(250))
+                    let p = latest.value
+                    if p != written { try? await store.updateProgress(id: id, progress: p); written = p }
+                }
+            }
+            defer { writer.cancel() }
+            let result = try await withTaskExecutorPreference(pool) {
+                try await StudyExecution.run(scenario: scenario, runs: new.runs, seed: new.seed, threads: threads,
+                                             sensitivityRuns: new.sensitivityRuns, progress: { latest.value = $0 })
+            }
+            try Task.checkCancellation()
+            writer.cancel()
+            try await store.finishStudy(id: id, resultJSON: JSONReport.render(result))
+        } catch is CancellationError {
+            try? await store.endStudy(id: id, status: .cancelled, message: "cancelled before it finished")
+        } catch {
+            try? await store.endStudy(id: id, status: .failed, message: "the study failed: \(error)")
+        }
+    }
+}
+
+/// The latest progress, written by worker threads and read by the writer task.
+final class ProgressBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var v = 0.0
+    var value: Double {
+        get { lock.lock(); defer { lock.unlock() }; return v }
+        set { lock.lock(); v = max(v, newValue); lock.unlock() }
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Server
+import Store
+
+@main
+struct GuarantorServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guarantor-server",
+        abstract: "The Guarantor web app and HTTP API, on SQLite (default) or PostgreSQL.",
+        subcommands: [Serve.self, TokenCommand.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// Where the data lives: `--db` takes a SQLite file path or a `postgres://` URL.
+struct DatabaseOption: ParsableArguments {
+    @Option(help: "SQLite file, or postgres://user:password@host:port/database (default: guarantor.sqlite in the working directory).")
+    var db: String = "guarantor.sqlite"
+
+    func open() async throws -> any GuarantorStore {
+        if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") { return try await PostgresStore.connect(url: db) }
+        return try SQLiteStore(path: db)
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the web app and the API.")
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Folder of bundled scenarios to add to the library when missing (skipped if absent).") var scenarios = "scenarios"
+    @Flag(help: "Reading (pages and API) also needs a token.") var privateRead = false
+    @Option(help: "Largest request body in bytes.") var maxBodyBytes: Int?
+    @Option(help: "Most runs per study.") var maxRuns: Int64?
+    @Option(help: "Most runs per scenario in a compare (it runs inside the request).") var maxCompareRuns: Int64?
+    @Option(help: "Studies running at once.") var maxConcurrentStudies: Int?
+    @Option(help: "Longest a request may take, in seconds.") var requestTimeout: Double?
+    @Option(help: "Worker threads per study (default: all cores).") var threads: Int?
+
+    func validate() throws {
+        if !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
+        if let maxBodyBytes, maxBodyBytes < 1024 { throw ValidationError("--max-body-bytes must be at least 1024") }
+        if let maxRuns, maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
+        if let maxCompareRuns, maxCompareRuns < 1 { throw ValidationError("--max-compare-runs must be at least 1") }
+        if let maxConcurrentStudies, maxConcurrentStudies < 1 { throw ValidationError("--max-concurrent-studies must be at least 1") }
+        if let requestTimeout, !(requestTimeout > 0) { throw ValidationError("--request-timeout must be more than 0 seconds") }
+        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "guarantor-server")
+        logger.logLevel = .info
+        var limits = ServerLimits(studyThreads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        if let maxBodyBytes { limits.maxBodyBytes = maxBodyBytes }
+        if let maxRuns { limits.maxRunsPerStudy = maxRuns }
+        if let maxCompareRuns { limits.maxCompareRuns = maxCompareRuns }
+        if let maxConcurrentStudies { limits.maxConcurrentStudies = maxConcurrentStudies }
+        if let requestTimeout { limits.requestTimeoutSeconds = requestTimeout }
+
+        let store: any GuarantorStore
+        do { store = try await database.open() } catch {
+            throw ValidationError("\(error)")
+        }
+        let server = try GuarantorServer(store: store, settings: ServerSettings(privateRead: privateRead, limits: limits))
+        for line in try await server.prepare(bundled: BundledScenarios.read(folder: scenarios)) { logger.info("\(line)") }
+        if try await store.tokenCount() == 0 {
+            // A fresh install has no way in otherwise; the secret is shown this once and stored only as a hash.
+            let secret = try await Tokens.create(name: "admin", in: store)
+            FileHandle.standardError.write(Data("""
+                No tokens yet: created token `admin` (shown only now; sign in with it at http://\(host):\(port)/login):
+                  \(secret)
+
+                """.utf8))
+        }
+        let app = Application(
+            router: server.router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "guarantor-server"),
+            logger: logger
+        )
+        try await app.runService()
+        await server.shutdown()
+        (store as? PostgresStore)?.close()
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a token and print it (it is stored only as a SHA-256 hash).")
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "Who holds the token (recorded as the author of what it saves and runs).") var name: String
+
+        func validate() throws {
+            let ok = !name.isEmpty && name.count <= 100 && name.unicodeScalars.allSatisfy { !CharacterSet.controlCharacters.contains($0) }
+            if !ok { throw ValidationError("--name must be 1 to 100 printable characters") }
+        }
+
+        func run() async throws {
+            let store: any GuarantorStore
+            do { store = try await database.open() } catch { throw ValidationError("\(error)") }
+            let secret = try await Tokens.create(name: name, in: store)
+            print(secret)
+            (store as? PostgresStore)?.close()
+        }
+    }
+}
+
+/// Reads `*.yaml` from the bundled scenarios folder (the server's only file reading besides the database).
+enum BundledScenarios {
+    static func read(folder: String) -> [(name: String, text: String)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.sorted().compactMap { file in
+            guard file.hasSuffix(".yaml"),
+                  let data = FileManager.default.contents(atPath: folder + "/" + file),
+                  let text = String(data: data, encoding: .utf8) else { return nil }
+            return (String(file.dropLast(5)), text)
+        }
+    }
+}

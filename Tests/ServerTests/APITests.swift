@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Server
+import Store
+import Testing
+
+@Suite("HTTP API")
+struct APITests {
+    @Test func openAPIDocumentListsExactlyTheRoutes() async throws {
+        let t = try await TestServer.make(loadBundled: false)
+        let routes = t.server.router().routes.map { "\($0.method) \($0.path)" }.sorted()
+        #expect(routes == GuarantorServer.documentedOperations)
+        #expect(routes.count == 29)
+        try await t.test { client in
+            let r = try await client.execute(uri: "/openapi.yaml", method: .get)
+            #expect(r.status == .ok)
+            #expect(r.headers[.contentType] == "application/yaml; charset=utf-8")
+            #expect(r.text.hasPrefix("openapi: 3.1.0\n"))
+        }
+    }
+
+    @Test func healthAndUnknownPaths() async throws {
+        let t = try await TestServer.make(loadBundled: false)
+        try await t.test { client in
+            let ok = try await client.execute(uri: "/api/health", method: .get)
+            #expect(ok.status == .ok && ok.object["status"] as? String == "ok")
+            expectError(try await client.execute(uri: "/api/nothing-here", method: .get), .notFound, "not_found")
+            expectError(try await client.execute(uri: "/api/health", method: .delete), .notFound, "not_found")
+        }
+    }
+
+    @Test func bundledScenariosAreInTheLibrary() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let r = try await client.execute(uri: "/api/scenarios", method: .get)
+            #expect(r.status == .ok)
+            let names = (r.object["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            #expect(names == bundledScenarios.map(\.name))
+            #expect(names.contains("nato-article5") && names.contains("ukraine-base"))
+        }
+    }
+
+    @Test func savingNeedsAValidToken() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let body = json(["name": "variant", "text": variantText])
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: jsonHeaders, body: body),
+                        .unauthorized, "token_required")
+            let r = try await client.execute(uri: "/api/scenarios", method: .post,
+                                             headers: [.authorization: "Bearer gt_wrong", .contentType: "application/json"], body: body)
+            expectError(r, .unauthorized, "bad_token")
+            #expect(r.headers[.wwwAuthenticate] == "Bearer realm=\"guarantor\"")
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post,
+                                                 headers: [.authorization: "Basic abc"], body: body), .unauthorized, "bad_token")
+        }
+    }
+
+    @Test func versionsAreSavedAndAddressedByHash() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let first = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "variant", "text": variantText]))
+            #expect(first.status == .created)
+            let hash = try #require(first.object["hash"] as? String)
+            #expect(hash == ContentHash.of(variantText))
+            #expect(first.object["title"] as? String == "Test variant" && first.object["createdBy"] as? String == "ann")
+            #expect(first.headers[.location] == "/api/scenarios/variant/versions/\(hash)")
+            let again = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "variant", "text": variantText]))
+            #expect(again.status == .ok && again.object["hash"] as? String == hash)
+            let second = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                  body: json(["name": "variant", "text": variantText + "seed: 7\n"]))
+            #expect(second.status == .created)
+            let detail = try await client.execute(uri: "/api/scenarios/variant", method: .get)
+            let versions = detail.object["versions"] as? [[String: Any]] ?? []
+            #expect(versions.compactMap { $0["hash"] as? String } == [second.object["hash"] as? String ?? "", hash])
+            let old = try await client.execute(uri: "/api/scenarios/variant/versions/\(hash)", method: .get)
+            #expect(old.status == .ok && old.object["text"] as? String == variantText)
+            expectError(try await client.execute(uri: "/api/scenarios/variant/versions/0000", method: .get), .notFound, "not_found")
+            expectError(try await client.execute(uri: "/api/scenarios/nothing", method: .get), .notFound, "not_found")
+        }
+    }
+
+    @Test func invalidScenariosAndNamesAreRefusedWithTheirLines() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let bad = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                               body: json(["name": "broken", "text": invalidText]))
+            let o = expectError(bad, .unprocessableContent, "invalid_scenario")
+            let d = try #require((o["diagnostics"] as? [[String: Any]])?.first)
+            #expect(d["file"] as? String == "broken.yaml" && d["line"] as? Int == 3)
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "Bad Name!", "text": variantText])), .unprocessableContent, "bad_name")
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: ByteBuffer(string: "{not json")), .badRequest, "bad_request")
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "x"])), .badRequest, "bad_request")
+            #expect(try await t.store.latest(name: "broken") == nil)
+        }
+    }
+
+    @Test func validateReportsErrorsAtTheirLines() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let bad = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders,
+                                               body: json(["text": invalidText, "name": "draft"]))
+            #expect(bad.status == .ok)
+            #expect(bad.object["valid"] as? Bool == false && bad.object["file"] as? String == "draft.yaml")
+            let d = (bad.object["diagnostics"] as? [[String: Any]]) ?? []
+            #expect(d.count == 1 && d.first?["line"] as? Int == 3 && d.first?["column"] as? Int == 7)
+            let good = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders,
+                                                body: json(["text": variantText]))
+            #expect(good.object["valid"] as? Bool == true && good.object["title"] as? String == "Test variant")
+            let missing = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders,
+                                                   body: json(["text": "extends: nowhere.yaml\nname: x\n"]))
+            #expect(missing.object["valid"] as? Bool == false)
+            let crlf = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders,
+                                                body: json(["text": variantText.replacingOccurrences(of: "\n", with: "\r\n")]))
+            #expect(crlf.object["valid"] as? Bool == true)
+            expectError(try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(string: "[]")),
+                        .badRequest, "bad_request")
+        }
+    }
+
+    @Test func bodiesOverTheLimitAre413() async throws {
+        let t = try await TestServer.make(configure: { $0.maxBodyBytes = 2048 })
+        try await t.test { client in
+            let big = String(repeating: "# padding\n", count: 400)
+            let declared = try await client.execute(uri: "/api/validate", method: .post,
+                                                    headers: [.contentType: "application/json", .contentLength: "5000"],
+                                                    body: json(["text": big]))
+            expectError(declared, .contentTooLarge, "body_too_large")
+            let undeclared = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders, body: json(["text": big]))
+            expectError(undeclared, .contentTooLarge, "body_too_large")
+        }
+    }
+
+    @Test func privateReadNeedsATokenToRead() async throws {
+        let t = try await TestServer.make(privateRead: true)
+        try await t.test { client in
+            for uri in ["/api/scenarios", "/api/studies", "/api/scenarios/ukraine-base"] {
+                expectError(try await client.execute(uri: uri, method: .get), .unauthorized, "token_required")
+                #expect(try await client.execute(uri: uri, method: .get, headers: t.auth).status == .ok)
+            }
+            expectError(try await client.execute(uri: "/api/validate", method: .post, body: json(["text": "x"])), .unauthorized, "token_required")
+            #expect(try await client.execute(uri: "/api/health", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/openapi.yaml", method: .get).status == .ok)
+        }
+    }
+
+    @Test func requestsOverTheTimeLimitAre408() async throws {
+        // 1 ms: no comparison of two scenarios finishes in that time (the
+        // handler then stops at the end of its 20-run chunk).
+        let t = try await TestServer.make(configure: { $0.requestTimeoutSeconds = 0.001 })
+        try await t.test { client in
+            let r = try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
+                                             body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 20]))
+            expectError(r, .requestTimeout, "request_timeout")
+        }
+    }
+}

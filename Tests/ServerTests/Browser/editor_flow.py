@@ -1,0 +1,162 @@
+"""Drives headless Chromium through the web app, as a person would.
+
+Usage: editor_flow.py BASE_URL TOKEN
+Signs in, opens the editor, types an invalid scenario, waits for the error
+marker at its line, fixes it, saves, runs a study, and waits for the report's
+chart. Talks to Chromium over the DevTools protocol (package websocket-client).
+Exit 0: passed; anything else: failed, with the reason on stderr.
+Every wait is bounded (a hang guard, not a timing assumption).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import websocket
+
+BASE, TOKEN = sys.argv[1], sys.argv[2]
+INVALID = "extends: ukraine-base.yaml\nname: Browser variant\nruns: lots\n"
+FIXED = "extends: ukraine-base.yaml\nname: Browser variant\nruns: 500\n"
+
+
+def fail(message):
+    print("browser test failed: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def find_chromium():
+    for name in [os.environ.get("GUARANTOR_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"]:
+        if name and shutil.which(name):
+            return shutil.which(name)
+    fail("no chromium on PATH")
+
+
+class Page:
+    def __init__(self, ws):
+        self.ws = ws
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        mine = self.next_id
+        self.ws.send(json.dumps({"id": mine, "method": method, "params": params}))
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("id") == mine:
+                if "error" in msg:
+                    fail(f"{method}: {msg['error']}")
+                return msg.get("result", {})
+
+    def js(self, expression):
+        r = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in r:
+            return None
+        return r.get("result", {}).get("value")
+
+    def wait(self, expression, what, seconds=90):
+        end = time.time() + seconds
+        while time.time() < end:
+            try:
+                value = self.js(expression)
+            except websocket.WebSocketException:
+                value = None
+            if value:
+                return value
+            time.sleep(0.1)
+        fail(f"gave up waiting for {what}; page is {self.js('location.href')}: {self.js('document.body && document.body.innerText.slice(0, 500)')}")
+
+    def go(self, url):
+        self.call("Page.navigate", url=url)
+        self.wait(f"location.href.startsWith({json.dumps(url)}) && document.readyState === 'complete'", "page " + url)
+
+    def type_into(self, selector, text):
+        """Selects all of the field's text and types `text` over it (real input events)."""
+        self.js(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); e.focus(); e.select(); return true; }})()")
+        self.call("Input.insertText", text=text)
+
+
+def main():
+    profile = tempfile.mkdtemp(prefix="guarantor-chromium-")
+    chromium = subprocess.Popen(
+        [find_chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+         f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        port_file = os.path.join(profile, "DevToolsActivePort")
+        end = time.time() + 30
+        while not os.path.exists(port_file) or not open(port_file).read().strip():
+            if time.time() > end or chromium.poll() is not None:
+                fail("chromium did not start")
+            time.sleep(0.1)
+        port = open(port_file).read().split()[0]
+        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json"))
+        page_target = next(t for t in targets if t.get("type") == "page")
+        page = Page(websocket.create_connection(page_target["webSocketDebuggerUrl"], timeout=60))
+        page.call("Page.enable")
+        page.call("Runtime.enable")
+
+        # Sign in with the token (the form sets the cookie).
+        page.go(BASE + "/login")
+        page.type_into("input[name=token]", TOKEN)
+        page.js("document.querySelector('form[action=\"/login\"]').submit()")
+        page.wait(f"location.href === {json.dumps(BASE + '/')} && document.readyState === 'complete'", "the library after sign-in")
+        if not page.js("document.querySelector('.who') && document.querySelector('.who').textContent"):
+            fail("not signed in after the login form")
+
+        # The editor: type an invalid scenario; the error appears at line 3.
+        page.go(BASE + "/scenarios/new")
+        page.type_into("input[name=name]", "browser-test")
+        page.type_into("#scenario-text", INVALID)
+        marker = page.wait("Array.from(document.querySelectorAll('#gutter .err')).map(e => e.textContent).join(',')",
+                           "an error marker in the gutter")
+        if marker != "3":
+            fail(f"error marked at line(s) {marker}, expected 3")
+        message = page.js("document.querySelector('#diagnostics li').textContent")
+        if not message.startswith("browser-test.yaml:3:7"):
+            fail(f"diagnostic reads {message!r}")
+        print(f"error shown at line 3: {message}")
+
+        # Fix it: the marker goes and the checker says valid.
+        page.type_into("#scenario-text", FIXED)
+        page.wait("document.getElementById('validation').className === 'valid' && !document.querySelector('#gutter .err')",
+                  "the scenario to validate")
+        print("fixed: " + page.js("document.getElementById('validity').textContent"))
+
+        # Save, then run a study from the scenario's page.
+        page.js("document.querySelector('button[value=save]').click()")
+        page.wait("location.pathname === '/scenarios/browser-test' && document.readyState === 'complete'", "the saved scenario")
+        page.type_into("input[name=runs]", "50")
+        page.js("document.querySelector('form.run button').click()")
+        page.wait("location.pathname.startsWith('/studies/') && document.readyState === 'complete'", "the study page")
+        study = page.js("location.pathname")
+        print("study page " + study)
+
+        # The progress bar gives way to the report, with its chart.
+        page.wait("document.getElementById('study-status') && document.getElementById('study-status').textContent === 'succeeded'"
+                  " && !!document.getElementById('report')", "the study to succeed")
+        charts = page.wait("(() => { const f = document.getElementById('report'); const d = f && f.contentDocument;"
+                           " return d && d.readyState === 'complete' && d.querySelectorAll('svg').length; })()",
+                           "a chart (svg) in the report")
+        print(f"report shows {charts} chart(s)")
+        shot = os.environ.get("GUARANTOR_BROWSER_SCREENSHOT")
+        if shot:
+            data = page.call("Page.captureScreenshot", format="png")["data"]
+            import base64
+            with open(shot, "wb") as f:
+                f.write(base64.b64decode(data))
+        print("browser test: passed")
+    finally:
+        chromium.terminate()
+        try:
+            chromium.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            chromium.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+main()

@@ -1,0 +1,177 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Server
+import Store
+import Testing
+
+@Suite("Web pages")
+struct PageTests {
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    static func encode(_ pairs: [(String, String)]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return ByteBuffer(string: pairs.map { k, v in
+            "\(k)=\(v.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&"))
+    }
+
+    func signIn(_ t: TestServer) -> HTTPFields {
+        [.cookie: "guarantor_token=\(t.token)", .contentType: "application/x-www-form-urlencoded"]
+    }
+
+    @Test func libraryListsScenariosAndEscapesThem() async throws {
+        let t = try await TestServer.make()
+        _ = try await t.store.saveScenario(name: "hostile", title: "<script>alert(1)</script> & co", text: variantText, by: "<b>eve</b>")
+        try await t.test { client in
+            let r = try await client.execute(uri: "/", method: .get)
+            #expect(r.status == .ok && r.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(r.text.contains("<a href=\"/scenarios/nato-article5\">nato-article5</a>"))
+            #expect(r.text.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"))
+            #expect(!r.text.contains("<script>alert"))
+            #expect(r.headers[HTTPField.Name("Content-Security-Policy") ?? .contentType]?.contains("default-src 'self'") == true)
+            let js = try await client.execute(uri: "/static/app.js", method: .get)
+            #expect(js.status == .ok && js.text.contains("/api/validate"))
+            #expect(try await client.execute(uri: "/static/app.css", method: .get).status == .ok)
+        }
+    }
+
+    @Test func editorShowsTheScenarioAndItsVersions() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let r = try await client.execute(uri: "/scenarios/ukraine-base", method: .get)
+            #expect(r.status == .ok)
+            #expect(r.text.contains("<textarea name=\"text\" id=\"scenario-text\""))
+            #expect(r.text.contains("Sign in with a token"))
+            let new = try await client.execute(uri: "/scenarios/new", method: .get)
+            #expect(new.status == .ok && new.text.contains("name=\"name\""))
+            let missing = try await client.execute(uri: "/scenarios/nothing", method: .get)
+            #expect(missing.status == .notFound && missing.text.contains("there is no scenario `nothing`"))
+            let oldVersion = try await client.execute(uri: "/scenarios/ukraine-base?version=0000", method: .get)
+            #expect(oldVersion.status == .notFound)
+        }
+    }
+
+    @Test func savingFromTheEditorShowsErrorsAtTheirLines() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let anonymous = try await client.execute(uri: "/scenarios", method: .post, headers: Self.form,
+                                                     body: Self.encode([("name", "draft"), ("text", variantText)]))
+            #expect(anonymous.status == .unauthorized && anonymous.text.contains("needs a token"))
+            let bad = try await client.execute(uri: "/scenarios", method: .post, headers: signIn(t),
+                                               body: Self.encode([("name", "draft"), ("text", invalidText)]))
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("<li data-line=\"3\"><a href=\"#\" data-line=\"3\">draft.yaml:3:7</a>"))
+            #expect(bad.text.contains("<span class=\"err\">3</span>"))
+            let good = try await client.execute(uri: "/scenarios", method: .post, headers: signIn(t),
+                                                body: Self.encode([("name", "draft"), ("text", variantText)]))
+            #expect(good.status == .seeOther)
+            #expect(good.headers[.location] == "/scenarios/draft?saved=\(ContentHash.of(variantText))")
+            let edited = try await client.execute(uri: "/scenarios/draft", method: .post, headers: signIn(t),
+                                                  body: Self.encode([("text", variantText + "seed: 9\n")]))
+            #expect(edited.status == .seeOther)
+            #expect(try await t.store.versions(of: "draft").count == 2)
+            // Browsers send a textarea's lines with CRLF: the same text is the same version.
+            let crlf = try await client.execute(uri: "/scenarios/draft", method: .post, headers: signIn(t),
+                                                body: Self.encode([("text", variantText.replacingOccurrences(of: "\n", with: "\r\n"))]))
+            #expect(crlf.status == .seeOther)
+            #expect(try await t.store.versions(of: "draft").count == 2)
+            // The check without JavaScript.
+            let check = try await client.execute(uri: "/validate", method: .post, headers: Self.form,
+                                                 body: Self.encode([("name", "draft"), ("text", invalidText)]))
+            #expect(check.status == .ok && check.text.contains("draft.yaml:3:7"))
+        }
+    }
+
+    @Test func signInSetsAStrictCookie() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let bad = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: Self.encode([("token", "nope")]))
+            #expect(bad.status == .unauthorized && bad.text.contains("not known"))
+            let good = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: Self.encode([("token", t.token)]))
+            #expect(good.status == .seeOther)
+            #expect(good.headers[.setCookie] == "guarantor_token=\(t.token); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000")
+            let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=\(t.token)"])
+            #expect(page.text.contains("<span class=\"who\">ann</span>"))
+            // A stale cookie on a page: signed out, not an error.
+            let stale = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=old"])
+            #expect(stale.status == .ok && stale.text.contains("Sign in"))
+            let out = try await client.execute(uri: "/logout", method: .post)
+            #expect(out.status == .seeOther && out.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await client.execute(uri: "/login", method: .get).status == .ok)
+        }
+    }
+
+    @Test func runningAStudyFromThePages() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let start = try await client.execute(uri: "/studies", method: .post, headers: signIn(t),
+                                                 body: Self.encode([("scenario", "nato-article5"), ("version", ""), ("runs", "50"),
+                                                                    ("seed", "5"), ("sensitivityRuns", "0")]))
+            #expect(start.status == .seeOther)
+            let location = try #require(start.headers[.location])
+            let id = String(location.dropFirst("/studies/".count))
+            await t.server.waitForStudy(id)
+            let page = try await client.execute(uri: location, method: .get)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<iframe class=\"report\" id=\"report\" src=\"/api/studies/\(id)/result?format=html\""))
+            #expect(page.text.contains("status-succeeded"))
+            let badNumber = try await client.execute(uri: "/studies", method: .post, headers: signIn(t),
+                                                     body: Self.encode([("scenario", "nato-article5"), ("runs", "many")]))
+            #expect(badNumber.status == .unprocessableContent && badNumber.text.contains("whole number"))
+            let cancel = try await client.execute(uri: "/studies/\(id)/cancel", method: .post, headers: signIn(t))
+            #expect(cancel.status == .seeOther)
+            #expect(try await client.execute(uri: "/studies/nothing", method: .get).status == .notFound)
+        }
+    }
+
+    @Test func runningStudyPageShowsProgress() async throws {
+        let t = try await TestServer.make(configure: { $0.maxConcurrentStudies = 1 })
+        try await t.test { client in
+            let start = try await client.execute(uri: "/studies", method: .post, headers: signIn(t),
+                                                 body: Self.encode([("scenario", "nato-article5"), ("runs", "2000000")]))
+            let location = try #require(start.headers[.location])
+            let page = try await client.execute(uri: location, method: .get)
+            #expect(page.text.contains("<progress id=\"study-progress\" max=\"100\""))
+            #expect(page.text.contains("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>"))
+            #expect(try await client.execute(uri: location + "/cancel", method: .post, headers: signIn(t)).status == .seeOther)
+            let after = try await client.execute(uri: location, method: .get)
+            #expect(after.text.contains("status-cancelled"))
+        }
+    }
+
+    @Test func comparePage() async throws {
+        let t = try await TestServer.make(configure: { $0.maxCompareRuns = 500 })
+        try await t.test { client in
+            let page = try await client.execute(uri: "/compare", method: .get)
+            #expect(page.status == .ok && page.text.contains("value=\"nato-article5\""))
+            let report = try await client.execute(uri: "/compare", method: .post, headers: signIn(t),
+                                                  body: Self.encode([("scenario", "nato-article5"), ("scenario", "ukraine-bilateral-2024"),
+                                                                     ("runs", "20"), ("seed", "")]))
+            #expect(report.status == .ok && report.headers[.contentType] == "text/html; charset=utf-8")
+            let tooMany = try await client.execute(uri: "/compare", method: .post, headers: signIn(t),
+                                                   body: Self.encode([("scenario", "nato-article5"), ("scenario", "ukraine-base"), ("runs", "501")]))
+            #expect(tooMany.status == .unprocessableContent && tooMany.text.contains("at most 500 runs"))
+        }
+    }
+
+    @Test func privatePagesNeedSigningIn() async throws {
+        let t = try await TestServer.make(privateRead: true)
+        try await t.test { client in
+            let r = try await client.execute(uri: "/", method: .get)
+            #expect(r.status == .unauthorized && r.text.contains("href=\"/login\""))
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=\(t.token)"]).status == .ok)
+            #expect(try await client.execute(uri: "/login", method: .get).status == .ok)
+        }
+    }
+
+    @Test func tokensAreStoredOnlyAsHashes() async throws {
+        let t = try await TestServer.make(loadBundled: false)
+        let record = try #require(try await t.store.token(hash: Tokens.hash(t.token)))
+        #expect(record.name == "ann" && record.hash != t.token && record.hash.count == 64)
+        #expect(t.token.hasPrefix("gt_") && t.token.count == 51)
+        try? FileManager.default.removeItem(atPath: t.folder)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Server
+import Store
+import Testing
+
+/// The repository root (the folder holding Package.swift), from this file's path.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return "."
+}()
+
+/// The scenarios that ship with the project (part of the repository).
+let bundledScenarios: [(name: String, text: String)] = {
+    let folder = repositoryRoot + "/scenarios"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.sorted().compactMap { f in
+        guard f.hasSuffix(".yaml"), let t = try? String(contentsOfFile: folder + "/" + f, encoding: .utf8) else { return nil }
+        return (String(f.dropLast(5)), t)
+    }
+}()
+
+/// A server on a fresh SQLite file with the bundled scenarios and one token (`ann`).
+struct TestServer {
+    let server: GuarantorServer
+    let store: SQLiteStore
+    let token: String
+    let folder: String
+
+    static func make(privateRead: Bool = false, configure: (inout ServerLimits) -> Void = { _ in },
+                     loadBundled: Bool = true) async throws -> TestServer {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-server-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: folder + "/guarantor.sqlite")
+        var limits = ServerLimits(studyThreads: 2)
+        configure(&limits)
+        let server = try GuarantorServer(store: store, settings: ServerSettings(privateRead: privateRead, limits: limits))
+        _ = try await server.prepare(bundled: loadBundled ? bundledScenarios : [])
+        let token = try await Tokens.create(name: "ann", in: store)
+        return TestServer(server: server, store: store, token: token, folder: folder)
+    }
+
+    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: server.router())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await app.test(.router, body)
+        await server.shutdown()
+    }
+
+    var auth: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+}
+
+let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    /// The JSON body as a dictionary (empty if it is not one).
+    var object: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(Array(text.utf8)))) as? [String: Any] ?? [:]
+    }
+}
+
+/// A JSON body from a dictionary (keys sorted so requests are reproducible).
+func json(_ value: [String: Any]) -> ByteBuffer {
+    let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data()
+    return ByteBuffer(bytes: data)
+}
+
+/// Checks the house error format and returns the code.
+@discardableResult
+func expectError(_ r: TestResponse, _ status: HTTPResponse.Status, _ code: String,
+                 sourceLocation: SourceLocation = #_sourceLocation) -> [String: Any] {
+    #expect(r.status == status, "status \(r.status.code): \(r.text)", sourceLocation: sourceLocation)
+    #expect(r.headers[.contentType]?.hasPrefix("application/json") == true, sourceLocation: sourceLocation)
+    let o = r.object
+    #expect(o["error"] as? String == code, "body: \(r.text)", sourceLocation: sourceLocation)
+    #expect((o["message"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
+    return o
+}
+
+/// A small valid scenario that extends the bundled base, and an invalid one with its error on line 3.
+let variantText = """
+extends: ukraine-base.yaml
+name: Test variant
+runs: 1000
+
+"""
+let invalidText = """
+extends: ukraine-base.yaml
+name: Broken variant
+runs: lots
+"""

@@ -1,0 +1,43 @@
+import Foundation
+import Store
+import Testing
+
+/// A fresh database file in a fresh temporary folder, removed afterwards.
+func withTemporarySQLite<T>(_ body: (SQLiteStore, String) async throws -> T) async throws -> T {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-store-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/guarantor.sqlite"
+    return try await body(try SQLiteStore(path: path), path)
+}
+
+@Suite("SQLite store")
+struct SQLiteStoreTests {
+    func run(_ check: (any GuarantorStore) async throws -> Void) async throws {
+        try await withTemporarySQLite { store, _ in try await check(store) }
+    }
+
+    @Test func versionsAreKeptAndAddressedByHash() async throws { try await run(StoreContract.versionsAreKeptAndAddressedByHash) }
+    @Test func libraryListsLatestVersions() async throws { try await run(StoreContract.libraryListsLatestVersions) }
+    @Test func valuesAreParameters() async throws { try await run(StoreContract.valuesAreParameters) }
+    @Test func nulIsRefused() async throws { try await run(StoreContract.nulIsRefused) }
+    @Test func concurrentSaves() async throws { try await run(StoreContract.concurrentSavesOfOneTextMakeOneVersion) }
+    @Test func studyLifecycle() async throws { try await run(StoreContract.studyLifecycle) }
+    @Test func cancelAndList() async throws { try await run(StoreContract.cancelAndList) }
+    @Test func recovery() async throws { try await run(StoreContract.recoveryEndsInterruptedStudies) }
+    @Test func tokens() async throws { try await run(StoreContract.tokensAreLookedUpByHash) }
+
+    @Test func walModeAndReopening() async throws {
+        try await withTemporarySQLite { store, path in
+            #expect(try await store.journalMode() == "wal")
+            let v = try await store.saveScenario(name: "kept", title: "K", text: "text", by: "ann")
+            // Opening the same file again runs the migrations again (a no-op) and sees the data.
+            let reopened = try SQLiteStore(path: path)
+            #expect(try await reopened.version(name: "kept", hash: v.hash) == v)
+        }
+    }
+
+    @Test func unusablePathIsAnError() async throws {
+        #expect(throws: StoreError.self) { _ = try SQLiteStore(path: "/nonexistent-folder-\(UUID().uuidString)/x.sqlite") }
+    }
+}
