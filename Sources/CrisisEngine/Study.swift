@@ -50,6 +50,8 @@ public enum StudyRunner {
                         }
                         if let progress { progress(counter.add(hi - lo), total) }
                         chunk += workers
+                        // Let other work on the shared pool (a server's requests, a cancel) run between chunks.
+                        await Task.yield()
                     }
                     return acc
                 }

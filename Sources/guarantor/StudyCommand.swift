@@ -78,31 +78,12 @@ enum CLI {
 
     static func study(scenario: Scenario, runs: Int64?, seed: UInt64?, threads: Int?, shard: ShardSpec?,
                       sensitivity: Bool, sensitivityRuns: Int64, quiet: Bool, label: String? = nil) async throws -> StudyResult {
-        let plan = CompiledScenario(scenario)
-        let runs = runs ?? Int64(scenario.runs)
-        let seed = seed ?? scenario.seed
-        let threads = threads ?? cores
         let bar = quiet ? nil : ProgressBar(label: label ?? "simulating")
-        let clock = ContinuousClock()
-        let start = clock.now
-        let progress: ProgressHandler? = bar?.handler
-        let (acc, partial) = try await StudyRunner.run(plan: plan, seed: seed, runs: runs, threads: threads, shard: shard,
-                                                       progress: progress)
-        var result = partial
-        AggressorDecision.annotate(&result, plan: plan, accumulator: acc, seed: seed)
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        bar?.finish()
-        result.meta.timing = StudyResult.Timing(seconds: seconds, threads: threads,
-                                                runsPerSecond: seconds > 0 ? Double(acc.runs) / seconds : 0,
-                                                nsPerRunDay: acc.runDays > 0 ? seconds * 1e9 / Double(acc.runDays) : 0)
-        if sensitivity {
-            let sbar = quiet ? nil : ProgressBar(label: "sensitivity")
-            result.sensitivity = try await SensitivityAnalysis.run(plan: plan, seed: seed, runsPerVariant: min(sensitivityRuns, runs),
-                                                                   threads: threads, progress: sbar?.handler)
-            sbar?.finish()
-        }
-        return result
+        let sbar = quiet || !sensitivity ? nil : ProgressBar(label: "sensitivity")
+        defer { bar?.finish(); sbar?.finish() }
+        return try await Study.run(scenario: scenario, runs: runs ?? Int64(scenario.runs), seed: seed ?? scenario.seed,
+                                   threads: threads ?? cores, shard: shard, sensitivityRuns: sensitivity ? sensitivityRuns : 0,
+                                   simulationProgress: bar?.handler, sensitivityProgress: sbar?.handler)
     }
 }
 
