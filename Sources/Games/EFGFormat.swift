@@ -8,22 +8,7 @@ public enum EFGFormat {
 
     public static func read(_ text: String) throws -> ExtensiveFormGame {
         var p = try GambitParser(text: text)
-        guard p.current.kind == .symbol, p.current.text == "EFG" else { throw p.error("expected the file type 'EFG'") }
-        try p.advance()
-        guard p.current.kind == .number, p.current.text == "2" else { throw p.error("expected EFG version 2") }
-        try p.advance()
-        guard p.current.kind == .symbol, p.current.text == "R" || p.current.text == "D" else { throw p.error("expected the number type 'R' or 'D'") }
-        try p.advance()
-        let title = try p.expect(.text, "the game's title in quotes").text
-        _ = try p.expect(.lbrace, "'{' before the player names")
-        var playerLabels: [String] = []
-        while p.current.kind == .text {
-            playerLabels.append(p.current.text)
-            guard playerLabels.count <= GameLimits.maxPlayers else { throw p.error("more than \(GameLimits.maxPlayers) players") }
-            try p.advance()
-        }
-        _ = try p.expect(.rbrace, "'}' after the player names")
-        guard !playerLabels.isEmpty else { throw p.error("a game needs at least one player") }
+        let (title, playerLabels) = try p.header(type: "EFG", version: "2")
         var comment = ""
         if p.current.kind == .text {
             comment = p.current.text

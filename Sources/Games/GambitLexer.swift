@@ -149,3 +149,27 @@ struct GambitParser {
         return v
     }
 }
+
+extension GambitParser {
+    /// The prologue shared by `.nfg` and `.efg` files: file type, version,
+    /// number type, the title in quotes and the players' names in braces.
+    mutating func header(type: String, version: String) throws -> (title: String, players: [String]) {
+        guard current.kind == .symbol, current.text == type else { throw error("expected the file type '\(type)'") }
+        try advance()
+        guard current.kind == .number, current.text == version else { throw error("expected \(type) version \(version)") }
+        try advance()
+        guard current.kind == .symbol, current.text == "R" || current.text == "D" else { throw error("expected the number type 'R' or 'D'") }
+        try advance()
+        let title = try expect(.text, "the game's title in quotes").text
+        _ = try expect(.lbrace, "'{' before the player names")
+        var players: [String] = []
+        while current.kind == .text {
+            players.append(current.text)
+            guard players.count <= GameLimits.maxPlayers else { throw error("more than \(GameLimits.maxPlayers) players") }
+            try advance()
+        }
+        _ = try expect(.rbrace, "'}' after the player names")
+        guard !players.isEmpty else { throw error("a game needs at least one player") }
+        return (title, players)
+    }
+}

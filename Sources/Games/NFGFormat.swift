@@ -3,22 +3,7 @@
 public enum NFGFormat {
     public static func read(_ text: String) throws -> NormalFormGame {
         var p = try GambitParser(text: text)
-        guard p.current.kind == .symbol, p.current.text == "NFG" else { throw p.error("expected the file type 'NFG'") }
-        try p.advance()
-        guard p.current.kind == .number, p.current.text == "1" else { throw p.error("expected NFG version 1") }
-        try p.advance()
-        guard p.current.kind == .symbol, p.current.text == "R" || p.current.text == "D" else { throw p.error("expected the number type 'R' or 'D'") }
-        try p.advance()
-        let title = try p.expect(.text, "the game's title in quotes").text
-        _ = try p.expect(.lbrace, "'{' before the player names")
-        var playerLabels: [String] = []
-        while p.current.kind == .text {
-            playerLabels.append(p.current.text)
-            guard playerLabels.count <= GameLimits.maxPlayers else { throw p.error("more than \(GameLimits.maxPlayers) players") }
-            try p.advance()
-        }
-        _ = try p.expect(.rbrace, "'}' after the player names")
-        guard !playerLabels.isEmpty else { throw p.error("a game needs at least one player") }
+        let (title, playerLabels) = try p.header(type: "NFG", version: "1")
         let strategiesStart = p.current
         _ = try p.expect(.lbrace, "'{' before the strategies")
         var strategies: [[String]] = []
