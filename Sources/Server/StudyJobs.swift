@@ -36,7 +36,7 @@ actor StudyJobs {
         let id = record.id
         tasks[id] = Task {
             await Self.execute(id: id, new: new, scenario: scenario, threads: threads, store: store, pool: pool)
-            await self.finished(id)
+            self.finished(id)
         }
         return record
     }
