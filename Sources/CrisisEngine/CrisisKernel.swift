@@ -3,10 +3,12 @@ import GuarantorModel
 /// Substream numbers: each kind of draw has its own, so that changing one
 /// input (sensitivity, scenario variants) leaves every other draw of the run
 /// unchanged (common random numbers).
-enum Substream {
-    static let slotBase: UInt32 = 0x0001_0000
-    static let politicsBase: UInt32 = 0x0002_0000
-    static let will: UInt32 = 0x0003_0000
+public enum Substream {
+    public static let slotBase: UInt32 = 0x0001_0000
+    public static let politicsBase: UInt32 = 0x0002_0000
+    public static let will: UInt32 = 0x0003_0000
+    /// Aggressor types (Deterrence): type m draws slot s from (seed, m, aggressorTypesBase + s).
+    public static let aggressorTypesBase: UInt32 = 0x0004_0000
 }
 
 /// The one-run kernel of MODEL.md section 3. It knows nothing of threads,

@@ -36,7 +36,7 @@ public enum AggressorDecision {
             let s = plan.slots[slot]
             if case .constant(let v) = s.distribution { return Array(repeating: v, count: count) }
             return (0..<count).map { m in
-                var stream = RandomStream(seed: seed, run: UInt64(m), substream: 0x0004_0000 + UInt32(slot))
+                var stream = RandomStream(seed: seed, run: UInt64(m), substream: Substream.aggressorTypesBase + UInt32(slot))
                 return min(s.upper, max(s.lower, Sampler.sample(s.distribution, &stream)))
             }
         }
