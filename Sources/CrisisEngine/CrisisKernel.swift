@@ -61,13 +61,15 @@ public struct CrisisKernel {
     var honoured: [Bool]
     var scale: [Double]
     var dPower: [Double], dSanctions: [Double], dAirDefence: [Double]
-    // Per-lane scratch of a batch of up to 8 simulations (lane-major).
-    static let lanes = 2
+    // Per-lane scratch of a batch of up to `maxLanes` simulations (lane-major).
+    static let maxLanes = 8
+    let groundSims: [Int], strikeSims: [Int]     // indices into simAttack/simPerceived
     let simAttack: [Int], simPerceived: [Bool]   // the simulations of one run, in order
-    var laneDPower: [Double], laneDSanctions: [Double], laneDAirDefence: [Double]
-    var laneEventDay: [Int32], laneEventCode: [Int32], laneEventCount: [Int]
+    var laneEventDay: [Int32], laneEventPower: [Double], laneEventSanctions: [Double], laneEventAirDefence: [Double]
+    var laneEventCount: [Int], laneCursor: [Int]
     var laneIntelStart: [Int], laneIntelEnd: [Int], laneIntelEffect: [Double], laneIntelCount: [Int]
     var laneStationed: [Double], laneEscalated: [Bool]
+    var laneRate: [Double], laneSanctionsRate: [Double], laneSanctions: [Double], laneLastChange: [Int]
 
     public init(plan: CompiledScenario, seed: UInt64) {
         self.plan = plan
@@ -136,20 +138,25 @@ public struct CrisisKernel {
         honoured = Array(repeating: false, count: N)
         scale = Array(repeating: 1, count: 2 * max(1, G))
         dPower = Array(repeating: 0, count: N); dSanctions = Array(repeating: 0, count: N); dAirDefence = Array(repeating: 0, count: N)
-        let L = Self.lanes
+        let L = Self.maxLanes
         var sa: [Int] = [], sp: [Bool] = []
         for k in 0..<K {
             sa.append(k); sp.append(false)
             if !perceptionIsExact { sa.append(k); sp.append(true) }
         }
         simAttack = sa; simPerceived = sp
-        laneDPower = Array(repeating: 0, count: L * N); laneDSanctions = Array(repeating: 0, count: L * N)
-        laneDAirDefence = Array(repeating: 0, count: L * N)
-        laneEventDay = Array(repeating: 0, count: L * (2 * N + 1)); laneEventCode = Array(repeating: 0, count: L * (2 * N + 1))
-        laneEventCount = Array(repeating: 0, count: L)
+        groundSims = sa.indices.filter { plan.attacks[sa[$0]].isGround }
+        strikeSims = sa.indices.filter { !plan.attacks[sa[$0]].isGround }
+        let E = 2 * N + 1
+        laneEventDay = Array(repeating: 0, count: L * E)
+        laneEventPower = Array(repeating: 0, count: L * E); laneEventSanctions = Array(repeating: 0, count: L * E)
+        laneEventAirDefence = Array(repeating: 0, count: L * E)
+        laneEventCount = Array(repeating: 0, count: L); laneCursor = Array(repeating: 0, count: L)
         laneIntelStart = Array(repeating: 0, count: L * (N + 1)); laneIntelEnd = Array(repeating: 0, count: L * (N + 1))
         laneIntelEffect = Array(repeating: 0, count: L * (N + 1)); laneIntelCount = Array(repeating: 0, count: L)
         laneStationed = Array(repeating: 0, count: L); laneEscalated = Array(repeating: false, count: L)
+        laneRate = Array(repeating: 0, count: L); laneSanctionsRate = Array(repeating: 0, count: L)
+        laneSanctions = Array(repeating: 0, count: L); laneLastChange = Array(repeating: 0, count: L)
     }
 
     public func makeOutcome() -> RunOutcome {
@@ -228,18 +235,33 @@ public struct CrisisKernel {
         for s in 0..<inputs.count { out.inputs[s] = inputs[s] }
 
         // 4-6. Decisions per simulation (attack type x honour view), then the
-        // combat of up to eight simulations at once, one per SIMD lane.
-        var first = 0
-        while first < simAttack.count {
-            let count = min(Self.lanes, simAttack.count - first)
-            for lane in 0..<count {
-                let k = simAttack[first + lane], perceived = simPerceived[first + lane]
-                decide(attack: k, perception: perceived ? out.perception : 1)
-                if !perceived && k == plan.referenceAttack { record(attack: k, into: &out) }
-                prepareLane(lane, attack: k)
+        // combat of up to eight simulations at once, one per SIMD lane: ground
+        // attacks together, strike campaigns together (each kind steps only
+        // its own equations).
+        for pass in 0..<2 {
+            let ground = pass == 0
+            let sims = ground ? groundSims : strikeSims
+            var first = 0
+            while first < sims.count {
+                let count = min(Self.maxLanes, sims.count - first)
+                for lane in 0..<count {
+                    let sim = sims[first + lane]
+                    let k = simAttack[sim], perceived = simPerceived[sim]
+                    decide(attack: k, perception: perceived ? out.perception : 1)
+                    if !perceived && k == plan.referenceAttack { record(attack: k, into: &out) }
+                    prepareLane(lane, attack: k)
+                }
+                let batch = sims[first..<(first + count)]
+                switch (ground, count) {
+                case (true, ...2): groundBatch(SIMD2<Double>.self, sims: batch, into: &out)
+                case (true, ...4): groundBatch(SIMD4<Double>.self, sims: batch, into: &out)
+                case (true, _): groundBatch(SIMD8<Double>.self, sims: batch, into: &out)
+                case (false, ...2): strikeBatch(SIMD2<Double>.self, sims: batch, into: &out)
+                case (false, ...4): strikeBatch(SIMD4<Double>.self, sims: batch, into: &out)
+                case (false, _): strikeBatch(SIMD8<Double>.self, sims: batch, into: &out)
+                }
+                first += count
             }
-            combatBatch(first: first, count: count, into: &out)
-            first += count
         }
         if perceptionIsExact { for k in 0..<K { out.perceived[k] = out.actual[k] } }
     }
@@ -297,26 +319,28 @@ public struct CrisisKernel {
         }
     }
 
-    /// Copies the decisions just made into `lane`: its flows, its sorted
-    /// events (days a flow starts or ends), its intelligence sharing, and what
-    /// stands in the attacker's path.
+    /// Copies the decisions just made into `lane`: its sorted events (the
+    /// days a flow starts or ends, with the change of each rate), its
+    /// intelligence sharing, and what stands in the attacker's path.
     mutating func prepareLane(_ lane: Int, attack k: Int) {
         let ground = atGround[k]
-        let base = lane * N, eBase = lane * (2 * N + 1), iBase = lane * (N + 1)
+        let eBase = lane * (2 * N + 1), iBase = lane * (N + 1)
         var escalated = false
         var nEvents = 0, nIntel = 0
-        for i in 0..<N {
-            laneDPower[base + i] = dPower[i]; laneDSanctions[base + i] = dSanctions[i]; laneDAirDefence[base + i] = dAirDefence[i]
-            guard honoured[i] else { continue }
+        for i in 0..<N where honoured[i] {
             let sd = startDay[i]
             if sd >= H { continue }
             let ed = endDay[i]
-            if obKind[i] == .intelligenceSharing {
+            let intel = obKind[i] == .intelligenceSharing
+            if intel {
                 laneIntelStart[iBase + nIntel] = sd; laneIntelEnd[iBase + nIntel] = ed; laneIntelEffect[iBase + nIntel] = effect[i]
                 nIntel += 1
             }
-            insertEvent(day: sd, code: Int32(i), base: eBase, count: &nEvents)
-            if ed < H { insertEvent(day: ed, code: Int32(-(i + 1)), base: eBase, count: &nEvents) }
+            let p = dPower[i], s = dSanctions[i], ad = dAirDefence[i]
+            if intel || p != 0 || s != 0 || ad != 0 {
+                insertEvent(day: sd, power: p, sanctions: s, airDefence: ad, base: eBase, count: &nEvents)
+                if ed < H { insertEvent(day: ed, power: -p, sanctions: -s, airDefence: -ad, base: eBase, count: &nEvents) }
+            }
             if ground && obKind[i] == .troops { escalated = true }
         }
         var stationedPower = 0.0
@@ -332,110 +356,152 @@ public struct CrisisKernel {
         }
         laneEventCount[lane] = nEvents; laneIntelCount[lane] = nIntel
         laneStationed[lane] = stationedPower; laneEscalated[lane] = escalated
+        laneCursor[lane] = 0
+        laneRate[lane] = 0; laneSanctionsRate[lane] = 0; laneSanctions[lane] = 0; laneLastChange[lane] = 0
     }
 
-    /// 6. Combat over the horizon for simulations first..<first+count, one per
-    /// SIMD lane (two lanes: without AVX, wider vectors spill out of the 16 SSE
-    /// registers and run no faster; see BENCHMARKS.md): Lanchester attrition and the advance for ground attacks, the
-    /// strike campaign for strikes (both computed in every lane, the attack
-    /// type selects), sanctions for all. Idle lanes run harmless zeros.
-    mutating func combatBatch(first: Int, count: Int, into out: inout RunOutcome) {
-        typealias V = SIMD2<Double>
-        var reinforcement = V(repeating: 0), target = V(repeating: 0), vmax = V(repeating: 0)
-        var strikeRate = V(repeating: 0), depthV = V(repeating: 1), objectiveV = V(repeating: 0)
-        var A = V(repeating: 0), D = V(repeating: 0)
+    /// Applies every event of the batch's lanes due by day t: each lane's
+    /// rate (aid power for ground attacks, air defence for strikes) and
+    /// sanctions rate change, sanctions accrue over the days since the last
+    /// change, and intelligence sharing is recomputed. Returns the next event
+    /// day of the batch (Int.max when none is left).
+    @inline(__always)
+    mutating func applyEvents(day t: Int, lanes count: Int, ground: Bool) -> Int {
+        var next = Int.max
+        for lane in 0..<count {
+            let eBase = lane * (2 * N + 1)
+            var ev = laneCursor[lane]
+            let n = laneEventCount[lane]
+            if ev < n && Int(laneEventDay[eBase + ev]) <= t {
+                laneSanctions[lane] += laneSanctionsRate[lane] * Double(t - laneLastChange[lane])
+                laneLastChange[lane] = t
+                var rate = laneRate[lane], sanctionsRate = laneSanctionsRate[lane]
+                while ev < n && Int(laneEventDay[eBase + ev]) <= t {
+                    rate += ground ? laneEventPower[eBase + ev] : laneEventAirDefence[eBase + ev]
+                    sanctionsRate += laneEventSanctions[eBase + ev]
+                    ev += 1
+                }
+                laneRate[lane] = rate; laneSanctionsRate[lane] = sanctionsRate
+                laneCursor[lane] = ev
+            }
+            if ev < n { next = min(next, Int(laneEventDay[eBase + ev])) }
+        }
+        return next
+    }
+
+    /// The intelligence multiplier of `lane` on day t: the strongest sharing in force, at least 1.
+    @inline(__always)
+    func intelligence(lane: Int, day t: Int) -> Double {
+        let iBase = lane * (N + 1)
+        var m = 1.0
+        for j in 0..<laneIntelCount[lane] where laneIntelStart[iBase + j] <= t && t < laneIntelEnd[iBase + j] {
+            m = max(m, laneIntelEffect[iBase + j])
+        }
+        return m
+    }
+
+    /// The combat result of a lane once its days are done: sanctions accrued to the horizon.
+    @inline(__always)
+    mutating func finishLane(_ lane: Int, sim: Int, objectiveShare: Double, aggressorLosses: Double, protegeLosses: Double,
+                             into out: inout RunOutcome) {
+        let sanctions = laneSanctions[lane] + laneSanctionsRate[lane] * Double(H - laneLastChange[lane])
+        let result = RunOutcome.Combat(objectiveShare: objectiveShare, aggressorLosses: aggressorLosses,
+                                       protegeLosses: protegeLosses, sanctionsCost: sanctions, escalated: laneEscalated[lane])
+        if simPerceived[sim] { out.perceived[simAttack[sim]] = result } else { out.actual[simAttack[sim]] = result }
+    }
+
+    /// 6. Ground combat over the horizon for a batch of ground-attack
+    /// simulations, one per SIMD lane (idle lanes run harmless zeros):
+    /// Lanchester square-law attrition with reinforcement, mobilisation and
+    /// aid, and the front's advance toward the objective depth.
+    @inline(__always)
+    mutating func groundBatch<V: DoubleLanes>(_: V.Type, sims: ArraySlice<Int>, into out: inout RunOutcome) {
+        let count = sims.count
+        var A = V(repeating: 0), D = V(repeating: 0), reinforcement = V(repeating: 0)
+        var target = V(repeating: 0), vmax = V(repeating: 0)
         let mobilisation = inputs[plan.protegeMobilisation]
         let depth = max(1e-9, inputs[plan.objectiveDepth] + plan.depthAdjustmentKm)
         let d0 = inputs[plan.protegePower] + mobilisation * inputs[plan.warningDays]
-        for lane in 0..<count {
-            let k = simAttack[first + lane]
+        for (lane, sim) in sims.enumerated() {
+            let k = simAttack[sim]
             let share = inputs[atForce[k]]
             A[lane] = inputs[plan.aggressorPower] * share
             D[lane] = d0 + laneStationed[lane]
             reinforcement[lane] = inputs[plan.aggressorReinforcement] * share
-            objectiveV[lane] = inputs[atObjective[k]]
-            depthV[lane] = depth
-            if atGround[k] {
-                target[lane] = inputs[atObjective[k]] * depth
-                vmax[lane] = inputs[atAdvance[k]]
-            } else {
-                strikeRate[lane] = inputs[atStrike[k]]
-            }
+            target[lane] = inputs[atObjective[k]] * depth
+            vmax[lane] = inputs[atAdvance[k]]
         }
         let protLeth = V(repeating: inputs[plan.protegeLethality]), aggLeth = V(repeating: inputs[plan.aggressorLethality])
-        let mob = V(repeating: mobilisation)
-        let negK = V(repeating: -steepness), r0 = V(repeating: ratioHalf), negIpp = V(repeating: -interception)
+        let negK = V(repeating: -steepness), r0 = V(repeating: ratioHalf)
         let tiny = V(repeating: 1e-9), one = V(repeating: 1)
-
-        var x = V(repeating: 0), destroyed = V(repeating: 0)
-        var lossA = V(repeating: 0), lossD = V(repeating: 0), sanctions = V(repeating: 0)
-        var powerRate = V(repeating: 0), sanctionsRate = V(repeating: 0), adRate = V(repeating: 0), adStock = V(repeating: 0)
-        var intel = V(repeating: 1)
-        var cursor = SIMD2<Int>(repeating: 0)
-        var nextEvent = Int.max
-        for lane in 0..<count where laneEventCount[lane] > 0 {
-            nextEvent = min(nextEvent, Int(laneEventDay[lane * (2 * N + 1)]))
-        }
-        for t in 0..<H {
+        var inflow = V(repeating: mobilisation), intel = V(repeating: 1)
+        var x = V(repeating: 0), lossA = V(repeating: 0), lossD = V(repeating: 0)
+        var advancing = V.anyLess(x, target)
+        var nextEvent = applyEvents(day: -1, lanes: count, ground: true)
+        var t = 0
+        while t < H {
             if t >= nextEvent {
-                nextEvent = Int.max
+                nextEvent = applyEvents(day: t, lanes: count, ground: true)
                 for lane in 0..<count {
-                    let eBase = lane * (2 * N + 1), base = lane * N, iBase = lane * (N + 1)
-                    var ev = cursor[lane]
-                    let n = laneEventCount[lane]
-                    var changed = false
-                    while ev < n && Int(laneEventDay[eBase + ev]) <= t {
-                        let code = Int(laneEventCode[eBase + ev])
-                        let i = code >= 0 ? code : -code - 1
-                        let sign = code >= 0 ? 1.0 : -1.0
-                        powerRate[lane] += sign * laneDPower[base + i]
-                        sanctionsRate[lane] += sign * laneDSanctions[base + i]
-                        adRate[lane] += sign * laneDAirDefence[base + i]
-                        ev += 1
-                        changed = true
-                    }
-                    cursor[lane] = ev
-                    if ev < n { nextEvent = min(nextEvent, Int(laneEventDay[eBase + ev])) }
-                    if changed {
-                        var m = 1.0
-                        for j in 0..<laneIntelCount[lane] where laneIntelStart[iBase + j] <= t && t < laneIntelEnd[iBase + j] {
-                            m = max(m, laneIntelEffect[iBase + j])
-                        }
-                        intel[lane] = m
-                    }
+                    inflow[lane] = mobilisation + laneRate[lane]
+                    intel[lane] = intelligence(lane: lane, day: t)
                 }
             }
-            sanctions += sanctionsRate
-            // Ground: Lanchester square law with reinforcement, mobilisation and aid.
-            let dEff = D * intel
-            let pa = protLeth * dEff
-            let la = A.replacing(with: pa, where: pa .< A)
-            let pd = aggLeth * A
-            let ld = D.replacing(with: pd, where: pd .< D)
-            A = A + reinforcement - la
-            D = D + mob + powerRate - ld
-            lossA += la
-            lossD += ld
-            let ratio = A / dEff.replacing(with: tiny, where: dEff .< tiny)
-            let advanced = x + vmax / (one + Math.exp(negK * (ratio - r0)))
-            x = advanced.replacing(with: target, where: advanced .> target)
-            // Strikes: the unintercepted share of the daily rate destroys targets.
-            adStock += adRate
-            destroyed += strikeRate * (one - destroyed) * Math.exp(negIpp * adStock)
-        }
-        for lane in 0..<count {
-            let k = simAttack[first + lane]
-            var result = RunOutcome.Combat()
-            if atGround[k] {
-                result.objectiveShare = x[lane] / depthV[lane]
-                result.aggressorLosses = lossA[lane]
-                result.protegeLosses = lossD[lane]
-            } else {
-                result.objectiveShare = destroyed[lane] * objectiveV[lane]
+            // Step the days up to the next event (or the horizon) with fixed rates.
+            let stop = min(H, nextEvent)
+            while t < stop {
+                let dEff = D * intel
+                let pa = protLeth * dEff
+                let la = V.lanesMin(A, pa)
+                let pd = aggLeth * A
+                let ld = V.lanesMin(D, pd)
+                A = A + reinforcement - la
+                D = D + inflow - ld
+                lossA += la
+                lossD += ld
+                if advancing {
+                    let ratio = A / V.lanesMax(dEff, tiny)
+                    x = V.lanesMin(x + vmax / (one + Math.exp(negK * (ratio - r0))), target)
+                    // Once every front stands at its objective, only attrition is left to step.
+                    advancing = V.anyLess(x, target)
+                }
+                t += 1
             }
-            result.sanctionsCost = sanctions[lane]
-            result.escalated = laneEscalated[lane]
-            if simPerceived[first + lane] { out.perceived[k] = result } else { out.actual[k] = result }
+        }
+        for (lane, sim) in sims.enumerated() {
+            finishLane(lane, sim: sim, objectiveShare: x[lane] / depth, aggressorLosses: lossA[lane],
+                       protegeLosses: lossD[lane], into: &out)
+        }
+    }
+
+    /// 6. Strike campaigns over the horizon for a batch of strike
+    /// simulations, one per SIMD lane: each day the unintercepted share of
+    /// the strike rate destroys targets still standing. The unintercepted
+    /// share exp(-interception * air defence delivered so far) changes by a
+    /// constant factor a day between events, so no day needs an exp.
+    @inline(__always)
+    mutating func strikeBatch<V: DoubleLanes>(_: V.Type, sims: ArraySlice<Int>, into out: inout RunOutcome) {
+        let count = sims.count
+        var strikeRate = V(repeating: 0)
+        for (lane, sim) in sims.enumerated() { strikeRate[lane] = inputs[atStrike[simAttack[sim]]] }
+        var standing = V(repeating: 1), unintercepted = V(repeating: 1), factor = V(repeating: 1)
+        var nextEvent = applyEvents(day: -1, lanes: count, ground: false)
+        var t = 0
+        while t < H {
+            if t >= nextEvent {
+                nextEvent = applyEvents(day: t, lanes: count, ground: false)
+                for lane in 0..<count { factor[lane] = Math.exp(-interception * laneRate[lane]) }
+            }
+            let stop = min(H, nextEvent)
+            while t < stop {
+                unintercepted *= factor
+                standing -= strikeRate * standing * unintercepted
+                t += 1
+            }
+        }
+        for (lane, sim) in sims.enumerated() {
+            finishLane(lane, sim: sim, objectiveShare: (1 - standing[lane]) * inputs[atObjective[simAttack[sim]]],
+                       aggressorLosses: 0, protegeLosses: 0, into: &out)
         }
     }
 
@@ -464,12 +530,17 @@ public struct CrisisKernel {
     }
 
     @inline(__always)
-    mutating func insertEvent(day: Int, code: Int32, base: Int, count: inout Int) {
+    mutating func insertEvent(day: Int, power: Double, sanctions: Double, airDefence: Double, base: Int, count: inout Int) {
         var j = count
         while j > 0 && Int(laneEventDay[base + j - 1]) > day {
-            laneEventDay[base + j] = laneEventDay[base + j - 1]; laneEventCode[base + j] = laneEventCode[base + j - 1]; j -= 1
+            laneEventDay[base + j] = laneEventDay[base + j - 1]
+            laneEventPower[base + j] = laneEventPower[base + j - 1]
+            laneEventSanctions[base + j] = laneEventSanctions[base + j - 1]
+            laneEventAirDefence[base + j] = laneEventAirDefence[base + j - 1]
+            j -= 1
         }
-        laneEventDay[base + j] = Int32(day); laneEventCode[base + j] = code
+        laneEventDay[base + j] = Int32(day); laneEventPower[base + j] = power
+        laneEventSanctions[base + j] = sanctions; laneEventAirDefence[base + j] = airDefence
         count += 1
     }
 }

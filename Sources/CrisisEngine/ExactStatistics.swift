@@ -23,7 +23,16 @@ public struct ExactSum: Hashable, Sendable {
     /// (the kernel never produces them; scenario numbers are bounded).
     @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
-        let v = (x * FixedPoint.scale).rounded(.toNearestOrEven)
+        let y = x * FixedPoint.scale
+        if abs(y) < 0x1p51 {
+            // Round to the nearest integer, ties to even, by the 1.5 x 2^52
+            // trick (exact for |y| < 2^51): the same integer as
+            // `rounded(.toNearestOrEven)` without a call to rint.
+            let r = (y + 6755399441055744.0) - 6755399441055744.0
+            addUnits(Int64(r))
+            return
+        }
+        let v = y.rounded(.toNearestOrEven)
         if abs(v) < 1.0e38 {
             addUnits(Int128(v))
         } else if v.isFinite {
@@ -34,6 +43,13 @@ public struct ExactSum: Hashable, Sendable {
             lo = sum
             if carry { hi &+= 1 }
         }
+    }
+
+    @inlinable @inline(__always)
+    public mutating func addUnits(_ u: Int64) {
+        let (sum, carry) = lo.addingReportingOverflow(UInt128(truncatingIfNeeded: u))
+        lo = sum
+        hi &+= Int128((u < 0 ? -1 : 0) &+ (carry ? 1 : 0))
     }
 
     @inlinable @inline(__always)
@@ -73,6 +89,16 @@ public struct Moments: Hashable, Sendable {
         count &+= 1
         sum.add(x)
         sumSquares.add(x * x)
+    }
+
+    /// Adds 1 (true) or 0 (false): the same as `add(b ? 1 : 0)`, without the arithmetic.
+    @inlinable @inline(__always)
+    public mutating func add(_ b: Bool) {
+        count &+= 1
+        if b {
+            sum.addUnits(Int64(FixedPoint.scale))
+            sumSquares.addUnits(Int64(FixedPoint.scale))
+        }
     }
 
     public mutating func merge(_ o: Moments) {

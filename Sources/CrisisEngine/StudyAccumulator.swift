@@ -92,7 +92,7 @@ public struct StudyAccumulator: Sendable, Hashable {
             attacks[k].aggressorLosses.add(a.aggressorLosses)
             attacks[k].protegeLosses.add(a.protegeLosses)
             attacks[k].sanctionsCost.add(a.sanctionsCost)
-            attacks[k].escalated.add(a.escalated ? 1 : 0)
+            attacks[k].escalated.add(a.escalated)
             attacks[k].shareHistogram.add(a.objectiveShare)
             let p = o.perceived[k]
             let y = (p.objectiveShare, p.aggressorLosses, p.sanctionsCost, p.escalated ? 1.0 : 0.0)
@@ -110,18 +110,18 @@ public struct StudyAccumulator: Sendable, Hashable {
         }
         var all = true, anyActive = false
         for g in guarantorHonours.indices {
-            guarantorActive[g].add(o.guarantorActive[g] ? 1 : 0)
-            guarantorHonours[g].add(o.guarantorHonours[g] ? 1 : 0)
-            guarantorHonoursPerceived[g].add(o.guarantorHonoursPerceived[g] ? 1 : 0)
+            guarantorActive[g].add(o.guarantorActive[g])
+            guarantorHonours[g].add(o.guarantorHonours[g])
+            guarantorHonoursPerceived[g].add(o.guarantorHonoursPerceived[g])
             if o.guarantorActive[g] { anyActive = true; if !o.guarantorHonours[g] { all = false } }
         }
-        allHonour.add(anyActive && all ? 1 : 0)
+        allHonour.add(anyActive && all)
         var firstMilitary = Int.max
         var aid90Total = 0.0
         let isMilitary = plan.obligationIsMilitary
         var anyAid = false
         for i in obligations.indices {
-            obligations[i].honoured.add(o.obligationHonoured[i] ? 1 : 0)
+            obligations[i].honoured.add(o.obligationHonoured[i])
             let sd = o.obligationStartDay[i]
             obligations[i].firstEffectDay.add(sd >= 0 ? Double(sd) : .infinity)
             obligations[i].delivered30.add(o.delivered(i, byDay: min(30, plan.horizon)))
@@ -133,14 +133,18 @@ public struct StudyAccumulator: Sendable, Hashable {
         }
         firstMilitaryAidDay.add(firstMilitary == Int.max ? .infinity : Double(firstMilitary))
         aid90.add(aid90Total)
-        for (j, day) in aidCheckpoints.enumerated() {
-            var total = 0.0
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: anyAid ? obligations.count : 0) { flowing in
+            var n = 0
             if anyAid {
                 for i in obligations.indices where o.obligationStartDay[i] >= 0 && o.obligationAidRate[i] > 0 {
-                    total += o.aidDelivered(i, byDay: day)
+                    flowing[n] = i; n += 1
                 }
             }
-            aidOverTime[j].add(total)
+            for (j, day) in aidCheckpoints.enumerated() {
+                var total = 0.0
+                for m in 0..<n { total += o.aidDelivered(flowing[m], byDay: day) }
+                aidOverTime[j].add(total)
+            }
         }
     }
 

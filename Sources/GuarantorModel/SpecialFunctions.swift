@@ -236,33 +236,74 @@ public enum Math {
     }
 }
 
+/// Vectors of doubles the crisis kernel steps simulations in (SIMD2, SIMD4,
+/// SIMD8). Swift's generic SIMD comparisons compile to a loop over lanes;
+/// these requirements are implemented on each concrete type, where the
+/// standard library's vector comparisons apply, so generic kernel code
+/// specialised for a width stays vectorised.
+public protocol DoubleLanes: SIMD where Scalar == Double {
+    /// Lane-wise minimum (b where b < a, else a).
+    static func lanesMin(_ a: Self, _ b: Self) -> Self
+    /// Lane-wise maximum (b where b > a, else a).
+    static func lanesMax(_ a: Self, _ b: Self) -> Self
+    /// Whether a < b in any lane.
+    static func anyLess(_ a: Self, _ b: Self) -> Bool
+    /// The bits of each lane as a signed integer, and back.
+    static func bits(_ x: Self) -> MaskStorage
+    static func fromBits(_ x: MaskStorage) -> Self
+}
+
+extension SIMD2: DoubleLanes where Scalar == Double {
+    @inlinable @inline(__always) public static func lanesMin(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .< a) }
+    @inlinable @inline(__always) public static func lanesMax(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .> a) }
+    @inlinable @inline(__always) public static func anyLess(_ a: Self, _ b: Self) -> Bool { any(a .< b) }
+    @inlinable @inline(__always) public static func bits(_ x: Self) -> SIMD2<Int64> { unsafeBitCast(x, to: SIMD2<Int64>.self) }
+    @inlinable @inline(__always) public static func fromBits(_ x: SIMD2<Int64>) -> Self { unsafeBitCast(x, to: Self.self) }
+}
+
+extension SIMD4: DoubleLanes where Scalar == Double {
+    @inlinable @inline(__always) public static func lanesMin(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .< a) }
+    @inlinable @inline(__always) public static func lanesMax(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .> a) }
+    @inlinable @inline(__always) public static func anyLess(_ a: Self, _ b: Self) -> Bool { any(a .< b) }
+    @inlinable @inline(__always) public static func bits(_ x: Self) -> SIMD4<Int64> { unsafeBitCast(x, to: SIMD4<Int64>.self) }
+    @inlinable @inline(__always) public static func fromBits(_ x: SIMD4<Int64>) -> Self { unsafeBitCast(x, to: Self.self) }
+}
+
+extension SIMD8: DoubleLanes where Scalar == Double {
+    @inlinable @inline(__always) public static func lanesMin(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .< a) }
+    @inlinable @inline(__always) public static func lanesMax(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .> a) }
+    @inlinable @inline(__always) public static func anyLess(_ a: Self, _ b: Self) -> Bool { any(a .< b) }
+    @inlinable @inline(__always) public static func bits(_ x: Self) -> SIMD8<Int64> { unsafeBitCast(x, to: SIMD8<Int64>.self) }
+    @inlinable @inline(__always) public static func fromBits(_ x: SIMD8<Int64>) -> Self { unsafeBitCast(x, to: Self.self) }
+}
+
 extension Math {
-    /// exp on two lanes at once: the same operations as the scalar `exp`,
-    /// lane by lane, after clamping the argument to [-708, 709] (so the result
-    /// is never 0 or infinite; the kernel's arguments are far inside that range).
+    /// exp on every lane of a vector of doubles: the same operations as the
+    /// scalar `exp`, lane by lane, after clamping the argument to [-708, 709]
+    /// (so the result is never 0 or infinite; the kernel's arguments are far
+    /// inside that range). Lane i of the result is bit-identical to
+    /// `exp(x[i])` for arguments in that range.
     @inlinable @inline(__always)
-    public static func exp(_ x: SIMD2<Double>) -> SIMD2<Double> {
-        let magic = SIMD2<Double>(repeating: 6755399441055744.0)
-        let low = SIMD2<Double>(repeating: -708.0), high = SIMD2<Double>(repeating: 709.0)
-        let xc = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
+    public static func exp<V: DoubleLanes>(_ x: V) -> V {
+        let magic = V(repeating: 6755399441055744.0)
+        let xc = V.lanesMin(V.lanesMax(x, V(repeating: -708.0)), V(repeating: 709.0))
         let shifted = xc * 1.44269504088896338700e+00 + magic
         let kf = shifted - magic
         let hi = xc - kf * 6.93147180369123816490e-01
         let lo = kf * 1.90821492927058770002e-10
         let r = hi - lo
         let t = r * r
-        typealias V = SIMD2<Double>
         let p5: V = t * 4.13813679705723846039e-08
-        let p4: V = t * (-1.65339022054652515390e-06 + p5)
-        let p3: V = t * (6.61375632143793436117e-05 + p4)
-        let p2: V = t * (-2.77777777770155933842e-03 + p3)
-        let p1: V = t * (1.66666666666666019037e-01 + p2)
+        let p4: V = t * (p5 - 1.65339022054652515390e-06)
+        let p3: V = t * (p4 + 6.61375632143793436117e-05)
+        let p2: V = t * (p3 - 2.77777777770155933842e-03)
+        let p1: V = t * (p2 + 1.66666666666666019037e-01)
         let c: V = r - p1
-        let q: V = (r * c) / (2.0 - c)
-        let y: V = 1.0 - ((lo - q) - hi)
+        let q: V = (r * c) / (V(repeating: 2.0) - c)
+        let y: V = V(repeating: 1.0) - ((lo - q) - hi)
         // k from the low bits of the shifted value, then 2^k as a bit pattern.
-        let k = unsafeBitCast(shifted, to: SIMD2<Int64>.self) &- unsafeBitCast(magic, to: SIMD2<Int64>.self)
-        let scale = unsafeBitCast((k &+ 1023) &<< 52, to: SIMD2<Double>.self)
+        let k = V.bits(shifted) &- V.bits(magic)
+        let scale = V.fromBits((k &+ V.MaskStorage(repeating: 1023)) &<< V.MaskStorage(repeating: 52))
         return y * scale
     }
 }

@@ -88,6 +88,10 @@ import Testing
             let v = SIMD2<Double>(x, x + 0.3)
             let e = Math.exp(v)
             for i in 0..<2 { #expect(e[i] == Math.exp(v[i]), "exp(\(v[i]))") }
+            let w = SIMD8<Double>(x, x + 0.1, x - 0.2, x + 0.3, x + 0.05, x - 0.4, x + 0.7, x - 0.01)
+            let f = Math.exp(w), g = Math.exp(SIMD4<Double>(w[0], w[1], w[2], w[3]))
+            for i in 0..<8 { #expect(f[i] == Math.exp(w[i]), "exp(\(w[i]))") }
+            for i in 0..<4 { #expect(g[i] == Math.exp(w[i]), "exp(\(w[i]))") }
             x += 0.917
         }
     }
