@@ -57,6 +57,9 @@ public struct CrisisKernel {
     var endDay: [Int]
     var rate: [Double]
     var effect: [Double]
+    var honourP: [Double]             // attack x obligation, before perception
+    var eventKey: [Int]               // the run's flow events, sorted: day << 32 | 2 * obligation (+1 for an end)
+    var eventCount = 0
     // Per-simulation scratch.
     var honoured: [Bool]
     var scale: [Double]
@@ -65,8 +68,7 @@ public struct CrisisKernel {
     static let maxLanes = 8
     let groundSims: [Int], strikeSims: [Int]     // indices into simAttack/simPerceived
     let simAttack: [Int], simPerceived: [Bool]   // the simulations of one run, in order
-    var laneEventDay: [Int32], laneEventPower: [Double], laneEventSanctions: [Double], laneEventAirDefence: [Double]
-    var laneEventCount: [Int], laneCursor: [Int]
+    var laneDPower: [Double], laneDSanctions: [Double], laneDAirDefence: [Double]   // lane x obligation
     var laneIntelStart: [Int], laneIntelEnd: [Int], laneIntelEffect: [Double], laneIntelCount: [Int]
     var laneStationed: [Double], laneEscalated: [Bool]
     var laneRate: [Double], laneSanctionsRate: [Double], laneSanctions: [Double], laneLastChange: [Int]
@@ -135,6 +137,8 @@ public struct CrisisKernel {
         honourBase = Array(repeating: 0, count: G)
         startDay = Array(repeating: 0, count: N); endDay = Array(repeating: 0, count: N)
         rate = Array(repeating: 0, count: N); effect = Array(repeating: 0, count: N)
+        honourP = Array(repeating: 0, count: max(1, K * N))
+        eventKey = Array(repeating: 0, count: 2 * N + 1)
         honoured = Array(repeating: false, count: N)
         scale = Array(repeating: 1, count: 2 * max(1, G))
         dPower = Array(repeating: 0, count: N); dSanctions = Array(repeating: 0, count: N); dAirDefence = Array(repeating: 0, count: N)
@@ -147,11 +151,8 @@ public struct CrisisKernel {
         simAttack = sa; simPerceived = sp
         groundSims = sa.indices.filter { plan.attacks[sa[$0]].isGround }
         strikeSims = sa.indices.filter { !plan.attacks[sa[$0]].isGround }
-        let E = 2 * N + 1
-        laneEventDay = Array(repeating: 0, count: L * E)
-        laneEventPower = Array(repeating: 0, count: L * E); laneEventSanctions = Array(repeating: 0, count: L * E)
-        laneEventAirDefence = Array(repeating: 0, count: L * E)
-        laneEventCount = Array(repeating: 0, count: L); laneCursor = Array(repeating: 0, count: L)
+        laneDPower = Array(repeating: 0, count: L * N); laneDSanctions = Array(repeating: 0, count: L * N)
+        laneDAirDefence = Array(repeating: 0, count: L * N)
         laneIntelStart = Array(repeating: 0, count: L * (N + 1)); laneIntelEnd = Array(repeating: 0, count: L * (N + 1))
         laneIntelEffect = Array(repeating: 0, count: L * (N + 1)); laneIntelCount = Array(repeating: 0, count: L)
         laneStationed = Array(repeating: 0, count: L); laneEscalated = Array(repeating: false, count: L)
@@ -174,27 +175,34 @@ public struct CrisisKernel {
         let start = plan.startDay
 
         // 2. Governments: turnovers, agreement survival, honour shift; events.
+        // Stream positions: election e uses 2 + A uniforms (turnover, shift,
+        // then survival per agreement), then one each for the capability
+        // shift and the change of democratic institutions. Only the draws a
+        // run needs are computed.
+        let perElection = UInt32(2 + A)
         for g in 0..<G {
-            var s = RandomStream(seed: seed, run: run, substream: Substream.politicsBase + UInt32(g))
+            let s = RandomStream(seed: seed, run: run, substream: Substream.politicsBase + UInt32(g))
             var shift = 1.0
             for a in 0..<A { active[a * G + g] = partyOf[a * G + g] }
             let turnoverP = inputs[gTurnover[g]]
+            var position: UInt32 = 0
             for e in electionStart[g]..<electionStart[g + 1] {
                 let day = electionDays[e]
-                let uTurn = s.uniform(), uShift = s.uniform()
-                let turned = day > start && day <= attackDay && uTurn < turnoverP
-                if turned {
-                    let draw = turnoverShiftConstant ? inputs[plan.turnoverShift] : plan.slots[plan.turnoverShift].distribution.quantile(uShift)
+                if day > start && day <= attackDay && s.uniform(at: position) < turnoverP {
+                    let draw = turnoverShiftConstant ? inputs[plan.turnoverShift]
+                        : plan.slots[plan.turnoverShift].distribution.quantile(s.uniform(at: position + 1))
                     shift *= max(0, draw)
+                    for a in 0..<A where active[a * G + g] && day > agSigned[a] {
+                        if s.uniform(at: position + 2 + UInt32(a)) >= agSurvival[a] { active[a * G + g] = false }
+                    }
                 }
-                for a in 0..<A {
-                    let uSurvive = s.uniform()
-                    if turned && day > agSigned[a] && uSurvive >= agSurvival[a] { active[a * G + g] = false }
-                }
+                position += perElection
             }
             var events = 1.0
-            if s.uniform() < inputs[gCapShift[g]] { events *= capShiftMult }
-            if s.uniform() < inputs[gDemo[g]] { events *= demoMult }
+            // A uniform on (0, 1) is never below a probability of 0 (the default): no draw needed.
+            let capShiftP = inputs[gCapShift[g]], demoP = inputs[gDemo[g]]
+            if capShiftP > 0 && s.uniform(at: position) < capShiftP { events *= capShiftMult }
+            if demoP > 0 && s.uniform(at: position + 1) < demoP { events *= demoMult }
             honourBase[g] = inputs[gHonour[g]] * shift * events
         }
         for a in 0..<A where !(agSigned[a] <= attackDay && attackDay < agExpires[a]) {
@@ -229,6 +237,16 @@ public struct CrisisKernel {
             rate[i] = inputs[obSize[i]] / Self.daysPerMonth
             let e = obEffectConst[i]
             effect[i] = !e.isNaN ? e : obEffectSlot[i] >= 0 ? inputs[obEffectSlot[i]] : (obKind[i] == .financialAid ? powerPerMoney : obKind[i] == .intelligenceSharing ? intelDefault : 1)
+        }
+
+        // The days flows may start or end, sorted once for every simulation of the run.
+        eventCount = 0
+        for i in 0..<N where startDay[i] < H && (obUnit[i] > 0 || obKind[i] == .sanctions || obKind[i] == .intelligenceSharing) {
+            insertEvent(startDay[i] << 32 | 2 * i)
+            if endDay[i] < H { insertEvent(endDay[i] << 32 | (2 * i + 1)) }
+        }
+        for k in 0..<K {
+            for i in 0..<N { honourP[k * N + i] = honourProbability(i, attack: k) }
         }
 
         out.perception = inputs[plan.perception]
@@ -291,7 +309,7 @@ public struct CrisisKernel {
     mutating func decide(attack k: Int, perception: Double) {
         for g in 0..<G { scale[2 * g] = 0; scale[2 * g + 1] = 0 }
         for i in 0..<N {
-            let p = min(1, honourProbability(i, attack: k) * perception)
+            let p = min(1, honourP[k * N + i] * perception)
             let h = p > 0 && willU[obGuarantor[i]] <= p * obCost[i]
             honoured[i] = h
             if h && obUnit[i] > 0 { scale[2 * obGuarantor[i] + obUnit[i] - 1] += rate[i] }
@@ -324,22 +342,16 @@ public struct CrisisKernel {
     /// intelligence sharing, and what stands in the attacker's path.
     mutating func prepareLane(_ lane: Int, attack k: Int) {
         let ground = atGround[k]
-        let eBase = lane * (2 * N + 1), iBase = lane * (N + 1)
+        let base = lane * N, iBase = lane * (N + 1)
         var escalated = false
-        var nEvents = 0, nIntel = 0
-        for i in 0..<N where honoured[i] {
-            let sd = startDay[i]
-            if sd >= H { continue }
-            let ed = endDay[i]
-            let intel = obKind[i] == .intelligenceSharing
-            if intel {
-                laneIntelStart[iBase + nIntel] = sd; laneIntelEnd[iBase + nIntel] = ed; laneIntelEffect[iBase + nIntel] = effect[i]
+        var nIntel = 0
+        for i in 0..<N {
+            laneDPower[base + i] = dPower[i]; laneDSanctions[base + i] = dSanctions[i]; laneDAirDefence[base + i] = dAirDefence[i]
+            guard honoured[i] && startDay[i] < H else { continue }
+            if obKind[i] == .intelligenceSharing {
+                laneIntelStart[iBase + nIntel] = startDay[i]; laneIntelEnd[iBase + nIntel] = endDay[i]
+                laneIntelEffect[iBase + nIntel] = effect[i]
                 nIntel += 1
-            }
-            let p = dPower[i], s = dSanctions[i], ad = dAirDefence[i]
-            if intel || p != 0 || s != 0 || ad != 0 {
-                insertEvent(day: sd, power: p, sanctions: s, airDefence: ad, base: eBase, count: &nEvents)
-                if ed < H { insertEvent(day: ed, power: -p, sanctions: -s, airDefence: -ad, base: eBase, count: &nEvents) }
             }
             if ground && obKind[i] == .troops { escalated = true }
         }
@@ -354,39 +366,36 @@ public struct CrisisKernel {
             }
             for g in 0..<G where gMonitors[g] { escalated = true }
         }
-        laneEventCount[lane] = nEvents; laneIntelCount[lane] = nIntel
+        laneIntelCount[lane] = nIntel
         laneStationed[lane] = stationedPower; laneEscalated[lane] = escalated
-        laneCursor[lane] = 0
         laneRate[lane] = 0; laneSanctionsRate[lane] = 0; laneSanctions[lane] = 0; laneLastChange[lane] = 0
     }
 
-    /// Applies every event of the batch's lanes due by day t: each lane's
-    /// rate (aid power for ground attacks, air defence for strikes) and
-    /// sanctions rate change, sanctions accrue over the days since the last
-    /// change, and intelligence sharing is recomputed. Returns the next event
-    /// day of the batch (Int.max when none is left).
+    /// Applies the run's events due by day t (from `cursor` on) to the
+    /// batch's lanes: sanctions accrue over the days since the last change,
+    /// then each lane's rate (aid power for ground attacks, air defence for
+    /// strikes) and sanctions rate change by its own flows (zero where the
+    /// lane's guarantor did not honour). Returns the next event day (Int.max
+    /// when none is left).
     @inline(__always)
-    mutating func applyEvents(day t: Int, lanes count: Int, ground: Bool) -> Int {
-        var next = Int.max
-        for lane in 0..<count {
-            let eBase = lane * (2 * N + 1)
-            var ev = laneCursor[lane]
-            let n = laneEventCount[lane]
-            if ev < n && Int(laneEventDay[eBase + ev]) <= t {
+    mutating func applyEvents(day t: Int, cursor: inout Int, lanes count: Int, ground: Bool) -> Int {
+        if cursor < eventCount && eventKey[cursor] >> 32 <= t {
+            for lane in 0..<count {
                 laneSanctions[lane] += laneSanctionsRate[lane] * Double(t - laneLastChange[lane])
                 laneLastChange[lane] = t
-                var rate = laneRate[lane], sanctionsRate = laneSanctionsRate[lane]
-                while ev < n && Int(laneEventDay[eBase + ev]) <= t {
-                    rate += ground ? laneEventPower[eBase + ev] : laneEventAirDefence[eBase + ev]
-                    sanctionsRate += laneEventSanctions[eBase + ev]
-                    ev += 1
-                }
-                laneRate[lane] = rate; laneSanctionsRate[lane] = sanctionsRate
-                laneCursor[lane] = ev
             }
-            if ev < n { next = min(next, Int(laneEventDay[eBase + ev])) }
+            while cursor < eventCount && eventKey[cursor] >> 32 <= t {
+                let code = eventKey[cursor] & 0xFFFF_FFFF
+                let i = code >> 1
+                let sign = code & 1 == 0 ? 1.0 : -1.0
+                for lane in 0..<count {
+                    laneRate[lane] += sign * (ground ? laneDPower[lane * N + i] : laneDAirDefence[lane * N + i])
+                    laneSanctionsRate[lane] += sign * laneDSanctions[lane * N + i]
+                }
+                cursor += 1
+            }
         }
-        return next
+        return cursor < eventCount ? eventKey[cursor] >> 32 : Int.max
     }
 
     /// The intelligence multiplier of `lane` on day t: the strongest sharing in force, at least 1.
@@ -437,11 +446,12 @@ public struct CrisisKernel {
         var inflow = V(repeating: mobilisation), intel = V(repeating: 1)
         var x = V(repeating: 0), lossA = V(repeating: 0), lossD = V(repeating: 0)
         var advancing = V.anyLess(x, target)
-        var nextEvent = applyEvents(day: -1, lanes: count, ground: true)
+        var cursor = 0
+        var nextEvent = applyEvents(day: -1, cursor: &cursor, lanes: count, ground: true)
         var t = 0
         while t < H {
             if t >= nextEvent {
-                nextEvent = applyEvents(day: t, lanes: count, ground: true)
+                nextEvent = applyEvents(day: t, cursor: &cursor, lanes: count, ground: true)
                 for lane in 0..<count {
                     inflow[lane] = mobilisation + laneRate[lane]
                     intel[lane] = intelligence(lane: lane, day: t)
@@ -485,11 +495,12 @@ public struct CrisisKernel {
         var strikeRate = V(repeating: 0)
         for (lane, sim) in sims.enumerated() { strikeRate[lane] = inputs[atStrike[simAttack[sim]]] }
         var standing = V(repeating: 1), unintercepted = V(repeating: 1), factor = V(repeating: 1)
-        var nextEvent = applyEvents(day: -1, lanes: count, ground: false)
+        var cursor = 0
+        var nextEvent = applyEvents(day: -1, cursor: &cursor, lanes: count, ground: false)
         var t = 0
         while t < H {
             if t >= nextEvent {
-                nextEvent = applyEvents(day: t, lanes: count, ground: false)
+                nextEvent = applyEvents(day: t, cursor: &cursor, lanes: count, ground: false)
                 for lane in 0..<count { factor[lane] = Math.exp(-interception * laneRate[lane]) }
             }
             let stop = min(H, nextEvent)
@@ -520,7 +531,7 @@ public struct CrisisKernel {
             rec.obligationRate[i] = rate[i] * s
             rec.obligationAidRate[i] = dPower[i]
             // A guarantor "honours" when its will clears its strongest agreement's threshold before commitment costs.
-            let p = honourProbability(i, attack: k)
+            let p = honourP[k * N + i]
             if p > 0 {
                 rec.guarantorActive[g] = true
                 if willU[g] <= p { rec.guarantorHonours[g] = true }
@@ -529,18 +540,13 @@ public struct CrisisKernel {
         }
     }
 
+    /// Inserts an event key into the run's sorted list (insertion sort: a
+    /// few dozen events a run; keys are unique, so the order is total).
     @inline(__always)
-    mutating func insertEvent(day: Int, power: Double, sanctions: Double, airDefence: Double, base: Int, count: inout Int) {
-        var j = count
-        while j > 0 && Int(laneEventDay[base + j - 1]) > day {
-            laneEventDay[base + j] = laneEventDay[base + j - 1]
-            laneEventPower[base + j] = laneEventPower[base + j - 1]
-            laneEventSanctions[base + j] = laneEventSanctions[base + j - 1]
-            laneEventAirDefence[base + j] = laneEventAirDefence[base + j - 1]
-            j -= 1
-        }
-        laneEventDay[base + j] = Int32(day); laneEventPower[base + j] = power
-        laneEventSanctions[base + j] = sanctions; laneEventAirDefence[base + j] = airDefence
-        count += 1
+    mutating func insertEvent(_ key: Int) {
+        var j = eventCount
+        while j > 0 && eventKey[j - 1] > key { eventKey[j] = eventKey[j - 1]; j -= 1 }
+        eventKey[j] = key
+        eventCount += 1
     }
 }

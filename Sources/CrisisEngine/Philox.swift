@@ -62,4 +62,16 @@ public struct RandomStream: Sendable {
     public mutating func uniform() -> Double {
         (Double(nextUInt64() >> 11) + 0.5) * 0x1p-53
     }
+
+    /// The uniform at position j of the stream: the number the (j+1)th call
+    /// of `uniform()` on a fresh stream returns. A counter-based generator
+    /// computes any position directly, so draws that a run does not need
+    /// cost nothing while every other draw keeps its position (and common
+    /// random numbers stay aligned).
+    @inlinable
+    public func uniform(at j: UInt32) -> Double {
+        let b = Philox.block(counter: (j >> 1, substream, UInt32(truncatingIfNeeded: run), UInt32(truncatingIfNeeded: run >> 32)), key: key)
+        let bits = j & 1 == 0 ? UInt64(b.0) << 32 | UInt64(b.1) : UInt64(b.2) << 32 | UInt64(b.3)
+        return (Double(bits >> 11) + 0.5) * 0x1p-53
+    }
 }
