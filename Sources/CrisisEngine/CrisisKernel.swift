@@ -472,11 +472,12 @@ public struct CrisisKernel {
                 if advancing {
                     let ratio = A / V.lanesMax(dEff, tiny)
                     x = V.lanesMin(x + vmax / (one + Math.exp(negK * (ratio - r0))), target)
-                    // Once every front stands at its objective, only attrition is left to step.
-                    advancing = V.anyLess(x, target)
                 }
                 t += 1
             }
+            // Once every front stands at its objective (checked between
+            // segments), only attrition is left to step: x would stay at target.
+            advancing = V.anyLess(x, target)
         }
         for (lane, sim) in sims.enumerated() {
             finishLane(lane, sim: sim, objectiveShare: x[lane] / depth, aggressorLosses: lossA[lane],
@@ -495,6 +496,7 @@ public struct CrisisKernel {
         var strikeRate = V(repeating: 0)
         for (lane, sim) in sims.enumerated() { strikeRate[lane] = inputs[atStrike[simAttack[sim]]] }
         var standing = V(repeating: 1), unintercepted = V(repeating: 1), factor = V(repeating: 1)
+        let one = V(repeating: 1)
         var cursor = 0
         var nextEvent = applyEvents(day: -1, cursor: &cursor, lanes: count, ground: false)
         var t = 0
@@ -505,8 +507,10 @@ public struct CrisisKernel {
             }
             let stop = min(H, nextEvent)
             while t < stop {
+                // standing * (1 - rate * share): the loop-carried chain is one
+                // multiplication per day (the factor comes off the other chain).
                 unintercepted *= factor
-                standing -= strikeRate * standing * unintercepted
+                standing *= one - strikeRate * unintercepted
                 t += 1
             }
         }
