@@ -41,6 +41,34 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(acc)
     }
 
+    // The harness runs an async benchmark by blocking one thread of Swift's
+    // cooperative pool (one thread per core), so on two cores the study
+    // above gets one thread. This one drives the kernel and the exact
+    // statistics on plain threads instead: contiguous blocks of runs, one per
+    // thread, merged at the end, as shards would be.
+    Benchmark("kernel + statistics, \(cores) plain threads, \(runs) runs (\(runDays) run-days)") { benchmark in
+        let box = AccumulatorBox(count: cores)
+        let group = DispatchGroup()
+        for w in 0..<cores {
+            group.enter()
+            let thread = Thread {
+                var kernel = CrisisKernel(plan: plan, seed: 1)
+                var outcome = kernel.makeOutcome()
+                var acc = StudyAccumulator(plan: plan)
+                let perRun = kernel.runDaysPerRun
+                for run in (runs * Int64(w) / Int64(cores))..<(runs * Int64(w + 1) / Int64(cores)) {
+                    kernel.simulate(run: UInt64(run), into: &outcome)
+                    acc.add(outcome, run: UInt64(run), plan: plan, runDays: perRun)
+                }
+                box.set(w, acc)
+                group.leave()
+            }
+            thread.start()
+        }
+        group.wait()
+        blackHole(box.merged(plan: plan))
+    }
+
     Benchmark("kernel only, 1 thread, \(runs) runs") { benchmark in
         var kernel = CrisisKernel(plan: plan, seed: 1)
         var outcome = kernel.makeOutcome()
@@ -48,5 +76,19 @@ let benchmarks: @Sendable () -> Void = {
             kernel.simulate(run: run, into: &outcome)
             blackHole(outcome.actual[0].objectiveShare)
         }
+    }
+}
+
+/// The per-thread accumulators of the plain-threads benchmark.
+final class AccumulatorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [StudyAccumulator?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ acc: StudyAccumulator) { lock.lock(); slots[i] = acc; lock.unlock() }
+    func merged(plan: CompiledScenario) -> StudyAccumulator {
+        lock.lock(); defer { lock.unlock() }
+        var all = StudyAccumulator(plan: plan)
+        for case let acc? in slots { all.merge(acc) }
+        return all
     }
 }
