@@ -47,7 +47,7 @@ public enum ComparisonExplainer {
         for g in best.study.guarantors {
             if let w = worst.study.guarantors.first(where: { $0.id == g.id }) {
                 let d = g.honourProbability.mean - w.honourProbability.mean
-                if abs(d) > abs(gap?.0 ?? -1) { gap = (d, "\(g.name) honours with probability \(pct(g.honourProbability.mean)) under \(best.scenario) and \(pct(w.honourProbability.mean)) under \(worst.scenario)") }
+                if gap.map({ abs(d) > abs($0.0) }) ?? true { gap = (d, "\(g.name) honours with probability \(pct(g.honourProbability.mean)) under \(best.scenario) and \(pct(w.honourProbability.mean)) under \(worst.scenario)") }
             }
         }
         if let (d, text) = gap, abs(d) > 0.01 { out.append("The largest single-guarantor difference: \(text).") }

@@ -131,5 +131,9 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         let best = rows.max { $0.pDeterred.mean < $1.pDeterred.mean }!
         #expect(text[0].hasPrefix(best.scenario))
         #expect(text[0].contains(Format.percent(best.pDeterred.mean, decimals: 1)))
+        // The lone guarantor honours far more often under the strong design: the explanation names it.
+        let gap = text.first { $0.hasPrefix("The largest single-guarantor difference:") }
+        #expect(gap != nil, "\(text)")
+        if let g = rs.guarantors.first { #expect(gap?.contains(Format.percent(g.honourProbability.mean, decimals: 1)) == true) }
     }
 }
