@@ -45,6 +45,9 @@ public struct CrisisKernel {
     let tripwire: Double, troopsCost: Double, capShiftMult: Double, demoMult: Double, delayFactor: Double
     let powerPerMoney: Double, intelDefault: Double, interception: Double, steepness: Double, ratioHalf: Double, aidEffect: Double
     let turnoverShiftConstant: Bool
+    // Per input slot, without its path (a string the hot loop must not touch).
+    let slotDistribution: [Distribution], slotLower: [Double], slotUpper: [Double]
+    let varyingSlots: [Int]           // the slots that are not constants (constants sit in `inputs` from the start)
     let perceptionIsExact: Bool
 
     // Per-run scratch.
@@ -128,9 +131,16 @@ public struct CrisisKernel {
         intelDefault = p.intelligenceMultiplier; interception = p.interceptionPerPower
         steepness = p.advanceSteepness; ratioHalf = p.advanceRatio; aidEffect = p.aidEffectiveness
         turnoverShiftConstant = plan.slots[plan.turnoverShift].distribution.isConstant
+        slotDistribution = plan.slots.map(\.distribution)
+        slotLower = plan.slots.map(\.lower); slotUpper = plan.slots.map(\.upper)
+        varyingSlots = plan.slots.indices.filter { !plan.slots[$0].distribution.isConstant }
         perceptionIsExact = plan.slots[plan.perception].distribution == .constant(1)
 
-        inputs = Array(repeating: 0, count: plan.slots.count)
+        // Constants are set once, here; only the other slots are drawn per run.
+        inputs = plan.slots.map { slot in
+            if case .constant(let v) = slot.distribution { return v }
+            return 0
+        }
         willU = Array(repeating: 0, count: G)
         leaderNormals = Array(repeating: 0, count: G)
         active = Array(repeating: false, count: max(1, A * G))
@@ -190,7 +200,7 @@ public struct CrisisKernel {
                 let day = electionDays[e]
                 if day > start && day <= attackDay && s.uniform(at: position) < turnoverP {
                     let draw = turnoverShiftConstant ? inputs[plan.turnoverShift]
-                        : plan.slots[plan.turnoverShift].distribution.quantile(s.uniform(at: position + 1))
+                        : slotDistribution[plan.turnoverShift].quantile(s.uniform(at: position + 1))
                     shift *= max(0, draw)
                     for a in 0..<A where active[a * G + g] && day > agSigned[a] {
                         if s.uniform(at: position + 2 + UInt32(a)) >= agSurvival[a] { active[a * G + g] = false }
@@ -285,11 +295,9 @@ public struct CrisisKernel {
     }
 
     mutating func drawInputs(run: UInt64) {
-        for i in 0..<plan.slots.count {
-            let slot = plan.slots[i]
-            if case .constant(let v) = slot.distribution { inputs[i] = v; continue }
+        for i in varyingSlots {
             var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
-            inputs[i] = min(slot.upper, max(slot.lower, Sampler.sample(slot.distribution, &s)))
+            inputs[i] = min(slotUpper[i], max(slotLower[i], Sampler.sample(slotDistribution[i], &s)))
         }
     }
 
