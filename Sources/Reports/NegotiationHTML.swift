@@ -27,8 +27,8 @@ public enum NegotiationHTML {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.best td { font-weight: 600; }
         .meta { color: #555; font-size: 0.9rem; }
-        svg { max-width: 100%; height: auto; display: block; margin: 0.8rem 0; }
-        svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+        figure { margin: 0.8rem 0; }
+        svg { max-width: 100%; height: auto; display: block; }
         ol.moves li { margin-bottom: 0.3rem; }
         </style>
         </head>
@@ -38,8 +38,6 @@ public enum NegotiationHTML {
 
         """
     }
-
-    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]
 
     static func section(_ i: IssueForecast, index: Int, options: BargainingOptions) -> String {
         let d = i.distribution
@@ -81,88 +79,41 @@ public enum NegotiationHTML {
         return s
     }
 
-    /// Bars of P(outcome) per labelled point.
+    /// Bars of P(outcome) per labelled point (the report kit's bar chart).
     static func outcomeChart(_ i: IssueForecast, id: String) -> String {
         let d = i.distribution
-        let rowHeight = 26.0, labelWidth = 360.0, barWidth = 320.0, top = 34.0
-        let height = top + rowHeight * Double(d.outcomes.count) + 36
-        var s = "<svg viewBox=\"0 0 760 \(n(height))\" width=\"760\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(id)-title\">\n"
-        s += "<title id=\"\(id)-title\">Probability of each outcome: \(esc(i.issue.name))</title>\n"
-        s += "<text x=\"380\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\">Probability of each outcome: \(esc(i.issue.name))</text>\n"
-        for (k, o) in d.outcomes.enumerated() {
-            let y = top + rowHeight * Double(k)
-            let w = barWidth * o.probability
-            s += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 17))\" text-anchor=\"end\" font-size=\"12\">\(esc(clip(i.issue.points[o.point].label, 50)))</text>\n"
-            s += "<rect x=\"\(n(labelWidth))\" y=\"\(n(y + 4))\" width=\"\(n(w))\" height=\"\(n(rowHeight - 8))\" fill=\"#1f77b4\"/>\n"
-            s += "<text x=\"\(n(labelWidth + w + 6))\" y=\"\(n(y + 17))\" font-size=\"12\">\(NegotiationNarrative.percent(o.probability))</text>\n"
-        }
-        let axisY = top + rowHeight * Double(d.outcomes.count) + 4
-        s += "<line x1=\"\(n(labelWidth))\" y1=\"\(n(axisY))\" x2=\"\(n(labelWidth + barWidth))\" y2=\"\(n(axisY))\" stroke=\"#444\"/>\n"
-        for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
-            let x = labelWidth + barWidth * t
-            s += "<line x1=\"\(n(x))\" y1=\"\(n(axisY))\" x2=\"\(n(x))\" y2=\"\(n(axisY + 4))\" stroke=\"#444\"/>"
-            s += "<text x=\"\(n(x))\" y=\"\(n(axisY + 16))\" text-anchor=\"middle\" font-size=\"11\">\(Format.percent(t, decimals: 0))</text>\n"
-        }
-        s += "<text x=\"\(n(labelWidth + barWidth / 2))\" y=\"\(n(axisY + 30))\" text-anchor=\"middle\" font-size=\"12\">share of Monte Carlo runs whose forecast is nearest to the outcome</text>\n"
-        return s + "</svg>\n"
+        let title = "Probability of each outcome: \(i.issue.name)"
+        let chart = SVGBarChart(
+            title: title,
+            summary: "Bars: for each point of the issue's scale, the share of Monte Carlo runs whose forecast is nearest to it.",
+            categories: d.outcomes.map { i.issue.points[$0.point].label },
+            categoryAxis: "outcome",
+            series: [.init(name: "P(outcome)", values: d.outcomes.map(\.probability))],
+            valueAxis: "share of Monte Carlo runs whose forecast is nearest to the outcome",
+            style: .percent, orientation: .horizontal, domain: [0, 1])
+        return "<figure id=\"\(id)\">" + SVGChart.bars(chart) + "</figure>\n"
     }
 
-    /// Lines of every actor's position by round, and the forecast dashed.
+    /// Lines of every actor's position by round, and the forecast dashed (the
+    /// report kit's line chart, its y axis labelled by the scale's points).
     static func positionChart(_ i: IssueForecast, id: String) -> String {
         let c = i.central
-        let rounds = max(c.rounds.count, 1)
-        let left = 270.0, right = 600.0, top = 36.0, bottom = 300.0
-        let scaleMax = max(i.issue.scale.upperBound, 1)
-        func x(_ r: Int) -> Double { left + (right - left) * Double(r) / Double(rounds) }
-        func y(_ p: Double) -> Double { bottom - (bottom - top) * p / scaleMax }
-        let legendHeight = 18.0 * Double(i.actorNames.count + 1)
-        let height = max(bottom + 50, top + legendHeight + 10)
-        var s = "<svg viewBox=\"0 0 760 \(n(height))\" width=\"760\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(id)-title\">\n"
-        s += "<title id=\"\(id)-title\">Positions by round: \(esc(i.issue.name))</title>\n"
-        s += "<text x=\"380\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\">Positions by round: \(esc(i.issue.name))</text>\n"
-        // Axes, with the scale's labelled points as the y ticks.
-        s += "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(bottom))\" stroke=\"#444\"/>\n"
-        s += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(right))\" y2=\"\(n(bottom))\" stroke=\"#444\"/>\n"
-        for (k, p) in i.issue.points.enumerated() {
-            let yy = y(Double(k))
-            s += "<line x1=\"\(n(left - 4))\" y1=\"\(n(yy))\" x2=\"\(n(right))\" y2=\"\(n(yy))\" stroke=\"#e3e3e3\"/>"
-            s += "<text x=\"\(n(left - 8))\" y=\"\(n(yy + 4))\" text-anchor=\"end\" font-size=\"11\">\(esc(clip(p.label, 40)))</text>\n"
-        }
-        for r in 0...rounds {
-            s += "<text x=\"\(n(x(r)))\" y=\"\(n(bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">\(r == 0 ? "start" : String(r))</text>\n"
-        }
-        s += "<text x=\"\(n((left + right) / 2))\" y=\"\(n(bottom + 34))\" text-anchor=\"middle\" font-size=\"12\">round</text>\n"
-        s += "<text transform=\"translate(14 \(n((top + bottom) / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">position on the issue scale</text>\n"
         let byRound = c.positionsByRound
-        for (a, name) in i.actorNames.enumerated() {
-            let color = palette[a % palette.count]
-            let points = byRound.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element[a])))" }.joined(separator: " ")
-            s += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(esc(name))</title></polyline>\n"
-            for (r, positions) in byRound.enumerated() {
-                s += "<circle cx=\"\(n(x(r)))\" cy=\"\(n(y(positions[a])))\" r=\"3\" fill=\"\(color)\"/>"
-            }
-            s += "\n"
+        var series: [SVGLineChart.Series] = i.actorNames.enumerated().map { a, name in
+            .init(name: name, points: byRound.enumerated().map { .init(x: Double($0.offset), y: $0.element[a]) },
+                  colour: SVGPalette.colour(a))
         }
         let forecasts = [c.initialForecast] + c.rounds.map { c.options.forecast == .median ? $0.median : $0.mean }
-        let fp = forecasts.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element)))" }.joined(separator: " ")
-        s += "<polyline points=\"\(fp)\" fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"><title>forecast (\(c.options.forecast.rawValue))</title></polyline>\n"
-        // Legend.
-        let lx = right + 20
-        for (a, name) in i.actorNames.enumerated() {
-            let ly = top + 18 * Double(a)
-            s += "<line x1=\"\(n(lx))\" y1=\"\(n(ly))\" x2=\"\(n(lx + 22))\" y2=\"\(n(ly))\" stroke=\"\(palette[a % palette.count])\" stroke-width=\"2\"/>"
-            s += "<text x=\"\(n(lx + 28))\" y=\"\(n(ly + 4))\" font-size=\"12\">\(esc(clip(name, 18)))</text>\n"
-        }
-        let ly = top + 18 * Double(i.actorNames.count)
-        s += "<line x1=\"\(n(lx))\" y1=\"\(n(ly))\" x2=\"\(n(lx + 22))\" y2=\"\(n(ly))\" stroke=\"#000\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/>"
-        s += "<text x=\"\(n(lx + 28))\" y=\"\(n(ly + 4))\" font-size=\"12\">forecast (\(c.options.forecast.rawValue))</text>\n"
-        return s + "</svg>\n"
-    }
-
-    static func n(_ x: Double) -> String { Format.fixed(x, decimals: 1) }
-
-    static func clip(_ s: String, _ limit: Int) -> String {
-        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+        series.append(.init(name: "forecast (\(c.options.forecast.rawValue))",
+                            points: forecasts.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
+                            dashed: true, colour: SVGPalette.black))
+        let chart = SVGLineChart(
+            title: "Positions by round: \(i.issue.name)",
+            summary: "Lines: each actor's position on the issue scale after each round of the central run (round 0 is the start); dashed: the forecast.",
+            series: series, xAxis: "round (0 = start)", yAxis: "position on the issue scale",
+            xStyle: .number(decimals: 0), yStyle: .points(i.issue.points.map(\.label)),
+            xDomain: [0, Double(max(c.rounds.count, 1))], yDomain: [0, i.issue.scale.upperBound])
+        return "<figure id=\"\(id)\">" + SVGChart.lines(chart) + "</figure>\n"
     }
 
     static func esc(_ s: String) -> String {

@@ -66,14 +66,17 @@ public struct SVGLineChart: Sendable {
             if !s.band.isEmpty { legend.append(.init(name: s.bandName, colour: colour, swatch: .band)) }
         }
         top = canvas.legend(legend, top: top) + 8
-        let left = 78.0, right = SVGCanvas.width - 24
+        // Named points on the y axis need room for their names.
+        let left = max(78.0, 16 + Double(SVGScale.labelChars(yStyle)) * SVGCanvas.charWidth), right = SVGCanvas.width - 24
         let plotTop = top + 6, plotBottom = plotTop + 260
         var xs = xDomain, ys = yDomain
         for s in series {
             for p in s.points where Self.finite(p) { xs.append(p.x); ys.append(p.y) }
             for b in s.band where Self.finite(b) { xs.append(b.x); ys += [b.lower, b.upper] }
         }
-        let xScale = SVGScale(covering: xs, style: xStyle, start: left, end: right, targetTicks: 8)
+        // An axis of whole numbers (no decimals) never ticks between them.
+        let xScale = SVGScale(covering: xs, style: xStyle, start: left, end: right, targetTicks: 8,
+                              minStep: xStyle == .number(decimals: 0) ? 1 : 0)
         let yScale = SVGScale(covering: ys, style: yStyle, start: plotBottom, end: plotTop)
         canvas.leftAxis(yScale, left: left, right: right, title: yAxis)
         canvas.bottomAxis(xScale, top: plotTop, bottom: plotBottom, title: xAxis)

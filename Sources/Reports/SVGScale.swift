@@ -6,14 +6,28 @@ public enum SVGValueStyle: Sendable, Hashable {
     case percent
     /// A plain number with a fixed number of decimals on value labels.
     case number(decimals: Int)
+    /// Named points 0, 1, 2... of an ordinal scale (e.g. a negotiation
+    /// issue's positions): the axis ticks at every point, labelled by its
+    /// name; values between points read as numbers.
+    case points([String])
 
     func label(_ x: Double) -> String {
         switch self {
+        case .points(let names):
+            if let i = Self.pointIndex(x, count: names.count) { return names[i] }
+            return Markup.fixed(x, decimals: 2)
         case .percent: return Markup.fixed(x * 100, decimals: 1) + "%"
         case .number(let d):
             let (div, suffix) = Markup.magnitude(x)
             return div == 1 ? Markup.fixed(x, decimals: d) : Markup.fixed(x / div, decimals: abs(x / div) < 10 ? 2 : 1) + suffix
         }
+    }
+
+    /// The point a value stands on, if it is (within rounding) one of 0..<count.
+    static func pointIndex(_ x: Double, count: Int) -> Int? {
+        let r = x.rounded()
+        guard x.isFinite, abs(x - r) < 1e-9, r >= 0, r < Double(count) else { return nil }
+        return Int(r)
     }
 }
 
@@ -30,16 +44,29 @@ struct SVGScale {
     var end: Double
 
     /// Extends [lo, hi] to tick boundaries; a degenerate range becomes [lo, lo + 1].
-    init(covering values: [Double], including fixed: [Double] = [], style: SVGValueStyle, start: Double, end: Double, targetTicks: Int = 5) {
+    /// `minStep`: the smallest tick step (1 for axes of whole numbers such as rounds).
+    init(covering values: [Double], including fixed: [Double] = [], style: SVGValueStyle, start: Double, end: Double, targetTicks: Int = 5,
+         minStep: Double = 0) {
         let finite = (values + fixed).filter(\.isFinite).map { Markup.pinned($0, limit: 1e12) }
         var lo = finite.min() ?? 0
         var hi = finite.max() ?? 1
         if hi - lo < 1e-12 {
             if lo == 0 { hi = 1 } else { let pad = abs(lo) * 0.1; lo -= pad; hi += pad }
         }
+        if case .points(let names) = style, !names.isEmpty {
+            // Every named point is a tick; the axis spans them all (and any value beyond).
+            self.lo = min(0, lo)
+            self.hi = max(Double(names.count - 1), hi, self.lo + 1)
+            ticks = (0..<min(names.count, 50)).map(Double.init)
+            tickDecimals = 0
+            self.style = style
+            self.start = start
+            self.end = end
+            return
+        }
         // Percent axes tick on the 0-100 scale so ticks read 0%, 20%, ... not 0.2.
         let k = style == .percent ? 100.0 : 1.0
-        let step = Self.niceStep((hi - lo) * k / Double(max(1, targetTicks))) / k
+        let step = max(minStep, Self.niceStep((hi - lo) * k / Double(max(1, targetTicks))) / k)
         let first = (lo / step).rounded(.down)
         let last = (hi / step).rounded(.up)
         self.lo = first * step
@@ -64,6 +91,9 @@ struct SVGScale {
 
     func tickLabel(_ x: Double) -> String {
         switch style {
+        case .points(let names):
+            if let i = SVGValueStyle.pointIndex(x, count: names.count) { return Markup.short(names[i], max: SVGScale.pointLabelChars) }
+            return Markup.fixed(x, decimals: 2)
         case .percent: return Markup.fixed(x * 100, decimals: tickDecimals) + "%"
         case .number:
             // All ticks share one suffix, chosen by the largest tick.
@@ -72,6 +102,15 @@ struct SVGScale {
             let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : div
             return Markup.fixed(x / div, decimals: Self.decimals(step / div)) + suffix
         }
+    }
+
+    /// Point names on an axis are cut to this many characters.
+    static let pointLabelChars = 36
+
+    /// Room, in characters, that the tick labels of a left axis need.
+    static func labelChars(_ style: SVGValueStyle) -> Int {
+        guard case .points(let names) = style else { return 0 }
+        return min(pointLabelChars, names.map(\.count).max() ?? 0)
     }
 
     static func niceStep(_ raw: Double) -> Double {
