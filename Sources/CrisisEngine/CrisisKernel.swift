@@ -452,7 +452,11 @@ public struct CrisisKernel {
         let negK = V(repeating: -steepness), r0 = V(repeating: ratioHalf)
         let tiny = V(repeating: 1e-9), one = V(repeating: 1)
         var inflow = V(repeating: mobilisation), intel = V(repeating: 1)
-        var x = V(repeating: 0), lossA = V(repeating: 0), lossD = V(repeating: 0)
+        var x = V(repeating: 0), inflowTotal = V(repeating: 0)
+        // Losses telescope: A(H) = A(0) + H x reinforcement - aggressor losses, and
+        // D(H) = D(0) + total inflow - protégé losses, so the daily loop carries
+        // neither sum (fewer registers in flight).
+        let a0 = A, d0v = D
         var advancing = V.anyLess(x, target)
         var cursor = 0
         var nextEvent = applyEvents(day: -1, cursor: &cursor, lanes: count, ground: true)
@@ -467,6 +471,7 @@ public struct CrisisKernel {
             }
             // Step the days up to the next event (or the horizon) with fixed rates.
             let stop = min(H, nextEvent)
+            inflowTotal += inflow * V(repeating: Double(stop - t))
             while t < stop {
                 let dEff = D * intel
                 let pa = protLeth * dEff
@@ -475,8 +480,6 @@ public struct CrisisKernel {
                 let ld = V.lanesMin(D, pd)
                 A = A + reinforcement - la
                 D = D + inflow - ld
-                lossA += la
-                lossD += ld
                 if advancing {
                     let ratio = A / V.lanesMax(dEff, tiny)
                     x = V.lanesMin(x + vmax / (one + Math.exp(negK * (ratio - r0))), target)
@@ -487,6 +490,8 @@ public struct CrisisKernel {
             // segments), only attrition is left to step: x would stay at target.
             advancing = V.anyLess(x, target)
         }
+        let lossA = a0 + reinforcement * V(repeating: Double(H)) - A
+        let lossD = d0v + inflowTotal - D
         for (lane, sim) in sims.enumerated() {
             finishLane(lane, sim: sim, objectiveShare: x[lane] / depth, aggressorLosses: lossA[lane],
                        protegeLosses: lossD[lane], into: &out)
