@@ -345,9 +345,10 @@ public struct CrisisKernel {
         }
     }
 
-    /// Copies the decisions just made into `lane`: its sorted events (the
-    /// days a flow starts or ends, with the change of each rate), its
-    /// intelligence sharing, and what stands in the attacker's path.
+    /// Copies the decisions just made into `lane`: each obligation's daily
+    /// flows (zero where not honoured; the run's sorted events say when they
+    /// start and end), its intelligence sharing, and what stands in the
+    /// attacker's path.
     mutating func prepareLane(_ lane: Int, attack k: Int) {
         let ground = atGround[k]
         let base = lane * N, iBase = lane * (N + 1)
