@@ -1,5 +1,6 @@
 import Foundation
 import Games
+import GuarantorModel
 import Testing
 
 @Suite(.enabled(if: Fixtures.referenceAvailable, "../shared/reference/games is absent: reference round-trip tests skipped"))
@@ -119,7 +120,7 @@ struct MutationTests {
     /// Random single-character edits of every reference file either load (and solve or refuse
     /// with an error) or give a located error; none may crash.
     @Test func mutatedFilesNeverCrash() throws {
-        var rng = SeededGenerator(seed: 99)
+        var rng = SplitMix64(seed: 99)
         let alphabet = Array("{}\",0123456789-/.e pct\n")
         var errors = 0, loaded = 0
         for url in Fixtures.referenceFiles() {

@@ -1,5 +1,6 @@
 import Foundation
 import Games
+import GuarantorModel
 import Testing
 
 /// Every game the comparison uses, and pygambit's answers for all of them from one interpreter run.
@@ -30,7 +31,7 @@ struct GambitBatch: @unchecked Sendable {
         if Fixtures.referenceAvailable {
             for f in Fixtures.referenceFiles() { reference[f] = try Fixtures.read(f) }
         }
-        var rng = SeededGenerator(seed: 20_261_127)
+        var rng = SplitMix64(seed: 20_261_127)
         for rows in 2...6 {
             for columns in Set([rows, max(2, rows - 1), min(6, rows + 1)]).sorted() {
                 let g = try RandomGames.strategic(rows: rows, columns: columns, rng: &rng)

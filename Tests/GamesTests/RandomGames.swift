@@ -1,21 +1,10 @@
 import Games
+import GuarantorModel
 
-/// A small deterministic generator (SplitMix64), so random games are the same on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 enum RandomGames {
     /// Payoffs drawn from `payoffs`; a narrow range (0...2) makes degenerate games with many ties.
-    static func strategic(rows: Int, columns: Int, payoffs: ClosedRange<Int> = -9...9, rng: inout SeededGenerator) throws -> NormalFormGame {
+    static func strategic(rows: Int, columns: Int, payoffs: ClosedRange<Int> = -9...9, rng: inout SplitMix64) throws -> NormalFormGame {
         try NormalFormGame(title: "random \(rows)x\(columns)", playerLabels: ["1", "2"],
                            strategyLabels: [(1...rows).map(String.init), (1...columns).map(String.init)]) { _ in
             [Rational(Int.random(in: payoffs, using: &rng)), Rational(Int.random(in: payoffs, using: &rng))]
@@ -26,7 +15,7 @@ enum RandomGames {
     /// sets that keep perfect recall (a node joins an information set only with nodes that
     /// follow the same own moves).
     static func tree(seed: UInt64, maxDepth: Int = 4) throws -> ExtensiveFormGame {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var nodes: [ExtensiveFormGame.Node] = []
         var chance: [ExtensiveFormGame.Infoset] = []
         var infosets: [[ExtensiveFormGame.Infoset]] = [[], []]

@@ -1,5 +1,6 @@
 import Foundation
 import Games
+import GuarantorModel
 import Testing
 
 @Suite struct SolverTests {
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func randomGamesGiveExactZeroRegret() throws {
-        var rng = SeededGenerator(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for size in 2...5 {
             let g = try RandomGames.strategic(rows: size, columns: size + 1, rng: &rng)
             for e in try EnumMixed.solve(g) + LemkeHowson.solve(g) + EnumPure.solve(g) { #expect(e.maxRegret(in: g) == .zero) }

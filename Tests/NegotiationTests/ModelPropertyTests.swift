@@ -1,3 +1,4 @@
+import GuarantorModel
 import Testing
 @testable import Negotiation
 
@@ -5,7 +6,7 @@ import Testing
 /// over the option combinations and on many generated negotiations.
 @Suite struct ModelPropertyTests {
     static let instances: [[BargainingActor]] = {
-        var random = TestRandom(state: 20_110_510)
+        var random = SplitMix64(seed: 20_110_510)
         return [ReferenceData.emissionStandards] + (0..<40).map { k in random.actors(count: 2 + k % 9) }
     }()
 

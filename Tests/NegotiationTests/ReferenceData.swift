@@ -1,3 +1,4 @@
+import GuarantorModel
 import Foundation
 @testable import Negotiation
 
@@ -36,16 +37,8 @@ enum ReferenceData {
     ]
 }
 
-/// A small deterministic generator for property tests (SplitMix64).
-struct TestRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Draws for property tests, from the project's SplitMix64.
+extension SplitMix64 {
     mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
 
