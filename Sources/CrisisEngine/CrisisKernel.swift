@@ -66,7 +66,6 @@ public struct CrisisKernel {
     // Per-simulation scratch.
     var honoured: [Bool]
     var scale: [Double]
-    var dPower: [Double], dSanctions: [Double], dAirDefence: [Double]
     // Per-lane scratch of a batch of up to `maxLanes` simulations (lane-major).
     static let maxLanes = 8
     let groundSims: [Int], strikeSims: [Int]     // indices into simAttack/simPerceived
@@ -151,7 +150,6 @@ public struct CrisisKernel {
         eventKey = Array(repeating: 0, count: 2 * N + 1)
         honoured = Array(repeating: false, count: N)
         scale = Array(repeating: 1, count: 2 * max(1, G))
-        dPower = Array(repeating: 0, count: N); dSanctions = Array(repeating: 0, count: N); dAirDefence = Array(repeating: 0, count: N)
         let L = Self.maxLanes
         var sa: [Int] = [], sp: [Bool] = []
         for k in 0..<K {
@@ -275,8 +273,8 @@ public struct CrisisKernel {
                 for lane in 0..<count {
                     let sim = sims[first + lane]
                     let k = simAttack[sim], perceived = simPerceived[sim]
-                    decide(attack: k, perception: perceived ? out.perception : 1)
-                    if !perceived && k == plan.referenceAttack { record(attack: k, into: &out) }
+                    decide(attack: k, perception: perceived ? out.perception : 1, lane: lane)
+                    if !perceived && k == plan.referenceAttack { record(attack: k, lane: lane, into: &out) }
                     prepareLane(lane, attack: k)
                 }
                 let batch = sims[first..<(first + count)]
@@ -313,8 +311,9 @@ public struct CrisisKernel {
     }
 
     /// 4. Honour decisions for attack k (U_g <= p q, one U per guarantor), capacity
-    /// limits, and each honoured obligation's daily contribution to the combat.
-    mutating func decide(attack k: Int, perception: Double) {
+    /// limits, and each obligation's daily contribution to the combat, written
+    /// straight into `lane` (zero where not honoured).
+    mutating func decide(attack k: Int, perception: Double, lane: Int) {
         for g in 0..<G { scale[2 * g] = 0; scale[2 * g + 1] = 0 }
         for i in 0..<N {
             let p = min(1, honourP[k * N + i] * perception)
@@ -327,6 +326,7 @@ public struct CrisisKernel {
             scale[2 * g] = gMoneyCap[g] >= 0 && money > 0 ? min(1, inputs[gMoneyCap[g]] / Self.daysPerMonth / money) : 1
             scale[2 * g + 1] = gPowerCap[g] >= 0 && power > 0 ? min(1, inputs[gPowerCap[g]] / Self.daysPerMonth / power) : 1
         }
+        let base = lane * N
         for i in 0..<N {
             var power = 0.0, sanctions = 0.0, ad = 0.0
             if honoured[i] {
@@ -341,22 +341,19 @@ public struct CrisisKernel {
                 case .intelligenceSharing, .consultation: break
                 }
             }
-            dPower[i] = power; dSanctions[i] = sanctions; dAirDefence[i] = ad
+            laneDPower[base + i] = power; laneDSanctions[base + i] = sanctions; laneDAirDefence[base + i] = ad
         }
     }
 
-    /// Copies the decisions just made into `lane`: each obligation's daily
-    /// flows (zero where not honoured; the run's sorted events say when they
-    /// start and end), its intelligence sharing, and what stands in the
-    /// attacker's path.
+    /// The rest of `lane` after the decisions (whose flows `decide` wrote;
+    /// the run's sorted events say when they start and end): its
+    /// intelligence sharing, and what stands in the attacker's path.
     mutating func prepareLane(_ lane: Int, attack k: Int) {
         let ground = atGround[k]
-        let base = lane * N, iBase = lane * (N + 1)
+        let iBase = lane * (N + 1)
         var escalated = false
         var nIntel = 0
-        for i in 0..<N {
-            laneDPower[base + i] = dPower[i]; laneDSanctions[base + i] = dSanctions[i]; laneDAirDefence[base + i] = dAirDefence[i]
-            guard honoured[i] && startDay[i] < H else { continue }
+        for i in 0..<N where honoured[i] && startDay[i] < H {
             if obKind[i] == .intelligenceSharing {
                 laneIntelStart[iBase + nIntel] = startDay[i]; laneIntelEnd[iBase + nIntel] = endDay[i]
                 laneIntelEffect[iBase + nIntel] = effect[i]
@@ -534,8 +531,8 @@ public struct CrisisKernel {
         }
     }
 
-    /// The guarantor and obligation figures of the decisions just made for attack k (actual honour).
-    func record(attack k: Int, into rec: inout RunOutcome) {
+    /// The guarantor and obligation figures of the decisions just made for attack k (actual honour) in `lane`.
+    func record(attack k: Int, lane: Int, into rec: inout RunOutcome) {
         for g in 0..<G { rec.guarantorHonours[g] = false; rec.guarantorHonoursPerceived[g] = false; rec.guarantorActive[g] = false }
         let perception = inputs[plan.perception]
         for i in 0..<N {
@@ -547,7 +544,7 @@ public struct CrisisKernel {
             let unit = obUnit[i]
             let s = unit == 1 ? scale[2 * g] : unit == 2 ? scale[2 * g + 1] : 1
             rec.obligationRate[i] = rate[i] * s
-            rec.obligationAidRate[i] = dPower[i]
+            rec.obligationAidRate[i] = laneDPower[lane * N + i]
             // A guarantor "honours" when its will clears its strongest agreement's threshold before commitment costs.
             let p = honourP[k * N + i]
             if p > 0 {
