@@ -70,6 +70,11 @@ public struct CrisisKernel {
     static let maxLanes = 8
     let groundSims: [Int], strikeSims: [Int]     // indices into simAttack/simPerceived
     let simAttack: [Int], simPerceived: [Bool]   // the simulations of one run, in order
+    var perceivedAsActual: [Bool]                // per attack: the perceived view decides as the actual one
+    /// Whether a perceived view that decides as the actual one reuses its
+    /// combat (always, but for the test that checks the reuse changes nothing).
+    var reusesIdenticalViews = true
+    var batchSims: [Int]                         // the simulations a pass steps, in order
     var laneDPower: [Double], laneDSanctions: [Double], laneDAirDefence: [Double]   // lane x obligation
     var laneIntelStart: [Int], laneIntelEnd: [Int], laneIntelEffect: [Double], laneIntelCount: [Int]
     var laneStationed: [Double], laneEscalated: [Bool]
@@ -157,6 +162,7 @@ public struct CrisisKernel {
             if !perceptionIsExact { sa.append(k); sp.append(true) }
         }
         simAttack = sa; simPerceived = sp
+        perceivedAsActual = Array(repeating: true, count: K); batchSims = Array(repeating: 0, count: sa.count)
         groundSims = sa.indices.filter { plan.attacks[sa[$0]].isGround }
         strikeSims = sa.indices.filter { !plan.attacks[sa[$0]].isGround }
         laneDPower = Array(repeating: 0, count: L * N); laneDSanctions = Array(repeating: 0, count: L * N)
@@ -263,21 +269,30 @@ public struct CrisisKernel {
         // 4-6. Decisions per simulation (attack type x honour view), then the
         // combat of up to eight simulations at once, one per SIMD lane: ground
         // attacks together, strike campaigns together (each kind steps only
-        // its own equations).
+        // its own equations). A perceived view whose honour decisions are
+        // those of the actual view has the actual view's combat, to the bit
+        // (the combat reads nothing else that depends on the view), so it is
+        // not stepped a second time.
+        for k in 0..<K {
+            perceivedAsActual[k] = perceptionIsExact || reusesIdenticalViews && sameDecisions(attack: k, perception: out.perception)
+        }
         for pass in 0..<2 {
             let ground = pass == 0
-            let sims = ground ? groundSims : strikeSims
+            var n = 0
+            for sim in ground ? groundSims : strikeSims where !(simPerceived[sim] && perceivedAsActual[simAttack[sim]]) {
+                batchSims[n] = sim; n += 1
+            }
             var first = 0
-            while first < sims.count {
-                let count = min(Self.maxLanes, sims.count - first)
+            while first < n {
+                let count = min(Self.maxLanes, n - first)
                 for lane in 0..<count {
-                    let sim = sims[first + lane]
+                    let sim = batchSims[first + lane]
                     let k = simAttack[sim], perceived = simPerceived[sim]
                     decide(attack: k, perception: perceived ? out.perception : 1, lane: lane)
                     if !perceived && k == plan.referenceAttack { record(attack: k, lane: lane, into: &out) }
                     prepareLane(lane, attack: k)
                 }
-                let batch = sims[first..<(first + count)]
+                let batch = batchSims[first..<(first + count)]
                 switch (ground, count) {
                 case (true, ...2): groundBatch(SIMD2<Double>.self, sims: batch, into: &out)
                 case (true, ...4): groundBatch(SIMD4<Double>.self, sims: batch, into: &out)
@@ -289,8 +304,23 @@ public struct CrisisKernel {
                 first += count
             }
         }
-        if perceptionIsExact { for k in 0..<K { out.perceived[k] = out.actual[k] } }
+        for k in 0..<K where perceivedAsActual[k] { out.perceived[k] = out.actual[k] }
     }
+
+    /// Whether the aggressor's view of attack k (honour probabilities times
+    /// `perception`) gives every obligation the honour decision it has in
+    /// fact: the rule of `decide`, for both views.
+    @inline(__always)
+    func sameDecisions(attack k: Int, perception: Double) -> Bool {
+        for i in 0..<N {
+            let p = honourP[k * N + i]
+            let actual = min(1, p), seen = min(1, p * perception)
+            let w = willU[obGuarantor[i]], cost = obCost[i]
+            if (actual > 0 && w <= actual * cost) != (seen > 0 && w <= seen * cost) { return false }
+        }
+        return true
+    }
+
 
     mutating func drawInputs(run: UInt64) {
         for i in varyingSlots {
