@@ -75,3 +75,42 @@ public struct RandomStream: Sendable {
         return (Double(bits >> 11) + 0.5) * 0x1p-53
     }
 }
+
+extension RandomStream {
+    /// The first `uniform()` of four streams (seed, run, substreams[l]) at
+    /// once, bit for bit what each stream's first `uniform()` returns: the
+    /// Philox rounds step the four counters in vector lanes (32-bit values
+    /// held in 64-bit lanes, so each product is one 32 x 32 -> 64
+    /// multiplication), and the 53-bit integer becomes a double exactly in
+    /// two 32-bit halves.
+    @inlinable
+    public static func firstUniforms(seed: UInt64, run: UInt64, substreams: SIMD4<UInt64>) -> SIMD4<Double> {
+        let low32 = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
+        var c0 = SIMD4<UInt64>(repeating: 0)
+        var c1 = substreams & low32
+        var c2 = SIMD4<UInt64>(repeating: run & 0xFFFF_FFFF)
+        var c3 = SIMD4<UInt64>(repeating: run >> 32)
+        var k0 = seed & 0xFFFF_FFFF, k1 = seed >> 32
+        for _ in 0..<10 {
+            let p0 = c0 &* SIMD4<UInt64>(repeating: 0xD251_1F53)
+            let p1 = c2 &* SIMD4<UInt64>(repeating: 0xCD9E_8D57)
+            let n0 = (p1 &>> 32) ^ c1 ^ SIMD4<UInt64>(repeating: k0)
+            let n2 = (p0 &>> 32) ^ c3 ^ SIMD4<UInt64>(repeating: k1)
+            c1 = p1 & low32
+            c3 = p0 & low32
+            c0 = n0
+            c2 = n2
+            k0 = (k0 &+ 0x9E37_79B9) & 0xFFFF_FFFF
+            k1 = (k1 &+ 0xBB67_AE85) & 0xFFFF_FFFF
+        }
+        // (c0 << 32 | c1) >> 11: c0's 32 bits then c1's top 21, split as
+        // c0 >> 11 (21 bits, times 2^32) and the low 32 bits below them.
+        let bits = (c0 &<< 32 | c1) &>> 11
+        let high = bits &>> 32, low = bits & low32
+        let exponent = SIMD4<UInt64>(repeating: 0x4330_0000_0000_0000)     // 2^52: its bit pattern plus an integer < 2^52
+        let two52 = SIMD4<Double>(repeating: 0x1p52)
+        let dHigh = unsafeBitCast(high | exponent, to: SIMD4<Double>.self) - two52
+        let dLow = unsafeBitCast(low | exponent, to: SIMD4<Double>.self) - two52
+        return (dHigh * SIMD4<Double>(repeating: 0x1p32) + dLow + SIMD4<Double>(repeating: 0.5)) * SIMD4<Double>(repeating: 0x1p-53)
+    }
+}

@@ -141,6 +141,30 @@ public enum Math {
         return q < 0 ? -val : val
     }
 
+    /// The central branch of `normalQuantile` in vector lanes: lane i is
+    /// bit-identical to `normalQuantile(0.5 + q[i])` where |q[i]| <= 0.425
+    /// (the same operations in the same order); other lanes are meaningless
+    /// and the caller computes them with the scalar function.
+    @inlinable @inline(__always)
+    public static func normalQuantileCentral<V: DoubleLanes>(q: V) -> V {
+        let r: V = V(repeating: 0.180625) - q * q
+        var num: V = r * 2509.0809287301226727 + 33430.575583588128105
+        num = num * r + 67265.770927008700853
+        num = num * r + 45921.953931549871457
+        num = num * r + 13731.693765509461125
+        num = num * r + 1971.5909503065514427
+        num = num * r + 133.14166789178437745
+        num = num * r + 3.387132872796366608
+        var den: V = r * 5226.495278852545925 + 28729.085735721942674
+        den = den * r + 39307.89580009271061
+        den = den * r + 21213.794301586595867
+        den = den * r + 5394.1960214247511077
+        den = den * r + 687.1870074920579083
+        den = den * r + 42.313330701600911252
+        den = den * r + 1.0
+        return q * num / den
+    }
+
     /// log Gamma for x > 0 (Lanczos, g = 7, n = 9).
     public static func logGamma(_ x: Double) -> Double {
         if x < 0.5 {

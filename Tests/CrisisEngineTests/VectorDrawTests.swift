@@ -1,0 +1,55 @@
+@testable import CrisisEngine
+import GuarantorModel
+import ScenarioSpec
+import Testing
+
+/// The kernel draws normal and lognormal inputs four at a time; every lane
+/// must be the number the one-at-a-time path gives, to the bit.
+@Suite struct VectorDrawTests {
+    @Test func fourStreamsAtOnceEqualEachStream() {
+        var mix = SplitMix64(seed: 99)
+        for _ in 0..<500 {
+            let seed = mix.next(), run = mix.next() >> UInt64(mix.next() % 64)
+            var subs = SIMD4<UInt64>(repeating: 0)
+            for l in 0..<4 { subs[l] = mix.next() & 0xFFFF_FFFF }
+            let u = RandomStream.firstUniforms(seed: seed, run: run, substreams: subs)
+            for l in 0..<4 {
+                var s = RandomStream(seed: seed, run: run, substream: UInt32(subs[l]))
+                #expect(u[l].bitPattern == s.uniform().bitPattern)
+            }
+        }
+    }
+
+    @Test func centralQuantileLanesEqualTheScalarFunction() {
+        var mix = SplitMix64(seed: 5)
+        for _ in 0..<2000 {
+            // p in the central branch (|p - 0.5| <= 0.425), q = p - 0.5 as the scalar function forms it.
+            var p = SIMD4<Double>(repeating: 0)
+            for l in 0..<4 { p[l] = 0.075 + Double(mix.next() >> 11) * 0x1p-53 * 0.85 }
+            let z = Math.normalQuantileCentral(q: p - SIMD4(repeating: 0.5))
+            for l in 0..<4 { #expect(z[l].bitPattern == Math.normalQuantile(p[l]).bitPattern) }
+        }
+    }
+
+    @Test func kernelInputsEqualOneAtATimeDraws() throws {
+        let scenario: Scenario
+        switch ScenarioLoader.load(path: repoRoot + "/scenarios/ukraine-proposed-guarantees.yaml") {
+        case .success(let s): scenario = s
+        case .failure(let e): throw e
+        }
+        let plan = CompiledScenario(scenario)
+        var kernel = CrisisKernel(plan: plan, seed: 3)
+        var out = kernel.makeOutcome()
+        #expect(kernel.gaussianDraws.count > 10, "most inputs are normal or lognormal")
+        var mismatches = 0
+        for run in UInt64(0)..<200 {
+            kernel.simulate(run: run, into: &out)
+            for (i, slot) in plan.slots.enumerated() where !slot.distribution.isConstant {
+                var s = RandomStream(seed: 3, run: run, substream: Substream.slotBase + UInt32(i))
+                let v = min(slot.upper, max(slot.lower, Sampler.sample(slot.distribution, &s)))
+                if v.bitPattern != out.inputs[i].bitPattern { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+}
