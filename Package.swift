@@ -9,6 +9,20 @@ import PackageDescription
 // that `swift test` (a debug build) runs its Monte Carlo checks quickly.
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
+// The daily combat loop is compiled three times: for the baseline CPU, and
+// for the AVX2 and AVX-512 instruction sets (the same source, linked into
+// CombatLoopsAVX2 and CombatLoopsAVX512). CrisisEngine picks the widest one
+// the machine runs (CPUFeatures); all three give the same bits. On other
+// architectures the variants are plain copies of the baseline.
+#if arch(x86_64)
+let avx2: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let avx512: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
+#else
+let avx2: [SwiftSetting] = []
+let avx512: [SwiftSetting] = []
+#endif
+let variant: [SwiftSetting] = [.define("COMBAT_LOOPS_VARIANT")]
+
 let package = Package(
     name: "Guarantor",
     platforms: [.macOS(.v15)],
@@ -42,7 +56,15 @@ let package = Package(
     targets: [
         .target(name: "GuarantorModel", swiftSettings: optimised),
         .target(name: "ScenarioSpec", dependencies: ["GuarantorModel", "Yams"]),
-        .target(name: "CrisisEngine", dependencies: ["GuarantorModel"], swiftSettings: optimised),
+        .target(name: "CPUFeatures"),
+        .target(name: "CombatLoops", dependencies: ["GuarantorModel"], swiftSettings: optimised),
+        .target(name: "CombatLoopsAVX2", dependencies: ["GuarantorModel", "CombatLoops"],
+                swiftSettings: optimised + variant + avx2),
+        .target(name: "CombatLoopsAVX512", dependencies: ["GuarantorModel", "CombatLoops"],
+                swiftSettings: optimised + variant + avx512),
+        .target(name: "CrisisEngine",
+                dependencies: ["GuarantorModel", "CPUFeatures", "CombatLoops", "CombatLoopsAVX2", "CombatLoopsAVX512"],
+                swiftSettings: optimised),
         .target(name: "Deterrence", dependencies: ["GuarantorModel", "CrisisEngine"], swiftSettings: optimised),
         .target(name: "Games", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "Negotiation", dependencies: ["GuarantorModel", "ScenarioSpec", "CrisisEngine"]),

@@ -1,3 +1,6 @@
+import CombatLoops
+import CombatLoopsAVX2
+import CombatLoopsAVX512
 import GuarantorModel
 
 /// Substream numbers: each kind of draw has its own, so that changing one
@@ -76,6 +79,10 @@ public struct CrisisKernel {
     /// Whether a perceived view that decides as the actual one reuses its
     /// combat (always, but for the test that checks the reuse changes nothing).
     var reusesIdenticalViews = true
+    var ground: GroundCombat                     // the ground batch handed to the combat loop
+    /// The build of the combat loop this kernel runs (the widest the CPU
+    /// runs, unless GUARANTOR_VECTOR names a narrower one).
+    public var vectorPath = VectorPath.selected
     var batchSims: [Int]                         // the simulations a pass steps, in order
     var laneDPower: [Double], laneDSanctions: [Double], laneDAirDefence: [Double]   // lane x obligation
     var laneIntelStart: [Int], laneIntelEnd: [Int], laneIntelEffect: [Double], laneIntelCount: [Int]
@@ -175,6 +182,7 @@ public struct CrisisKernel {
             if !perceptionIsExact { sa.append(k); sp.append(true) }
         }
         simAttack = sa; simPerceived = sp
+        ground = GroundCombat(segments: 2 * N + 2)
         perceivedAsActual = Array(repeating: true, count: K); batchSims = Array(repeating: 0, count: sa.count)
         groundSims = sa.indices.filter { plan.attacks[sa[$0]].isGround }
         strikeSims = sa.indices.filter { !plan.attacks[sa[$0]].isGround }
@@ -297,7 +305,7 @@ public struct CrisisKernel {
             }
             var first = 0
             while first < n {
-                let count = min(Self.maxLanes, n - first)
+                let count = min(ground ? 4 : Self.maxLanes, n - first)
                 for lane in 0..<count {
                     let sim = batchSims[first + lane]
                     let k = simAttack[sim], perceived = simPerceived[sim]
@@ -307,9 +315,7 @@ public struct CrisisKernel {
                 }
                 let batch = batchSims[first..<(first + count)]
                 switch (ground, count) {
-                case (true, ...2): groundBatch(SIMD2<Double>.self, sims: batch, into: &out)
-                case (true, ...4): groundBatch(SIMD4<Double>.self, sims: batch, into: &out)
-                case (true, _): groundBatch(SIMD8<Double>.self, sims: batch, into: &out)
+                case (true, _): groundBatch(sims: batch, into: &out)
                 case (false, ...2): strikeBatch(SIMD2<Double>.self, sims: batch, into: &out)
                 case (false, ...4): strikeBatch(SIMD4<Double>.self, sims: batch, into: &out)
                 case (false, _): strikeBatch(SIMD8<Double>.self, sims: batch, into: &out)
@@ -490,72 +496,74 @@ public struct CrisisKernel {
 
     /// 6. Ground combat over the horizon for a batch of ground-attack
     /// simulations, one per SIMD lane (idle lanes run harmless zeros):
-    /// Lanchester square-law attrition with reinforcement, mobilisation and
-    /// aid, and the front's advance toward the objective depth.
-    @inline(__always)
-    mutating func groundBatch<V: DoubleLanes>(_: V.Type, sims: ArraySlice<Int>, into out: inout RunOutcome) {
+    /// the lanes' starting forces and the segments of days between the
+    /// run's events (each with its inflow of mobilisation and aid, and its
+    /// intelligence multiplier), stepped by the combat loop's build for this
+    /// CPU (`stepGround`: Lanchester attrition and the front's advance).
+    mutating func groundBatch(sims: ArraySlice<Int>, into out: inout RunOutcome) {
         let count = sims.count
-        var A = V(repeating: 0), D = V(repeating: 0), reinforcement = V(repeating: 0)
-        var target = V(repeating: 0), vmax = V(repeating: 0)
         let mobilisation = inputs[plan.protegeMobilisation]
         let depth = max(1e-9, inputs[plan.objectiveDepth] + plan.depthAdjustmentKm)
         let d0 = inputs[plan.protegePower] + mobilisation * inputs[plan.warningDays]
-        for (lane, sim) in sims.enumerated() {
-            let k = simAttack[sim]
-            let share = inputs[atForce[k]]
-            A[lane] = inputs[plan.aggressorPower] * share
-            D[lane] = d0 + laneStationed[lane]
-            reinforcement[lane] = inputs[plan.aggressorReinforcement] * share
-            target[lane] = inputs[atObjective[k]] * depth
-            vmax[lane] = inputs[atAdvance[k]]
+        ground.lanes = count; ground.horizon = H
+        let aggressorPower = inputs[plan.aggressorPower], reinforcementRate = inputs[plan.aggressorReinforcement]
+        ground.values.withUnsafeMutableBufferPointer { v in
+            for i in v.indices { v[i] = 0 }
+            let w = GroundCombat.width
+            for (lane, sim) in sims.enumerated() {
+                let k = simAttack[sim]
+                let share = inputs[atForce[k]]
+                v[GroundCombat.Field.aggressor.rawValue * w + lane] = aggressorPower * share
+                v[GroundCombat.Field.protege.rawValue * w + lane] = d0 + laneStationed[lane]
+                v[GroundCombat.Field.reinforcement.rawValue * w + lane] = reinforcementRate * share
+                v[GroundCombat.Field.target.rawValue * w + lane] = inputs[atObjective[k]] * depth
+                v[GroundCombat.Field.maxAdvance.rawValue * w + lane] = inputs[atAdvance[k]]
+            }
         }
-        let protLeth = V(repeating: inputs[plan.protegeLethality]), aggLeth = V(repeating: inputs[plan.aggressorLethality])
-        let negK = V(repeating: -steepness), r0 = V(repeating: ratioHalf)
-        let tiny = V(repeating: 1e-9), one = V(repeating: 1)
-        var inflow = V(repeating: mobilisation), intel = V(repeating: 1)
-        var x = V(repeating: 0), inflowTotal = V(repeating: 0)
-        // Losses telescope: A(H) = A(0) + H x reinforcement - aggressor losses, and
-        // D(H) = D(0) + total inflow - protégé losses, so the daily loop carries
-        // neither sum (fewer registers in flight).
-        let a0 = A, d0v = D
-        var advancing = V.anyLess(x, target)
-        var cursor = 0
+        ground.protegeLethality = inputs[plan.protegeLethality]; ground.aggressorLethality = inputs[plan.aggressorLethality]
+        ground.steepness = steepness; ground.ratioHalf = ratioHalf
+        // Segments: from day 0 with mobilisation alone and no intelligence
+        // sharing, then a new one at each day the run's events change a flow.
+        var cursor = 0, segments = 0
         var nextEvent = applyEvents(day: -1, cursor: &cursor, lanes: count, ground: true)
         var t = 0
+        var changed = false
         while t < H {
             if t >= nextEvent {
                 nextEvent = applyEvents(day: t, cursor: &cursor, lanes: count, ground: true)
+                changed = true
+            }
+            let base = 2 * GroundCombat.width * segments
+            if changed {
                 for lane in 0..<count {
-                    inflow[lane] = mobilisation + laneRate[lane]
-                    intel[lane] = intelligence(lane: lane, day: t)
+                    ground.segmentRates[base + lane] = mobilisation + laneRate[lane]
+                    ground.segmentRates[base + GroundCombat.width + lane] = intelligence(lane: lane, day: t)
+                }
+            } else {
+                for lane in 0..<count {
+                    ground.segmentRates[base + lane] = mobilisation
+                    ground.segmentRates[base + GroundCombat.width + lane] = 1
                 }
             }
-            // Step the days up to the next event (or the horizon) with fixed rates.
-            let stop = min(H, nextEvent)
-            inflowTotal += inflow * V(repeating: Double(stop - t))
-            while t < stop {
-                let dEff = D * intel
-                let pa = protLeth * dEff
-                let la = V.lanesMin(A, pa)
-                let pd = aggLeth * A
-                let ld = V.lanesMin(D, pd)
-                A = A + reinforcement - la
-                D = D + inflow - ld
-                if advancing {
-                    let ratio = A / V.lanesMax(dEff, tiny)
-                    x = V.lanesMin(x + vmax / (one + Math.exp(negK * (ratio - r0))), target)
-                }
-                t += 1
-            }
-            // Once every front stands at its objective (checked between
-            // segments), only attrition is left to step: x would stay at target.
-            advancing = V.anyLess(x, target)
+            ground.segmentStart[segments] = t
+            segments += 1
+            t = min(H, nextEvent)
         }
-        let lossA = a0 + reinforcement * V(repeating: Double(H)) - A
-        let lossD = d0v + inflowTotal - D
+        ground.segmentCount = segments
+        switch vectorPath {
+        case .avx512: CombatLoopsAVX512.stepGround(&ground)
+        case .avx2: CombatLoopsAVX2.stepGround(&ground)
+        case .baseline: CombatLoops.stepGround(&ground)
+        }
+        // Losses telescope: A(H) = A(0) + H x reinforcement - aggressor losses, and
+        // D(H) = D(0) + total inflow - protégé losses.
         for (lane, sim) in sims.enumerated() {
-            finishLane(lane, sim: sim, objectiveShare: x[lane] / depth, aggressorLosses: lossA[lane],
-                       protegeLosses: lossD[lane], into: &out)
+            let k = simAttack[sim]
+            let share = inputs[atForce[k]]
+            let lossA = aggressorPower * share + reinforcementRate * share * Double(H) - ground[.aggressor, lane]
+            let lossD = d0 + laneStationed[lane] + ground[.inflowTotal, lane] - ground[.protege, lane]
+            finishLane(lane, sim: sim, objectiveShare: ground[.front, lane] / depth, aggressorLosses: lossA,
+                       protegeLosses: lossD, into: &out)
         }
     }
 

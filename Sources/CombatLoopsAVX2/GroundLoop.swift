@@ -1,0 +1,1 @@
+../CombatLoops/GroundLoop.swift

@@ -1,0 +1,44 @@
+import CPUFeatures
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The builds of the daily combat loop (CombatLoops, CombatLoopsAVX2,
+/// CombatLoopsAVX512). They give the same bits; the wider ones are faster.
+public enum VectorPath: String, Sendable, CaseIterable, Comparable {
+    case baseline, avx2, avx512
+
+    /// The widest build this CPU and operating system run.
+    public static let supported: VectorPath = {
+        switch guarantor_vector_level() {
+        case 3: return .avx512
+        case 2: return .avx2
+        default: return .baseline
+        }
+    }()
+
+    /// The build studies use: `supported`, or a narrower one named in the
+    /// environment variable GUARANTOR_VECTOR (`baseline`, `avx2`, `avx512`),
+    /// for comparing them. A wider one than the CPU runs is never chosen.
+    public static let selected: VectorPath = {
+        guard let raw = getenv("GUARANTOR_VECTOR"), let asked = VectorPath(rawValue: String(cString: raw)) else {
+            return supported
+        }
+        return min(asked, supported)
+    }()
+
+    /// The builds this machine can run, narrowest first.
+    public static var runnable: [VectorPath] { allCases.filter { $0 <= supported } }
+
+    var width: Int {
+        switch self {
+        case .baseline: return 0
+        case .avx2: return 1
+        case .avx512: return 2
+        }
+    }
+
+    public static func < (a: VectorPath, b: VectorPath) -> Bool { a.width < b.width }
+}
