@@ -84,10 +84,14 @@ public struct CrisisKernel {
     /// runs, unless GUARANTOR_VECTOR names a narrower one).
     public var vectorPath = VectorPath.selected
     var batchSims: [Int]                         // the simulations a pass steps, in order
-    var laneDPower: [Double], laneDSanctions: [Double], laneDAirDefence: [Double]   // lane x obligation
+    var laneDPower: [Double], laneDSanctions: [Double], laneDAirDefence: [Double]   // obligation x lane (8 lanes an obligation)
     var laneIntelStart: [Int], laneIntelEnd: [Int], laneIntelEffect: [Double], laneIntelCount: [Int]
     var laneStationed: [Double], laneEscalated: [Bool]
-    var laneRate: [Double], laneSanctionsRate: [Double], laneSanctions: [Double], laneLastChange: [Int]
+    // The batch's flows, all lanes at once: aid power (ground) or air defence
+    // (strikes) per day, sanctions per day, sanctions accrued up to
+    // `lastChange`, and whether the last events changed intelligence sharing.
+    var laneRate = SIMD8<Double>(repeating: 0), laneSanctionsRate = SIMD8<Double>(repeating: 0)
+    var laneSanctions = SIMD8<Double>(repeating: 0), lastChange = 0, intelligenceChanged = false
 
     public init(plan: CompiledScenario, seed: UInt64) {
         self.plan = plan
@@ -191,8 +195,6 @@ public struct CrisisKernel {
         laneIntelStart = Array(repeating: 0, count: L * (N + 1)); laneIntelEnd = Array(repeating: 0, count: L * (N + 1))
         laneIntelEffect = Array(repeating: 0, count: L * (N + 1)); laneIntelCount = Array(repeating: 0, count: L)
         laneStationed = Array(repeating: 0, count: L); laneEscalated = Array(repeating: false, count: L)
-        laneRate = Array(repeating: 0, count: L); laneSanctionsRate = Array(repeating: 0, count: L)
-        laneSanctions = Array(repeating: 0, count: L); laneLastChange = Array(repeating: 0, count: L)
     }
 
     public func makeOutcome() -> RunOutcome {
@@ -262,10 +264,10 @@ public struct CrisisKernel {
             var latency = inputs[obLatency[i]]
             if agIntegrated[a] { delay *= delayFactor; latency *= delayFactor }
             let begin = delay + latency
-            startDay[i] = begin < Double(H) ? Int(begin.rounded(.up)) : H
+            startDay[i] = begin < Double(H) ? Self.ceiling(begin) : H
             if obDuration[i] >= 0 {
                 let end = begin + inputs[obDuration[i]] * Self.daysPerMonth
-                endDay[i] = end < Double(H) ? Int(end.rounded(.up)) : H
+                endDay[i] = end < Double(H) ? Self.ceiling(end) : H
             } else {
                 endDay[i] = H
             }
@@ -324,6 +326,16 @@ public struct CrisisKernel {
             }
         }
         for k in 0..<K where perceivedAsActual[k] { out.perceived[k] = out.actual[k] }
+    }
+
+    /// The smallest integer >= x, as `Int(x.rounded(.up))` gives it, without
+    /// a call to libm's ceil: round to nearest by the 1.5 x 2^52 trick (exact
+    /// below 2^51 in magnitude), then step up if that fell below x.
+    @inline(__always)
+    static func ceiling(_ x: Double) -> Int {
+        guard abs(x) < 0x1p51 else { return Int(x.rounded(.up)) }
+        let r = (x + 6755399441055744.0) - 6755399441055744.0
+        return Int(r < x ? r + 1 : r)
     }
 
     /// Whether the aggressor's view of attack k (honour probabilities times
@@ -395,7 +407,6 @@ public struct CrisisKernel {
             scale[2 * g] = gMoneyCap[g] >= 0 && money > 0 ? min(1, inputs[gMoneyCap[g]] / Self.daysPerMonth / money) : 1
             scale[2 * g + 1] = gPowerCap[g] >= 0 && power > 0 ? min(1, inputs[gPowerCap[g]] / Self.daysPerMonth / power) : 1
         }
-        let base = lane * N
         for i in 0..<N {
             var power = 0.0, sanctions = 0.0, ad = 0.0
             if honoured[i] {
@@ -410,7 +421,8 @@ public struct CrisisKernel {
                 case .intelligenceSharing, .consultation: break
                 }
             }
-            laneDPower[base + i] = power; laneDSanctions[base + i] = sanctions; laneDAirDefence[base + i] = ad
+            let j = i * Self.maxLanes + lane
+            laneDPower[j] = power; laneDSanctions[j] = sanctions; laneDAirDefence[j] = ad
         }
     }
 
@@ -443,7 +455,6 @@ public struct CrisisKernel {
         }
         laneIntelCount[lane] = nIntel
         laneStationed[lane] = stationedPower; laneEscalated[lane] = escalated
-        laneRate[lane] = 0; laneSanctionsRate[lane] = 0; laneSanctions[lane] = 0; laneLastChange[lane] = 0
     }
 
     /// Applies the run's events due by day t (from `cursor` on) to the
@@ -453,24 +464,36 @@ public struct CrisisKernel {
     /// lane's guarantor did not honour). Returns the next event day (Int.max
     /// when none is left).
     @inline(__always)
-    mutating func applyEvents(day t: Int, cursor: inout Int, lanes count: Int, ground: Bool) -> Int {
+    mutating func applyEvents(day t: Int, cursor: inout Int, ground: Bool) -> Int {
+        intelligenceChanged = false
         if cursor < eventCount && eventKey[cursor] >> 32 <= t {
-            for lane in 0..<count {
-                laneSanctions[lane] += laneSanctionsRate[lane] * Double(t - laneLastChange[lane])
-                laneLastChange[lane] = t
-            }
-            while cursor < eventCount && eventKey[cursor] >> 32 <= t {
-                let code = eventKey[cursor] & 0xFFFF_FFFF
-                let i = code >> 1
-                let sign = code & 1 == 0 ? 1.0 : -1.0
-                for lane in 0..<count {
-                    laneRate[lane] += sign * (ground ? laneDPower[lane * N + i] : laneDAirDefence[lane * N + i])
-                    laneSanctionsRate[lane] += sign * laneDSanctions[lane * N + i]
+            laneSanctions += laneSanctionsRate * SIMD8(repeating: Double(t - lastChange))
+            lastChange = t
+            let flows = ground ? laneDPower : laneDAirDefence
+            flows.withUnsafeBufferPointer { flow in
+                laneDSanctions.withUnsafeBufferPointer { sanctions in
+                    guard let f = flow.baseAddress, let s = sanctions.baseAddress else { return }
+                    while cursor < eventCount && eventKey[cursor] >> 32 <= t {
+                        let code = eventKey[cursor] & 0xFFFF_FFFF
+                        let i = code >> 1
+                        let sign = SIMD8<Double>(repeating: code & 1 == 0 ? 1.0 : -1.0)
+                        let at = i * Self.maxLanes
+                        laneRate += sign * UnsafeRawPointer(f + at).loadUnaligned(as: SIMD8<Double>.self)
+                        laneSanctionsRate += sign * UnsafeRawPointer(s + at).loadUnaligned(as: SIMD8<Double>.self)
+                        if obKind[i] == .intelligenceSharing { intelligenceChanged = true }
+                        cursor += 1
+                    }
                 }
-                cursor += 1
             }
         }
         return cursor < eventCount ? eventKey[cursor] >> 32 : Int.max
+    }
+
+    /// A new batch's flows: nothing flows before the run's first event.
+    @inline(__always)
+    mutating func resetFlows() {
+        let zero = SIMD8<Double>(repeating: 0)
+        laneRate = zero; laneSanctionsRate = zero; laneSanctions = zero; lastChange = 0
     }
 
     /// The intelligence multiplier of `lane` on day t: the strongest sharing in force, at least 1.
@@ -488,7 +511,7 @@ public struct CrisisKernel {
     @inline(__always)
     mutating func finishLane(_ lane: Int, sim: Int, objectiveShare: Double, aggressorLosses: Double, protegeLosses: Double,
                              into out: inout RunOutcome) {
-        let sanctions = laneSanctions[lane] + laneSanctionsRate[lane] * Double(H - laneLastChange[lane])
+        let sanctions = laneSanctions[lane] + laneSanctionsRate[lane] * Double(H - lastChange)
         let result = RunOutcome.Combat(objectiveShare: objectiveShare, aggressorLosses: aggressorLosses,
                                        protegeLosses: protegeLosses, sanctionsCost: sanctions, escalated: laneEscalated[lane])
         if simPerceived[sim] { out.perceived[simAttack[sim]] = result } else { out.actual[simAttack[sim]] = result }
@@ -524,26 +547,25 @@ public struct CrisisKernel {
         ground.steepness = steepness; ground.ratioHalf = ratioHalf
         // Segments: from day 0 with mobilisation alone and no intelligence
         // sharing, then a new one at each day the run's events change a flow.
+        resetFlows()
         var cursor = 0, segments = 0
-        var nextEvent = applyEvents(day: -1, cursor: &cursor, lanes: count, ground: true)
+        var nextEvent = applyEvents(day: -1, cursor: &cursor, ground: true)
+        var intel = SIMD8<Double>(repeating: 1)
         var t = 0
-        var changed = false
         while t < H {
             if t >= nextEvent {
-                nextEvent = applyEvents(day: t, cursor: &cursor, lanes: count, ground: true)
-                changed = true
+                nextEvent = applyEvents(day: t, cursor: &cursor, ground: true)
+                // Intelligence sharing starts and ends only at its own events.
+                if intelligenceChanged {
+                    for lane in 0..<count { intel[lane] = intelligence(lane: lane, day: t) }
+                }
             }
+            // Before the first event the inflow is mobilisation alone (plus a zero rate, the same number).
             let base = 2 * GroundCombat.width * segments
-            if changed {
-                for lane in 0..<count {
-                    ground.segmentRates[base + lane] = mobilisation + laneRate[lane]
-                    ground.segmentRates[base + GroundCombat.width + lane] = intelligence(lane: lane, day: t)
-                }
-            } else {
-                for lane in 0..<count {
-                    ground.segmentRates[base + lane] = mobilisation
-                    ground.segmentRates[base + GroundCombat.width + lane] = 1
-                }
+            ground.segmentRates.withUnsafeMutableBufferPointer { rates in
+                guard let r = rates.baseAddress else { return }
+                UnsafeMutableRawPointer(r + base).storeBytes(of: SIMD8(repeating: mobilisation) + laneRate, as: SIMD8<Double>.self)
+                UnsafeMutableRawPointer(r + base + GroundCombat.width).storeBytes(of: intel, as: SIMD8<Double>.self)
             }
             ground.segmentStart[segments] = t
             segments += 1
@@ -577,15 +599,20 @@ public struct CrisisKernel {
         let count = sims.count
         var strikeRate = V(repeating: 0)
         for (lane, sim) in sims.enumerated() { strikeRate[lane] = inputs[atStrike[simAttack[sim]]] }
-        var standing = V(repeating: 1), unintercepted = V(repeating: 1), factor = V(repeating: 1)
+        var standing = V(repeating: 1), unintercepted = V(repeating: 1), factor = V(repeating: 1), rate = V(repeating: 0)
         let one = V(repeating: 1)
+        resetFlows()
         var cursor = 0
-        var nextEvent = applyEvents(day: -1, cursor: &cursor, lanes: count, ground: false)
+        var nextEvent = applyEvents(day: -1, cursor: &cursor, ground: false)
         var t = 0
         while t < H {
             if t >= nextEvent {
-                nextEvent = applyEvents(day: t, cursor: &cursor, lanes: count, ground: false)
-                for lane in 0..<count { factor[lane] = Math.exp(-interception * laneRate[lane]) }
+                nextEvent = applyEvents(day: t, cursor: &cursor, ground: false)
+                // Most events change other flows than air defence: exp only where the lane's rate moved.
+                for lane in 0..<count where laneRate[lane] != rate[lane] {
+                    rate[lane] = laneRate[lane]
+                    factor[lane] = Math.exp(-interception * rate[lane])
+                }
             }
             let stop = min(H, nextEvent)
             while t < stop {
@@ -615,7 +642,7 @@ public struct CrisisKernel {
             let unit = obUnit[i]
             let s = unit == 1 ? scale[2 * g] : unit == 2 ? scale[2 * g + 1] : 1
             rec.obligationRate[i] = rate[i] * s
-            rec.obligationAidRate[i] = laneDPower[lane * N + i]
+            rec.obligationAidRate[i] = laneDPower[i * Self.maxLanes + lane]
             // A guarantor "honours" when its will clears its strongest agreement's threshold before commitment costs.
             let p = honourP[k * N + i]
             if p > 0 {

@@ -86,27 +86,35 @@ public struct StudyAccumulator: Sendable, Hashable {
         runs += 1
         self.runDays += Int64(runDays)
         let batch = Int(run % UInt64(Self.batches))
-        for k in attacks.indices {
-            let a = o.actual[k]
-            attacks[k].objectiveShare.add(a.objectiveShare)
-            attacks[k].aggressorLosses.add(a.aggressorLosses)
-            attacks[k].protegeLosses.add(a.protegeLosses)
-            attacks[k].sanctionsCost.add(a.sanctionsCost)
-            attacks[k].escalated.add(a.escalated)
-            attacks[k].shareHistogram.add(a.objectiveShare)
-            let p = o.perceived[k]
-            let y = (p.objectiveShare, p.aggressorLosses, p.sanctionsCost, p.escalated ? 1.0 : 0.0)
-            let ys = SIMD4<Double>(y.0, y.1, y.2, y.3)
-            var c = 0
-            for i in 0..<4 {
-                attacks[k].perceivedSum[i].add(ys[i])
-                attacks[k].batchSum[batch * 4 + i].add(ys[i])
-                for j in i..<4 {
-                    attacks[k].perceivedCross[c].add(ys[i] * ys[j])
-                    c += 1
+        // Through buffer pointers: one uniqueness check per array, not one per field.
+        attacks.withUnsafeMutableBufferPointer { at in
+            for k in at.indices {
+                let a = o.actual[k]
+                at[k].objectiveShare.add(a.objectiveShare)
+                at[k].aggressorLosses.add(a.aggressorLosses)
+                at[k].protegeLosses.add(a.protegeLosses)
+                at[k].sanctionsCost.add(a.sanctionsCost)
+                at[k].escalated.add(a.escalated)
+                at[k].shareHistogram.add(a.objectiveShare)
+                let p = o.perceived[k]
+                let ys = SIMD4<Double>(p.objectiveShare, p.aggressorLosses, p.sanctionsCost, p.escalated ? 1.0 : 0.0)
+                at[k].perceivedSum.withUnsafeMutableBufferPointer { sum in
+                    at[k].batchSum.withUnsafeMutableBufferPointer { batchSum in
+                        at[k].perceivedCross.withUnsafeMutableBufferPointer { cross in
+                            var c = 0
+                            for i in 0..<4 {
+                                sum[i].add(ys[i])
+                                batchSum[batch * 4 + i].add(ys[i])
+                                for j in i..<4 {
+                                    cross[c].add(ys[i] * ys[j])
+                                    c += 1
+                                }
+                            }
+                        }
+                    }
                 }
+                at[k].batchCount[batch] += 1
             }
-            attacks[k].batchCount[batch] += 1
         }
         var all = true, anyActive = false
         for g in guarantorHonours.indices {
@@ -120,16 +128,19 @@ public struct StudyAccumulator: Sendable, Hashable {
         var aid90Total = 0.0
         let isMilitary = plan.obligationIsMilitary
         var anyAid = false
-        for i in obligations.indices {
-            obligations[i].honoured.add(o.obligationHonoured[i])
-            let sd = o.obligationStartDay[i]
-            obligations[i].firstEffectDay.add(sd >= 0 ? Double(sd) : .infinity)
-            obligations[i].delivered30.add(o.delivered(i, byDay: min(30, plan.horizon)))
-            obligations[i].delivered90.add(o.delivered(i, byDay: min(90, plan.horizon)))
-            obligations[i].delivered365.add(o.delivered(i, byDay: min(365, plan.horizon)))
-            if sd >= 0 && isMilitary[i] { firstMilitary = min(firstMilitary, sd) }
-            if sd >= 0 && o.obligationAidRate[i] > 0 { anyAid = true }
-            aid90Total += o.aidDelivered(i, byDay: min(90, plan.horizon))
+        let H = plan.horizon
+        obligations.withUnsafeMutableBufferPointer { obs in
+            for i in obs.indices {
+                obs[i].honoured.add(o.obligationHonoured[i])
+                let sd = o.obligationStartDay[i]
+                obs[i].firstEffectDay.add(sd >= 0 ? Double(sd) : .infinity)
+                obs[i].delivered30.add(o.delivered(i, byDay: min(30, H)))
+                obs[i].delivered90.add(o.delivered(i, byDay: min(90, H)))
+                obs[i].delivered365.add(o.delivered(i, byDay: min(365, H)))
+                if sd >= 0 && isMilitary[i] { firstMilitary = min(firstMilitary, sd) }
+                if sd >= 0 && o.obligationAidRate[i] > 0 { anyAid = true }
+                aid90Total += o.aidDelivered(i, byDay: min(90, H))
+            }
         }
         firstMilitaryAidDay.add(firstMilitary == Int.max ? .infinity : Double(firstMilitary))
         aid90.add(aid90Total)
