@@ -34,10 +34,10 @@ func store<V: DoubleLanes>(_ v: V, _ p: UnsafeMutablePointer<Double>, _ offset: 
 
 @inline(__always)
 func step<V: DoubleLanes>(_: V.Type, _ c: inout GroundCombat) {
-    let H = c.horizon, segments = c.segmentCount, w = GroundCombat.width
+    let H = c.horizon, segments = c.segmentCount, w = GroundCombat.width, block = 64
     let protLeth = V(repeating: c.protegeLethality), aggLeth = V(repeating: c.aggressorLethality)
     let negK = V(repeating: -c.steepness), r0 = V(repeating: c.ratioHalf)
-    let tiny = V(repeating: 1e-9), one = V(repeating: 1)
+    let tiny = V(repeating: 1e-9)
     c.values.withUnsafeMutableBufferPointer { lanes in
         guard let v = lanes.baseAddress else { return }
         var A = load(v, GroundCombat.Field.aggressor.rawValue * w, as: V.self)
@@ -50,28 +50,49 @@ func step<V: DoubleLanes>(_: V.Type, _ c: inout GroundCombat) {
         c.segmentStart.withUnsafeBufferPointer { starts in
             c.segmentRates.withUnsafeBufferPointer { rates in
                 guard let r = rates.baseAddress else { return }
-                for s in 0..<segments {
-                    var t = starts[s]
-                    let stop = s + 1 < segments ? starts[s + 1] : H
-                    let inflow = load(r, 2 * w * s, as: V.self), intel = load(r, 2 * w * s + w, as: V.self)
-                    inflowTotal += inflow * V(repeating: Double(stop - t))
-                    while t < stop {
-                        let dEff = D * intel
-                        let pa = protLeth * dEff
-                        let la = V.lanesMin(A, pa)
-                        let pd = aggLeth * A
-                        let ld = V.lanesMin(D, pd)
-                        A = A + reinforcement - la
-                        D = D + inflow - ld
-                        if advancing {
-                            let ratio = A / V.lanesMax(dEff, tiny)
-                            x = V.lanesMin(x + vmax / (one + Math.exp(negK * (ratio - r0))), target)
+                // Days go in blocks of up to `block`, in two passes: attrition
+                // (a short chain carried from day to day) with each day's force
+                // ratio put aside, then the front's advance from those ratios
+                // (a long chain, exp and divisions, that no later day waits on,
+                // so the processor overlaps many days). Each lane-day performs
+                // the same operations in either order, so the bits are the same.
+                withUnsafeTemporaryAllocation(of: V.self, capacity: block) { ratios in
+                    for s in 0..<segments {
+                        var t = starts[s]
+                        let stop = s + 1 < segments ? starts[s + 1] : H
+                        let inflow = load(r, 2 * w * s, as: V.self), intel = load(r, 2 * w * s + w, as: V.self)
+                        inflowTotal += inflow * V(repeating: Double(stop - t))
+                        while t < stop {
+                            let n = min(block, stop - t)
+                            if advancing {
+                                for j in 0..<n {
+                                    let dEff = D * intel
+                                    let pa = protLeth * dEff
+                                    let la = V.lanesMin(A, pa)
+                                    let pd = aggLeth * A
+                                    let ld = V.lanesMin(D, pd)
+                                    A = A + reinforcement - la
+                                    D = D + inflow - ld
+                                    ratios[j] = A / V.lanesMax(dEff, tiny)
+                                }
+                                for j in 0..<n {
+                                    x = V.lanesMin(x + Math.logistic(scale: vmax, over: negK * (ratios[j] - r0)), target)
+                                }
+                            } else {
+                                for _ in 0..<n {
+                                    let dEff = D * intel
+                                    let la = V.lanesMin(A, protLeth * dEff)
+                                    let ld = V.lanesMin(D, aggLeth * A)
+                                    A = A + reinforcement - la
+                                    D = D + inflow - ld
+                                }
+                            }
+                            t += n
                         }
-                        t += 1
+                        // Once every front stands at its objective (checked between
+                        // segments), only attrition is left to step: x would stay at target.
+                        advancing = V.anyLess(x, target)
                     }
-                    // Once every front stands at its objective (checked between
-                    // segments), only attrition is left to step: x would stay at target.
-                    advancing = V.anyLess(x, target)
                 }
             }
         }

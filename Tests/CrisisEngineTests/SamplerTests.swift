@@ -96,6 +96,31 @@ import Testing
         }
     }
 
+    /// The one-division logistic of the combat loop against the two-division
+    /// form (scale / (1 + exp(x))), and its lanes against each other.
+    @Test func logisticAgreesWithTheTwoDivisionForm() {
+        var worst = 0.0
+        var x = -720.0
+        while x < 720 {
+            let w = SIMD8<Double>(x, x + 0.1, x - 0.2, x + 0.3, x + 0.05, x - 0.4, x + 0.7, x - 0.01)
+            let scale = SIMD8<Double>(1, 2.5, 0.3, 7, 1e-3, 40, 0.9, 3)
+            let f = Math.logistic(scale: scale, over: w)
+            let g = Math.logistic(scale: SIMD4(scale[0], scale[1], scale[2], scale[3]), over: SIMD4(w[0], w[1], w[2], w[3]))
+            let h = Math.logistic(scale: SIMD2(scale[0], scale[1]), over: SIMD2(w[0], w[1]))
+            for i in 0..<8 {
+                let clamped = min(max(w[i], -708), 709)
+                let reference = scale[i] / (1 + Math.exp(clamped))
+                #expect(f[i] >= 0 && f[i] <= scale[i] * (1 + 1e-15))
+                if reference > 1e-300 { worst = max(worst, abs(f[i] - reference) / reference) }
+                else { #expect(f[i] < 1e-290) }
+            }
+            for i in 0..<4 { #expect(g[i].bitPattern == f[i].bitPattern) }
+            for i in 0..<2 { #expect(h[i].bitPattern == f[i].bitPattern) }
+            x += 0.731
+        }
+        #expect(worst < 1e-15, "largest relative difference \(worst)")
+    }
+
     @Test func normalQuantileInvertsTheCDF() {
         for p in stride(from: 0.001, to: 1, by: 0.0137) {
             #expect(abs(Math.normalCDF(Math.normalQuantile(p)) - p) < 1e-13)
