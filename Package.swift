@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "GuarantorModel", targets: ["GuarantorModel"]),
         .library(name: "ScenarioSpec", targets: ["ScenarioSpec"]),
         .library(name: "CrisisEngine", targets: ["CrisisEngine"]),
+        .library(name: "CombatLoops", targets: ["CombatLoops"]),
         .library(name: "Deterrence", targets: ["Deterrence"]),
         .library(name: "Games", targets: ["Games"]),
         .library(name: "Negotiation", targets: ["Negotiation"]),

@@ -23,6 +23,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CrisisEngine", package: guarantor),
+                .product(name: "CombatLoops", package: guarantor),
                 .product(name: "ScenarioSpec", package: guarantor),
                 .product(name: "GuarantorModel", package: guarantor),
             ],

@@ -1,6 +1,4 @@
 import CombatLoops
-import CombatLoopsAVX2
-import CombatLoopsAVX512
 import GuarantorModel
 
 /// Substream numbers: each kind of draw has its own, so that changing one
@@ -572,11 +570,7 @@ public struct CrisisKernel {
             t = min(H, nextEvent)
         }
         ground.segmentCount = segments
-        switch vectorPath {
-        case .avx512: CombatLoopsAVX512.stepGround(&ground)
-        case .avx2: CombatLoopsAVX2.stepGround(&ground)
-        case .baseline: CombatLoops.stepGround(&ground)
-        }
+        vectorPath.stepGround(&ground)
         // Losses telescope: A(H) = A(0) + H x reinforcement - aggressor losses, and
         // D(H) = D(0) + total inflow - protégé losses.
         for (lane, sim) in sims.enumerated() {

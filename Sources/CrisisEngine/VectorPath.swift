@@ -1,3 +1,6 @@
+import CombatLoops
+import CombatLoopsAVX2
+import CombatLoopsAVX512
 import CPUFeatures
 #if canImport(Glibc)
 import Glibc
@@ -41,4 +44,16 @@ public enum VectorPath: String, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (a: VectorPath, b: VectorPath) -> Bool { a.width < b.width }
+}
+
+extension VectorPath {
+    /// Steps a batch of ground simulations with this build of the loop.
+    @inline(__always)
+    public func stepGround(_ combat: inout GroundCombat) {
+        switch self {
+        case .avx512: CombatLoopsAVX512.stepGround(&combat)
+        case .avx2: CombatLoopsAVX2.stepGround(&combat)
+        case .baseline: CombatLoops.stepGround(&combat)
+        }
+    }
 }

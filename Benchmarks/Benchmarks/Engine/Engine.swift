@@ -1,4 +1,5 @@
 import Benchmark
+import CombatLoops
 import CrisisEngine
 import Foundation
 import GuarantorModel
@@ -75,6 +76,39 @@ let benchmarks: @Sendable () -> Void = {
         for run in 0..<UInt64(runs) {
             kernel.simulate(run: run, into: &outcome)
             blackHole(outcome.actual[0].objectiveShare)
+        }
+    }
+
+    // The daily ground loop alone, on each build this machine runs: one
+    // segment of 365 days for a batch of 4 and of 8 lanes, with the bundled
+    // scenario's central values (forces 110 and 180 x 0.6, lethality 0.01,
+    // fronts far from their objective, as in most runs). Each iteration
+    // steps 1,000 batches; ns per lane-day = time / (1,000 x 365 x lanes).
+    for path in VectorPath.runnable {
+        for lanes in [4, 8] {
+            Benchmark("ground loop, \(path.rawValue), \(lanes) lanes, 1000 x 365 days") { benchmark in
+                var combat = GroundCombat(segments: 1)
+                for _ in 0..<1000 {
+                    combat.lanes = lanes
+                    combat.horizon = 365
+                    for l in 0..<lanes {
+                        combat[.aggressor, l] = 180 * 0.6 + Double(l)
+                        combat[.protege, l] = 110 - Double(l)
+                        combat[.reinforcement, l] = 0.3 * 0.6
+                        combat[.target, l] = 150
+                        combat[.maxAdvance, l] = 2 + 0.1 * Double(l)
+                        combat.segmentRates[l] = 0.15
+                        combat.segmentRates[GroundCombat.width + l] = 1.2
+                    }
+                    combat.protegeLethality = 0.01
+                    combat.aggressorLethality = 0.01
+                    combat.steepness = 3
+                    combat.ratioHalf = 3
+                    combat.segmentCount = 1
+                    path.stepGround(&combat)
+                    blackHole(combat[.front, 0])
+                }
+            }
         }
     }
 }
