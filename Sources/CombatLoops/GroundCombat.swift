@@ -36,12 +36,17 @@ public struct GroundCombat {
     public var segmentCount = 0
     public var segmentStart: [Int]
     public var segmentRates: [Double]
+    /// Room for the force ratios of one block of days (the loop's scratch,
+    /// kept here so that stepping allocates nothing).
+    public static let blockDays = 64
+    public var ratios: [Double]
 
     /// Room for `segments` segments (the kernel's events plus one).
     public init(segments: Int) {
         values = Array(repeating: 0, count: Self.fields * Self.width)
         segmentStart = Array(repeating: 0, count: max(1, segments))
         segmentRates = Array(repeating: 0, count: 2 * Self.width * max(1, segments))
+        ratios = Array(repeating: 0, count: Self.blockDays * Self.width)
     }
 
     @inlinable

@@ -34,7 +34,7 @@ func store<V: DoubleLanes>(_ v: V, _ p: UnsafeMutablePointer<Double>, _ offset: 
 
 @inline(__always)
 func step<V: DoubleLanes>(_: V.Type, _ c: inout GroundCombat) {
-    let H = c.horizon, segments = c.segmentCount, w = GroundCombat.width, block = 64
+    let H = c.horizon, segments = c.segmentCount, w = GroundCombat.width, block = GroundCombat.blockDays
     let protLeth = V(repeating: c.protegeLethality), aggLeth = V(repeating: c.aggressorLethality)
     let negK = V(repeating: -c.steepness), r0 = V(repeating: c.ratioHalf)
     let tiny = V(repeating: 1e-9)
@@ -56,7 +56,9 @@ func step<V: DoubleLanes>(_: V.Type, _ c: inout GroundCombat) {
                 // (a long chain, exp and divisions, that no later day waits on,
                 // so the processor overlaps many days). Each lane-day performs
                 // the same operations in either order, so the bits are the same.
-                withUnsafeTemporaryAllocation(of: V.self, capacity: block) { ratios in
+                c.ratios.withUnsafeMutableBufferPointer { scratch in
+                    guard let raw = scratch.baseAddress else { return }
+                    let ratios = UnsafeMutableRawPointer(raw), size = MemoryLayout<V>.stride
                     for s in 0..<segments {
                         var t = starts[s]
                         let stop = s + 1 < segments ? starts[s + 1] : H
@@ -73,10 +75,10 @@ func step<V: DoubleLanes>(_: V.Type, _ c: inout GroundCombat) {
                                     let ld = V.lanesMin(D, pd)
                                     A = A + reinforcement - la
                                     D = D + inflow - ld
-                                    ratios[j] = A / V.lanesMax(dEff, tiny)
+                                    ratios.storeBytes(of: A / V.lanesMax(dEff, tiny), toByteOffset: j * size, as: V.self)
                                 }
                                 for j in 0..<n {
-                                    x = V.lanesMin(x + Math.logistic(scale: vmax, over: negK * (ratios[j] - r0)), target)
+                                    x = V.lanesMin(x + Math.logistic(scale: vmax, over: negK * (ratios.loadUnaligned(fromByteOffset: j * size, as: V.self) - r0)), target)
                                 }
                             } else {
                                 for _ in 0..<n {
