@@ -39,7 +39,7 @@ public struct GroundCombat {
     /// Room for the force ratios of one block of days (the loop's scratch,
     /// kept here so that stepping allocates nothing).
     public static let blockDays = 64
-    public var ratios: [Double]
+    var ratios: [Double]
 
     /// Room for `segments` segments (the kernel's events plus one).
     public init(segments: Int) {
@@ -53,5 +53,43 @@ public struct GroundCombat {
     public subscript(field: Field, lane: Int) -> Double {
         get { values[field.rawValue * Self.width + lane] }
         set { values[field.rawValue * Self.width + lane] = newValue }
+    }
+}
+
+/// A `GroundCombat` seen through pointers: what the builds of the loop in
+/// CombatLoopsAVX2 and CombatLoopsAVX512 get. Those modules must not touch
+/// Swift arrays (or any other generic code of the standard library), because
+/// the specialisations the compiler emits for them are shared symbols that
+/// the linker keeps once for the whole program: an AVX-512 copy could then
+/// serve baseline code on a machine without AVX-512. `.ci/run` checks their
+/// object files for such symbols (scripts/check-combat-loop-symbols.sh).
+public struct GroundCombatView {
+    public var lanes: Int, horizon: Int, segmentCount: Int
+    public var protegeLethality: Double, aggressorLethality: Double, steepness: Double, ratioHalf: Double
+    /// `GroundCombat.values`, `segmentStart`, `segmentRates` and `ratios`.
+    public var values: UnsafeMutablePointer<Double>
+    public var segmentStart: UnsafePointer<Int>
+    public var segmentRates: UnsafePointer<Double>
+    public var ratios: UnsafeMutableRawPointer
+}
+
+extension GroundCombat {
+    /// Calls `body` with a pointer view of this batch (valid only inside it).
+    public mutating func withView(_ body: (GroundCombatView) -> Void) {
+        let (n, h, sc) = (lanes, horizon, segmentCount)
+        let (pl, al, k, r0) = (protegeLethality, aggressorLethality, steepness, ratioHalf)
+        values.withUnsafeMutableBufferPointer { v in
+            segmentStart.withUnsafeBufferPointer { starts in
+                segmentRates.withUnsafeBufferPointer { rates in
+                    ratios.withUnsafeMutableBufferPointer { scratch in
+                        guard let vp = v.baseAddress, let sp = starts.baseAddress, let rp = rates.baseAddress,
+                              let xp = scratch.baseAddress else { return }
+                        body(GroundCombatView(lanes: n, horizon: h, segmentCount: sc, protegeLethality: pl,
+                                              aggressorLethality: al, steepness: k, ratioHalf: r0, values: vp,
+                                              segmentStart: sp, segmentRates: rp, ratios: UnsafeMutableRawPointer(xp)))
+                    }
+                }
+            }
+        }
     }
 }

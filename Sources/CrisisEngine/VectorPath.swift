@@ -50,10 +50,12 @@ extension VectorPath {
     /// Steps a batch of ground simulations with this build of the loop.
     @inline(__always)
     public func stepGround(_ combat: inout GroundCombat) {
-        switch self {
-        case .avx512: CombatLoopsAVX512.stepGround(&combat)
-        case .avx2: CombatLoopsAVX2.stepGround(&combat)
-        case .baseline: CombatLoops.stepGround(&combat)
+        combat.withView { view in
+            switch self {
+            case .avx512: CombatLoopsAVX512.stepGround(view)
+            case .avx2: CombatLoopsAVX2.stepGround(view)
+            case .baseline: CombatLoops.stepGround(view)
+            }
         }
     }
 }
