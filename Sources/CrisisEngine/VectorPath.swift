@@ -32,6 +32,20 @@ public enum VectorPath: String, Sendable, CaseIterable, Comparable {
         return min(asked, supported)
     }()
 
+    /// What to tell the user about GUARANTOR_VECTOR, when it names no build
+    /// or one wider than this CPU runs (nil when unset or honoured).
+    public static let environmentWarning: String? = {
+        guard let raw = getenv("GUARANTOR_VECTOR") else { return nil }
+        let text = String(cString: raw)
+        guard let asked = VectorPath(rawValue: text) else {
+            return "GUARANTOR_VECTOR=\(text) is not one of baseline, avx2, avx512; using \(supported.rawValue)"
+        }
+        if asked > supported {
+            return "GUARANTOR_VECTOR=\(text): this CPU runs up to \(supported.rawValue); using \(supported.rawValue)"
+        }
+        return nil
+    }()
+
     /// The builds this machine can run, narrowest first.
     public static var runnable: [VectorPath] { allCases.filter { $0 <= supported } }
 

@@ -78,6 +78,7 @@ enum CLI {
 
     static func study(scenario: Scenario, runs: Int64?, seed: UInt64?, threads: Int?, shard: ShardSpec?,
                       sensitivity: Bool, sensitivityRuns: Int64, quiet: Bool, label: String? = nil) async throws -> StudyResult {
+        if let warning = VectorPath.environmentWarning { Terminal.error("warning: \(warning)") }
         let bar = quiet ? nil : ProgressBar(label: label ?? "simulating")
         let sbar = quiet || !sensitivity ? nil : ProgressBar(label: "sensitivity")
         defer { bar?.finish(); sbar?.finish() }

@@ -25,11 +25,12 @@ enum CLI {
 
     struct Output { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ args: [String]) throws -> Output {
+    static func run(_ args: [String], environment: [String: String] = [:]) throws -> Output {
         guard let binary else { throw CLIProblem("the guarantor binary was not built") }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.currentDirectoryURL = URL(fileURLWithPath: root)
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
@@ -61,6 +62,29 @@ struct CLITests {
         #expect(r.status == 0)
         #expect(r.stdout.contains("Guarantors:"))
         #expect(r.stdout.contains("5th / 50th / 95th"))
+    }
+
+    /// GUARANTOR_VECTOR picks the combat loop's build; every build gives the
+    /// same bytes, and a value that names none gets a warning, not silence.
+    @Test func everyVectorPathGivesTheSameBytes() throws {
+        func json(_ path: String) throws -> (String, String) {
+            let r = try CLI.run(["study", "Tests/ScenarioSpecTests/Cases/minimal.yaml", "--runs", "800", "--seed", "5",
+                                 "--format", "json", "--quiet"], environment: ["GUARANTOR_VECTOR": path])
+            #expect(r.status == 0, "\(r.stderr)")
+            guard var obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
+                  var meta = obj["meta"] as? [String: Any] else { return ("", r.stderr) }
+            meta["timing"] = nil
+            obj["meta"] = meta
+            let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+            return (String(decoding: data, as: UTF8.self), r.stderr)
+        }
+        let (baseline, quiet) = try json("baseline")
+        #expect(!baseline.isEmpty)
+        #expect(!quiet.contains("warning"))
+        for path in ["avx2", "avx512"] { #expect(try json(path).0 == baseline, "\(path)") }
+        let (other, warned) = try json("sse9")
+        #expect(other == baseline)
+        #expect(warned.contains("warning: GUARANTOR_VECTOR=sse9 is not one of baseline, avx2, avx512"))
     }
 
     @Test func jsonIsIdenticalForAnyThreadCount() throws {
