@@ -22,6 +22,14 @@ extension Result {
     var isSuccess: Bool { if case .success = self { return true } else { return false } }
 }
 
+/// A scenario of the repository, by its path from the root.
+func loadScenario(_ path: String) throws -> Scenario {
+    switch ScenarioLoader.load(path: repoRoot + "/" + path) {
+    case .success(let s): return s
+    case .failure(let e): throw e
+    }
+}
+
 func loadCase(_ name: String) throws -> Scenario {
     switch ScenarioLoader.load(path: repoRoot + "/Tests/ScenarioSpecTests/Cases/" + name) {
     case .success(let s): return s

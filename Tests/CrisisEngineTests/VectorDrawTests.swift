@@ -32,12 +32,7 @@ import Testing
     }
 
     @Test func kernelInputsEqualOneAtATimeDraws() throws {
-        let scenario: Scenario
-        switch ScenarioLoader.load(path: repoRoot + "/scenarios/ukraine-proposed-guarantees.yaml") {
-        case .success(let s): scenario = s
-        case .failure(let e): throw e
-        }
-        let plan = CompiledScenario(scenario)
+        let plan = CompiledScenario(try loadScenario("scenarios/ukraine-proposed-guarantees.yaml"))
         var kernel = CrisisKernel(plan: plan, seed: 3)
         var out = kernel.makeOutcome()
         #expect(kernel.gaussianDraws.count > 10, "most inputs are normal or lognormal")
