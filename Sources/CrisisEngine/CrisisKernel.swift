@@ -305,7 +305,7 @@ public struct CrisisKernel {
             }
             var first = 0
             while first < n {
-                let count = min(ground ? 4 : Self.maxLanes, n - first)
+                let count = min(Self.maxLanes, n - first)
                 for lane in 0..<count {
                     let sim = batchSims[first + lane]
                     let k = simAttack[sim], perceived = simPerceived[sim]
