@@ -9,7 +9,7 @@
 /// vectors. Lanes past `lanes` are ignored.
 public struct GroundCombat {
     public static let width = 8
-    /// Fields of `lanes`: field f of lane l is at f x 8 + l.
+    /// Fields of `values`: field f of lane l is at f x 8 + l.
     public enum Field: Int {
         /// At the start: the aggressor's and the protégé's power, the
         /// aggressor's reinforcement per day, the objective depth (km) and the
