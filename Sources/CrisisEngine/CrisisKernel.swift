@@ -156,8 +156,9 @@ public struct CrisisKernel {
             default: other.append(i)
             }
         }
+        let distributions = slotDistribution
         gaussianDraws = stride(from: 0, to: gaussian.count, by: 4).map { first in
-            GaussianDraws(slots: gaussian[first..<min(gaussian.count, first + 4)], distributions: plan.slots.map(\.distribution))
+            GaussianDraws(slots: gaussian[first..<min(gaussian.count, first + 4)], distributions: distributions)
         }
         otherDraws = other
         perceptionIsExact = plan.slots[plan.perception].distribution == .constant(1)
@@ -341,15 +342,20 @@ public struct CrisisKernel {
     /// fact: the rule of `decide`, for both views.
     @inline(__always)
     func sameDecisions(attack k: Int, perception: Double) -> Bool {
-        for i in 0..<N {
-            let p = honourP[k * N + i]
-            let actual = min(1, p), seen = min(1, p * perception)
-            let w = willU[obGuarantor[i]], cost = obCost[i]
-            if (actual > 0 && w <= actual * cost) != (seen > 0 && w <= seen * cost) { return false }
+        for i in 0..<N where honours(i, attack: k, perception: 1) != honours(i, attack: k, perception: perception) {
+            return false
         }
         return true
     }
 
+    /// 4. The honour rule: obligation i is honoured against attack k, seen
+    /// with `perception` (1 for the facts), when its guarantor's will U_g is
+    /// at most p x perception (capped at 1) times the commitment's cost factor.
+    @inline(__always)
+    func honours(_ i: Int, attack k: Int, perception: Double) -> Bool {
+        let p = min(1, honourP[k * N + i] * perception)
+        return p > 0 && willU[obGuarantor[i]] <= p * obCost[i]
+    }
 
     /// 1. The run's uncertain inputs, each from its own substream (slot i
     /// from substream slotBase + i, so adding a slot moves no other draw).
@@ -395,8 +401,7 @@ public struct CrisisKernel {
     mutating func decide(attack k: Int, perception: Double, lane: Int) {
         for g in 0..<G { scale[2 * g] = 0; scale[2 * g + 1] = 0 }
         for i in 0..<N {
-            let p = min(1, honourP[k * N + i] * perception)
-            let h = p > 0 && willU[obGuarantor[i]] <= p * obCost[i]
+            let h = honours(i, attack: k, perception: perception)
             honoured[i] = h
             if h && obUnit[i] > 0 { scale[2 * obGuarantor[i] + obUnit[i] - 1] += rate[i] }
         }
