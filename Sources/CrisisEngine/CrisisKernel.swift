@@ -328,12 +328,12 @@ public struct CrisisKernel {
     }
 
     /// The smallest integer >= x, as `Int(x.rounded(.up))` gives it, without
-    /// a call to libm's ceil: round to nearest by the 1.5 x 2^52 trick (exact
-    /// below 2^51 in magnitude), then step up if that fell below x.
+    /// a call to libm's ceil: the nearest integer (`Math.nearestInteger`,
+    /// exact below 2^51 in magnitude), stepped up if it fell below x.
     @inline(__always)
     static func ceiling(_ x: Double) -> Int {
         guard abs(x) < 0x1p51 else { return Int(x.rounded(.up)) }
-        let r = (x + 6755399441055744.0) - 6755399441055744.0
+        let r = Math.nearestInteger(x)
         return Int(r < x ? r + 1 : r)
     }
 

@@ -1,3 +1,5 @@
+import GuarantorModel
+
 /// Exactly mergeable statistics.
 ///
 /// Each run's value is rounded once to a fixed-point integer (2^-24 units)
@@ -25,10 +27,8 @@ public struct ExactSum: Hashable, Sendable {
     public mutating func add(_ x: Double) {
         let y = x * FixedPoint.scale
         if abs(y) < 0x1p51 {
-            // Round to the nearest integer, ties to even, by the 1.5 x 2^52
-            // trick (exact for |y| < 2^51): the same integer as
-            // `rounded(.toNearestOrEven)` without a call to rint.
-            let r = (y + 6755399441055744.0) - 6755399441055744.0
+            // The same integer as `rounded(.toNearestOrEven)`, without rint.
+            let r = Math.nearestInteger(y)
             addUnits(Int64(r))
             return
         }

@@ -7,6 +7,14 @@ public enum Math {
     static let ln2Lo = 1.90821492927058770002e-10
     static let invLn2 = 1.44269504088896338700e+00
 
+    /// x rounded to the nearest integer, ties to even, for |x| < 2^51: adding
+    /// and subtracting 1.5 x 2^52 leaves no fraction bits, so the sum rounds
+    /// exactly as `rounded(.toNearestOrEven)` does, without a call to rint.
+    @inlinable @inline(__always)
+    public static func nearestInteger(_ x: Double) -> Double {
+        (x + 6755399441055744.0) - 6755399441055744.0
+    }
+
     /// exp(x), relative error below 2 ulp on the range used here. Overflow
     /// gives +inf, underflow 0, NaN stays NaN.
     @inlinable @inline(__always)
@@ -14,9 +22,8 @@ public enum Math {
         if !(x > -708.3) { return x.isNaN ? x : 0 }
         if x > 709.7 { return .infinity }
         // x = k ln2 + r, |r| <= ln2 / 2
-        // Round to the nearest integer with the 1.5 * 2^52 trick (|x / ln2| < 1100 here),
-        // which avoids a call to rint.
-        let kf = (x * 1.44269504088896338700e+00 + 6755399441055744.0) - 6755399441055744.0
+        // |x / ln2| < 1100 here, well inside `nearestInteger`'s range.
+        let kf = nearestInteger(x * 1.44269504088896338700e+00)
         let hi = x - kf * 6.93147180369123816490e-01
         let lo = kf * 1.90821492927058770002e-10
         let r = hi - lo
