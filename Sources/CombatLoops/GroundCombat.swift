@@ -36,9 +36,12 @@ public struct GroundCombat {
     public var segmentCount = 0
     public var segmentStart: [Int]
     public var segmentRates: [Double]
-    /// Room for the force ratios of one block of days (the loop's scratch,
-    /// kept here so that stepping allocates nothing).
+    /// Room for the force ratios of `blockDays` days, a ring the attrition
+    /// writes and the front's advance reads `lagDays` days later (the loop's
+    /// scratch, kept here so that stepping allocates nothing). A power of two
+    /// above the lag.
     public static let blockDays = 64
+    public static let lagDays = 16
     var ratios: [Double]
 
     /// Room for `segments` segments (the kernel's events plus one).

@@ -35,7 +35,7 @@ func store<V: DoubleLanes>(_ v: V, _ p: UnsafeMutablePointer<Double>, _ offset: 
 
 @inline(__always)
 func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
-    let H = c.horizon, segments = c.segmentCount, w = GroundCombat.width, block = GroundCombat.blockDays
+    let H = c.horizon, segments = c.segmentCount, w = GroundCombat.width
     let protLeth = V(repeating: c.protegeLethality), aggLeth = V(repeating: c.aggressorLethality)
     let negK = V(repeating: -c.steepness), r0 = V(repeating: c.ratioHalf)
     let tiny = V(repeating: 1e-9)
@@ -46,53 +46,89 @@ func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
     let reinforcement = load(v, GroundCombat.Field.reinforcement.rawValue * w, as: V.self)
     let target = load(v, GroundCombat.Field.target.rawValue * w, as: V.self)
     let vmax = load(v, GroundCombat.Field.maxAdvance.rawValue * w, as: V.self)
-    var x = V(repeating: 0), inflowTotal = V(repeating: 0)
-    var advancing = V.anyLess(x, target)
-    // Days go in blocks of up to `block`, in two passes: attrition (a short
-    // chain carried from day to day) with each day's force ratio put aside,
-    // then the front's advance from those ratios (a long chain, exp and a
-    // division, that no later day waits on, so the processor overlaps many
-    // days). Each lane-day performs the same operations in either order, so
-    // the bits are the same.
+    var inflowTotal = V(repeating: 0)
+    // Two streams run in one loop, so that the processor overlaps them:
+    // attrition, a short chain carried from day to day, puts each day's
+    // force ratio aside in a ring; the front's advance (exp and a division,
+    // a long computation that no later day waits on but its own running
+    // sum) follows `lag` days behind, reading the ring. Every lane-day
+    // performs the same operations as in one loop, so the bits are the same.
+    //
+    // Days of segment s advance only if some front still falls short of its
+    // objective once every day before the segment has advanced (checked when
+    // the advance reaches the segment): after that the fronts stand still.
+    let lag = GroundCombat.lagDays, ring = GroundCombat.blockDays - 1
+    var x = V(repeating: 0)
+    var advancing = V.anyLess(x, target)         // whether the advance still runs
+    var day = advancing ? 0 : H                  // the next day to advance
+    var segment = 0                              // the segment of `day`
+    var nextStart = segments > 1 ? starts[1] : H // the next segment's first day
     for s in 0..<segments {
         var t = starts[s]
         let stop = s + 1 < segments ? starts[s + 1] : H
         let inflow = load(r, 2 * w * s, as: V.self), intel = load(r, 2 * w * s + w, as: V.self)
         inflowTotal += inflow * V(repeating: Double(stop - t))
-        while t < stop {
-            let n = stop - t < block ? stop - t : block
-            if advancing {
-                for j in 0..<n {
-                    let dEff = D * intel
-                    let pa = protLeth * dEff
-                    let la = V.lanesMin(A, pa)
-                    let pd = aggLeth * A
-                    let ld = V.lanesMin(D, pd)
-                    A = A + reinforcement - la
-                    D = D + inflow - ld
-                    ratios.storeBytes(of: A / V.lanesMax(dEff, tiny), toByteOffset: j * size, as: V.self)
-                }
-                for j in 0..<n {
-                    let ratio = ratios.loadUnaligned(fromByteOffset: j * size, as: V.self)
-                    x = V.lanesMin(x + Math.logistic(scale: vmax, over: negK * (ratio - r0)), target)
-                }
-            } else {
-                for _ in 0..<n {
-                    let dEff = D * intel
-                    let la = V.lanesMin(A, protLeth * dEff)
-                    let ld = V.lanesMin(D, aggLeth * A)
-                    A = A + reinforcement - la
-                    D = D + inflow - ld
+        if advancing {
+            while t < stop {
+                let dEff = D * intel
+                let pa = protLeth * dEff
+                let la = V.lanesMin(A, pa)
+                let pd = aggLeth * A
+                let ld = V.lanesMin(D, pd)
+                A = A + reinforcement - la
+                D = D + inflow - ld
+                ratios.storeBytes(of: A / V.lanesMax(dEff, tiny), toByteOffset: (t & ring) * size, as: V.self)
+                t += 1
+                if t - day > lag {
+                    if day == nextStart {
+                        advancing = enterSegment(x, target, day: &day, segment: &segment, nextStart: &nextStart,
+                                                 starts: starts, segments: segments, horizon: H)
+                    }
+                    if day < H {
+                        let ratio = ratios.loadUnaligned(fromByteOffset: (day & ring) * size, as: V.self)
+                        x = V.lanesMin(x + Math.logistic(scale: vmax, over: negK * (ratio - r0)), target)
+                        day += 1
+                    }
                 }
             }
-            t += n
+        } else {
+            while t < stop {
+                let dEff = D * intel
+                let la = V.lanesMin(A, protLeth * dEff)
+                let ld = V.lanesMin(D, aggLeth * A)
+                A = A + reinforcement - la
+                D = D + inflow - ld
+                t += 1
+            }
         }
-        // Once every front stands at its objective (checked between
-        // segments), only attrition is left to step: x would stay at target.
-        advancing = V.anyLess(x, target)
+    }
+    while day < H {
+        if day == nextStart {
+            advancing = enterSegment(x, target, day: &day, segment: &segment, nextStart: &nextStart,
+                                     starts: starts, segments: segments, horizon: H)
+            if day >= H { break }
+        }
+        let ratio = ratios.loadUnaligned(fromByteOffset: (day & ring) * size, as: V.self)
+        x = V.lanesMin(x + Math.logistic(scale: vmax, over: negK * (ratio - r0)), target)
+        day += 1
     }
     store(A, v, GroundCombat.Field.aggressor.rawValue * w)
     store(D, v, GroundCombat.Field.protege.rawValue * w)
     store(x, v, GroundCombat.Field.front.rawValue * w)
     store(inflowTotal, v, GroundCombat.Field.inflowTotal.rawValue * w)
+}
+
+
+/// The front's advance reaches `day`, the first day of the next segment:
+/// it goes on (true) if some front still falls short of its objective, and
+/// otherwise stops for good (`day` moves to the horizon).
+@inline(never)
+func enterSegment<V: DoubleLanes>(_ x: V, _ target: V, day: inout Int, segment: inout Int, nextStart: inout Int,
+                                  starts: UnsafePointer<Int>, segments: Int, horizon: Int) -> Bool {
+    while day == nextStart && day < horizon {
+        segment += 1
+        nextStart = segment + 1 < segments ? starts[segment + 1] : horizon
+        if !V.anyLess(x, target) { day = horizon; return false }
+    }
+    return true
 }
