@@ -64,10 +64,15 @@ public struct CrisisKernel {
     var rate: [Double]
     var effect: [Double]
     var honourP: [Double]             // attack x obligation, before perception
+    /// Honour decisions per attack, view (actual, then perceived) and obligation: row (2k + view) x N.
+    var decision: [Bool]
+    var row = 0                       // the row of the decisions `decide` made last
+    var obActive: [Bool], obBase: [Double]   // per obligation: agreement in force for its guarantor; base honour x form
+    let intelObligations: [Int], troopsObligations: [Int], flowObligations: [Int]
+    var stationedPower = 0.0, stationedEscalates = false   // per run: forces stationed in the protégé (ground attacks)
     var eventKey: [Int]               // the run's flow events, sorted: day << 32 | 2 * obligation (+1 for an end)
     var eventCount = 0
     // Per-simulation scratch.
-    var honoured: [Bool]
     var scale: [Double]
     // Per-lane scratch of a batch of up to `maxLanes` simulations (lane-major).
     static let maxLanes = 8
@@ -176,7 +181,12 @@ public struct CrisisKernel {
         rate = Array(repeating: 0, count: N); effect = Array(repeating: 0, count: N)
         honourP = Array(repeating: 0, count: max(1, K * N))
         eventKey = Array(repeating: 0, count: 2 * N + 1)
-        honoured = Array(repeating: false, count: N)
+        decision = Array(repeating: false, count: max(1, 2 * K * N))
+        obActive = Array(repeating: false, count: N); obBase = Array(repeating: 0, count: N)
+        intelObligations = (0..<N).filter { obK[$0] == .intelligenceSharing }
+        troopsObligations = (0..<N).filter { obK[$0] == .troops }
+        // Obligations with a flow in the combat: the others' lanes stay zero.
+        flowObligations = (0..<N).filter { obK[$0] != .intelligenceSharing && obK[$0] != .consultation }
         scale = Array(repeating: 1, count: 2 * max(1, G))
         let L = Self.maxLanes
         var sa: [Int] = [], sp: [Bool] = []
@@ -281,12 +291,10 @@ public struct CrisisKernel {
             insertEvent(startDay[i] << 32 | 2 * i)
             if endDay[i] < H { insertEvent(endDay[i] << 32 | (2 * i + 1)) }
         }
-        for k in 0..<K {
-            for i in 0..<N { honourP[k * N + i] = honourProbability(i, attack: k) }
-        }
-
         out.perception = inputs[plan.perception]
         for s in 0..<inputs.count { out.inputs[s] = inputs[s] }
+        decideAll(perception: out.perception)
+        stationedForces()
 
         // 4-6. Decisions per simulation (attack type x honour view), then the
         // combat of up to eight simulations at once, one per SIMD lane: ground
@@ -295,9 +303,6 @@ public struct CrisisKernel {
         // those of the actual view has the actual view's combat, to the bit
         // (the combat reads nothing else that depends on the view), so it is
         // not stepped a second time.
-        for k in 0..<K {
-            perceivedAsActual[k] = perceptionIsExact || reusesIdenticalViews && sameDecisions(attack: k, perception: out.perception)
-        }
         for pass in 0..<2 {
             let ground = pass == 0
             var n = 0
@@ -310,7 +315,7 @@ public struct CrisisKernel {
                 for lane in 0..<count {
                     let sim = batchSims[first + lane]
                     let k = simAttack[sim], perceived = simPerceived[sim]
-                    decide(attack: k, perception: perceived ? out.perception : 1, lane: lane)
+                    decide(attack: k, perceived: perceived, lane: lane)
                     if !perceived && k == plan.referenceAttack { record(attack: k, lane: lane, into: &out) }
                     prepareLane(lane, attack: k)
                 }
@@ -337,15 +342,44 @@ public struct CrisisKernel {
         return Int(r < x ? r + 1 : r)
     }
 
-    /// Whether the aggressor's view of attack k (honour probabilities times
-    /// `perception`) gives every obligation the honour decision it has in
-    /// fact: the rule of `decide`, for both views.
-    @inline(__always)
-    func sameDecisions(attack k: Int, perception: Double) -> Bool {
-        for i in 0..<N where honours(i, attack: k, perception: 1) != honours(i, attack: k, perception: perception) {
-            return false
+    /// 4. Honour probabilities and decisions for every attack, in both
+    /// views: the facts (perception 1) and the aggressor's view (honour
+    /// probabilities times `perception`). A perceived view that gives every
+    /// obligation the decision it has in fact has the actual combat, so it
+    /// is not stepped again (`perceivedAsActual`).
+    mutating func decideAll(perception: Double) {
+        for i in 0..<N {
+            let a = obAgreement[i], g = obGuarantor[i]
+            obActive[i] = active[a * G + g]
+            obBase[i] = honourBase[g] * agMultiplier[a]
         }
-        return true
+        for k in 0..<K {
+            for i in 0..<N { honourP[k * N + i] = honourProbability(i, attack: k) }
+            let actual = 2 * k * N, perceived = actual + N
+            var same = true
+            for i in 0..<N {
+                let h = honours(i, attack: k, perception: 1), hp = honours(i, attack: k, perception: perception)
+                decision[actual + i] = h; decision[perceived + i] = hp
+                if h != hp { same = false }
+            }
+            perceivedAsActual[k] = perceptionIsExact || reusesIdenticalViews && same
+        }
+    }
+
+    /// Forces stationed in the protégé (for ground attacks; the same for
+    /// every attack and view): they fight from day 0 when their government
+    /// honours at the troops level, and any stationed force or monitor
+    /// makes a ground attack an escalation.
+    mutating func stationedForces() {
+        var power = 0.0, escalates = false
+        for a in 0..<A where agStationed[a] >= 0 {
+            for g in 0..<G where active[a * G + g] {
+                escalates = true
+                if willU[g] <= min(1, max(honourBase[g], tripwire)) * troopsCost { power += inputs[agStationed[a]] }
+            }
+        }
+        for g in 0..<G where gMonitors[g] { escalates = true }
+        stationedPower = power; stationedEscalates = escalates
     }
 
     /// 4. The honour rule: obligation i is honoured against attack k, seen
@@ -388,31 +422,30 @@ public struct CrisisKernel {
     /// (0 when its agreement is not in force or does not cover k).
     @inline(__always)
     func honourProbability(_ i: Int, attack k: Int) -> Double {
-        let a = obAgreement[i], g = obGuarantor[i]
-        guard active[a * G + g], agCover[a] & (1 << UInt64(k)) != 0 else { return 0 }
-        var p = min(1, max(0, honourBase[g] * agMultiplier[a] * inputs[atCover[k]]))
+        guard obActive[i], agCover[obAgreement[i]] & (1 << UInt64(k)) != 0 else { return 0 }
+        var p = min(1, max(0, obBase[i] * inputs[atCover[k]]))
         if atGround[k] && obTripwire[i] { p = max(p, tripwire) }
         return p
     }
 
-    /// 4. Honour decisions for attack k (U_g <= p q, one U per guarantor), capacity
-    /// limits, and each obligation's daily contribution to the combat, written
-    /// straight into `lane` (zero where not honoured).
-    mutating func decide(attack k: Int, perception: Double, lane: Int) {
+    /// 4. The decisions of attack k in one view (made by `decideAll`),
+    /// capacity limits, and each obligation's daily contribution to the
+    /// combat, written straight into `lane` (zero where not honoured; the
+    /// lanes of obligations without a flow stay zero from the start).
+    mutating func decide(attack k: Int, perceived: Bool, lane: Int) {
+        row = (2 * k + (perceived ? 1 : 0)) * N
         for g in 0..<G { scale[2 * g] = 0; scale[2 * g + 1] = 0 }
-        for i in 0..<N {
-            let h = honours(i, attack: k, perception: perception)
-            honoured[i] = h
-            if h && obUnit[i] > 0 { scale[2 * obGuarantor[i] + obUnit[i] - 1] += rate[i] }
+        for i in 0..<N where decision[row + i] && obUnit[i] > 0 {
+            scale[2 * obGuarantor[i] + obUnit[i] - 1] += rate[i]
         }
         for g in 0..<G {
             let money = scale[2 * g], power = scale[2 * g + 1]
             scale[2 * g] = gMoneyCap[g] >= 0 && money > 0 ? min(1, inputs[gMoneyCap[g]] / Self.daysPerMonth / money) : 1
             scale[2 * g + 1] = gPowerCap[g] >= 0 && power > 0 ? min(1, inputs[gPowerCap[g]] / Self.daysPerMonth / power) : 1
         }
-        for i in 0..<N {
+        for i in flowObligations {
             var power = 0.0, sanctions = 0.0, ad = 0.0
-            if honoured[i] {
+            if decision[row + i] {
                 let g = obGuarantor[i]
                 switch obKind[i] {
                 case .sanctions: sanctions = rate[i] * scale[2 * g]
@@ -435,29 +468,19 @@ public struct CrisisKernel {
     mutating func prepareLane(_ lane: Int, attack k: Int) {
         let ground = atGround[k]
         let iBase = lane * (N + 1)
-        var escalated = false
         var nIntel = 0
-        for i in 0..<N where honoured[i] && startDay[i] < H {
-            if obKind[i] == .intelligenceSharing {
-                laneIntelStart[iBase + nIntel] = startDay[i]; laneIntelEnd[iBase + nIntel] = endDay[i]
-                laneIntelEffect[iBase + nIntel] = effect[i]
-                nIntel += 1
-            }
-            if ground && obKind[i] == .troops { escalated = true }
+        for i in intelObligations where decision[row + i] && startDay[i] < H {
+            laneIntelStart[iBase + nIntel] = startDay[i]; laneIntelEnd[iBase + nIntel] = endDay[i]
+            laneIntelEffect[iBase + nIntel] = effect[i]
+            nIntel += 1
         }
-        var stationedPower = 0.0
+        var escalated = false
         if ground {
-            for a in 0..<A where agStationed[a] >= 0 {
-                for g in 0..<G where active[a * G + g] {
-                    escalated = true
-                    // Stationed forces fight from day 0 when their government honours at the troops level.
-                    if willU[g] <= min(1, max(honourBase[g], tripwire)) * troopsCost { stationedPower += inputs[agStationed[a]] }
-                }
-            }
-            for g in 0..<G where gMonitors[g] { escalated = true }
+            for i in troopsObligations where decision[row + i] && startDay[i] < H { escalated = true }
+            if stationedEscalates { escalated = true }
         }
         laneIntelCount[lane] = nIntel
-        laneStationed[lane] = stationedPower; laneEscalated[lane] = escalated
+        laneStationed[lane] = ground ? stationedPower : 0; laneEscalated[lane] = escalated
     }
 
     /// Applies the run's events due by day t (from `cursor` on) to the
@@ -634,7 +657,7 @@ public struct CrisisKernel {
         let perception = inputs[plan.perception]
         for i in 0..<N {
             let g = obGuarantor[i]
-            let h = honoured[i]
+            let h = decision[row + i]
             rec.obligationHonoured[i] = h
             rec.obligationStartDay[i] = h && startDay[i] < H ? startDay[i] : -1
             rec.obligationEndDay[i] = endDay[i]
