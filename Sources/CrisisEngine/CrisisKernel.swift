@@ -67,7 +67,8 @@ public struct CrisisKernel {
     /// Honour decisions per attack, view (actual, then perceived) and obligation: row (2k + view) x N.
     var decision: [Bool]
     var row = 0                       // the row of the decisions `decide` made last
-    var obActive: [Bool], obBase: [Double]   // per obligation: agreement in force for its guarantor; base honour x form
+    var obActive: [Bool], obBase: [Double], obWill: [Double]   // per obligation: agreement in force for its guarantor; base honour x form; will U_g
+    let obCoverMask: [UInt64]         // per obligation: the attacks its agreement covers
     let intelObligations: [Int], troopsObligations: [Int], flowObligations: [Int]
     var stationedPower = 0.0, stationedEscalates = false   // per run: forces stationed in the protégé (ground attacks)
     var eventKey: [Int]               // the run's flow events, sorted: day << 32 | 2 * obligation (+1 for an end)
@@ -183,6 +184,8 @@ public struct CrisisKernel {
         eventKey = Array(repeating: 0, count: 2 * N + 1)
         decision = Array(repeating: false, count: max(1, 2 * K * N))
         obActive = Array(repeating: false, count: N); obBase = Array(repeating: 0, count: N)
+        obWill = Array(repeating: 0, count: N)
+        obCoverMask = obA.map { plan.agreements[$0].coverMask }
         intelObligations = (0..<N).filter { obK[$0] == .intelligenceSharing }
         troopsObligations = (0..<N).filter { obK[$0] == .troops }
         // Obligations with a flow in the combat: the others' lanes stay zero.
@@ -352,18 +355,40 @@ public struct CrisisKernel {
             let a = obAgreement[i], g = obGuarantor[i]
             obActive[i] = active[a * G + g]
             obBase[i] = honourBase[g] * agMultiplier[a]
+            obWill[i] = willU[g]
         }
-        for k in 0..<K {
-            for i in 0..<N { honourP[k * N + i] = honourProbability(i, attack: k) }
-            let actual = 2 * k * N, perceived = actual + N
-            var same = true
-            for i in 0..<N {
-                let h = honours(i, attack: k, perception: 1), hp = honours(i, attack: k, perception: perception)
-                decision[actual + i] = h; decision[perceived + i] = hp
-                if h != hp { same = false }
+        let (exact, reuses, tripwire) = (perceptionIsExact, reusesIdenticalViews, tripwire)
+        // Through buffer pointers: no bounds or uniqueness checks in the K x N loop.
+        obActive.withUnsafeBufferPointer { active in
+        obBase.withUnsafeBufferPointer { base in
+        obWill.withUnsafeBufferPointer { will in
+        obCoverMask.withUnsafeBufferPointer { cover in
+        obTripwire.withUnsafeBufferPointer { trip in
+        obCost.withUnsafeBufferPointer { cost in
+        honourP.withUnsafeMutableBufferPointer { honourP in
+        decision.withUnsafeMutableBufferPointer { decision in
+        perceivedAsActual.withUnsafeMutableBufferPointer { perceivedAsActual in
+            for k in 0..<K {
+                let bit = UInt64(1) << UInt64(k), coverFactor = inputs[atCover[k]], ground = atGround[k]
+                let actual = 2 * k * N, perceived = actual + N
+                var same = true
+                for i in 0..<N {
+                    // Honour probability p before the commitment's cost: 0 when the
+                    // agreement is not in force or does not cover attack k.
+                    var p = 0.0
+                    if active[i] && cover[i] & bit != 0 {
+                        p = min(1, max(0, base[i] * coverFactor))
+                        if ground && trip[i] { p = max(p, tripwire) }
+                    }
+                    honourP[k * N + i] = p
+                    let h = Self.honours(p, will: will[i], cost: cost[i], perception: 1)
+                    let hp = Self.honours(p, will: will[i], cost: cost[i], perception: perception)
+                    decision[actual + i] = h; decision[perceived + i] = hp
+                    if h != hp { same = false }
+                }
+                perceivedAsActual[k] = exact || reuses && same
             }
-            perceivedAsActual[k] = perceptionIsExact || reusesIdenticalViews && same
-        }
+        }}}}}}}}}
     }
 
     /// Forces stationed in the protégé (for ground attacks; the same for
@@ -382,13 +407,14 @@ public struct CrisisKernel {
         stationedPower = power; stationedEscalates = escalates
     }
 
-    /// 4. The honour rule: obligation i is honoured against attack k, seen
-    /// with `perception` (1 for the facts), when its guarantor's will U_g is
-    /// at most p x perception (capped at 1) times the commitment's cost factor.
+    /// 4. The honour rule: an obligation with honour probability p against
+    /// an attack, seen with `perception` (1 for the facts), is honoured when
+    /// its guarantor's will U_g is at most p x perception (capped at 1) times
+    /// the commitment's cost factor.
     @inline(__always)
-    func honours(_ i: Int, attack k: Int, perception: Double) -> Bool {
-        let p = min(1, honourP[k * N + i] * perception)
-        return p > 0 && willU[obGuarantor[i]] <= p * obCost[i]
+    static func honours(_ honourP: Double, will: Double, cost: Double, perception: Double) -> Bool {
+        let p = min(1, honourP * perception)
+        return p > 0 && will <= p * cost
     }
 
     /// 1. The run's uncertain inputs, each from its own substream (slot i
@@ -416,16 +442,6 @@ public struct CrisisKernel {
             var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
             inputs[i] = min(slotUpper[i], max(slotLower[i], Sampler.sample(slotDistribution[i], &s)))
         }
-    }
-
-    /// Honour probability p of obligation i against attack k before the commitment's cost
-    /// (0 when its agreement is not in force or does not cover k).
-    @inline(__always)
-    func honourProbability(_ i: Int, attack k: Int) -> Double {
-        guard obActive[i], agCover[obAgreement[i]] & (1 << UInt64(k)) != 0 else { return 0 }
-        var p = min(1, max(0, obBase[i] * inputs[atCover[k]]))
-        if atGround[k] && obTripwire[i] { p = max(p, tripwire) }
-        return p
     }
 
     /// 4. The decisions of attack k in one view (made by `decideAll`),

@@ -87,6 +87,9 @@ public struct Moments: Hashable, Sendable {
     @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
         count &+= 1
+        // A zero adds zero units to both sums (most runs' deliveries of an
+        // obligation not honoured, for one): nothing to do but count it.
+        guard x != 0 else { return }
         sum.add(x)
         sumSquares.add(x * x)
     }

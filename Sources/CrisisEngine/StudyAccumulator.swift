@@ -144,18 +144,33 @@ public struct StudyAccumulator: Sendable, Hashable {
         }
         firstMilitaryAidDay.add(firstMilitary == Int.max ? .infinity : Double(firstMilitary))
         aid90.add(aid90Total)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: anyAid ? obligations.count : 0) { flowing in
-            var n = 0
-            if anyAid {
-                for i in obligations.indices where o.obligationStartDay[i] >= 0 && o.obligationAidRate[i] > 0 {
-                    flowing[n] = i; n += 1
-                }
+        if anyAid {
+            addAidOverTime(o)
+        } else {
+            for j in aidOverTime.indices { aidOverTime[j].add(0.0) }
+        }
+    }
+
+    /// Aid delivered by each checkpoint day: the sum over the obligations
+    /// whose aid flows, in obligation order, eight checkpoints at a time in
+    /// vector lanes (each lane sums in the same order as one by one, so the
+    /// totals are the same bits).
+    mutating func addAidOverTime(_ o: RunOutcome) {
+        let n = aidCheckpoints.count
+        var first = 0
+        while first < n {
+            var days = SIMD8<Double>(repeating: 0)
+            for l in 0..<min(8, n - first) { days[l] = Double(aidCheckpoints[first + l]) }
+            var total = SIMD8<Double>(repeating: 0)
+            let zero = SIMD8<Double>(repeating: 0)
+            for i in obligations.indices where o.obligationHonoured[i] && o.obligationStartDay[i] >= 0 && o.obligationAidRate[i] > 0 {
+                // Days delivered by each checkpoint, min(t, end) - start (exact in doubles), times the rate where positive.
+                let end = SIMD8<Double>(repeating: Double(o.obligationEndDay[i]))
+                let elapsed = days.replacing(with: end, where: end .< days) - SIMD8(repeating: Double(o.obligationStartDay[i]))
+                total += (elapsed * SIMD8(repeating: o.obligationAidRate[i])).replacing(with: zero, where: elapsed .<= zero)
             }
-            for (j, day) in aidCheckpoints.enumerated() {
-                var total = 0.0
-                for m in 0..<n { total += o.aidDelivered(flowing[m], byDay: day) }
-                aidOverTime[j].add(total)
-            }
+            for l in 0..<min(8, n - first) { aidOverTime[first + l].add(total[l]) }
+            first += 8
         }
     }
 
