@@ -70,8 +70,14 @@ public struct CrisisKernel {
     var obActive: [Bool], obBase: [Double], obWill: [Double]   // per obligation: agreement in force for its guarantor; base honour x form; will U_g
     let obCoverMask: [UInt64]         // per obligation: the attacks its agreement covers
     let intelObligations: [Int], troopsObligations: [Int], flowObligations: [Int]
+    /// Whether any guarantor has a capacity limit; if none has, `decide`
+    /// takes each honoured obligation's full flow, set once a run.
+    let capacityLimited: Bool
+    var fullPower: [Double], fullSanctions: [Double], fullAirDefence: [Double]
     var stationedPower = 0.0, stationedEscalates = false   // per run: forces stationed in the protégé (ground attacks)
     var eventKey: [Int]               // the run's flow events, sorted: day << 32 | 2 * obligation (+1 for an end)
+    var eventsBefore: [Int]           // per day (and the horizon): the run's events before it (the sort's counts)
+    let eventObligations: [Int]       // the obligations whose start and end change a flow
     var eventCount = 0
     // Per-simulation scratch.
     var scale: [Double]
@@ -182,11 +188,18 @@ public struct CrisisKernel {
         rate = Array(repeating: 0, count: N); effect = Array(repeating: 0, count: N)
         honourP = Array(repeating: 0, count: max(1, K * N))
         eventKey = Array(repeating: 0, count: 2 * N + 1)
+        eventsBefore = Array(repeating: 0, count: H + 1)
+        eventObligations = (0..<N).filter { i in
+            obU[i] > 0 || obK[i] == .sanctions || obK[i] == .intelligenceSharing
+        }
         decision = Array(repeating: false, count: max(1, 2 * K * N))
         obActive = Array(repeating: false, count: N); obBase = Array(repeating: 0, count: N)
         obWill = Array(repeating: 0, count: N)
         obCoverMask = obA.map { plan.agreements[$0].coverMask }
         intelObligations = (0..<N).filter { obK[$0] == .intelligenceSharing }
+        capacityLimited = plan.guarantors.contains { $0.moneyCapacity != nil || $0.powerCapacity != nil }
+        fullPower = Array(repeating: 0, count: N); fullSanctions = Array(repeating: 0, count: N)
+        fullAirDefence = Array(repeating: 0, count: N)
         troopsObligations = (0..<N).filter { obK[$0] == .troops }
         // Obligations with a flow in the combat: the others' lanes stay zero.
         flowObligations = (0..<N).filter { obK[$0] != .intelligenceSharing && obK[$0] != .consultation }
@@ -288,11 +301,40 @@ public struct CrisisKernel {
             effect[i] = !e.isNaN ? e : obEffectSlot[i] >= 0 ? inputs[obEffectSlot[i]] : (obKind[i] == .financialAid ? powerPerMoney : obKind[i] == .intelligenceSharing ? intelDefault : 1)
         }
 
-        // The days flows may start or end, sorted once for every simulation of the run.
-        eventCount = 0
-        for i in 0..<N where startDay[i] < H && (obUnit[i] > 0 || obKind[i] == .sanctions || obKind[i] == .intelligenceSharing) {
-            insertEvent(startDay[i] << 32 | 2 * i)
-            if endDay[i] < H { insertEvent(endDay[i] << 32 | (2 * i + 1)) }
+        // Each obligation's flows when honoured in full (scale 1: the same
+        // products as `decide` forms, times 1, which changes no bit).
+        if !capacityLimited {
+            for i in flowObligations {
+                var power = 0.0, sanctions = 0.0, ad = 0.0
+                switch obKind[i] {
+                case .sanctions: sanctions = rate[i]
+                case .financialAid: power = rate[i] * effect[i] * aidEffect
+                case .airDefense: power = rate[i] * aidEffect; ad = rate[i] * effect[i]
+                case .armsDeliveries, .training, .troops: power = rate[i] * aidEffect
+                case .intelligenceSharing, .consultation: break
+                }
+                fullPower[i] = power; fullSanctions[i] = sanctions; fullAirDefence[i] = ad
+            }
+        }
+
+        // The days flows may start or end, sorted once for every simulation
+        // of the run: a counting sort by day. Keys come in increasing order
+        // (obligation by obligation, a start before its end), so the keys of
+        // each day stay in order.
+        for d in 0...H { eventsBefore[d] = 0 }
+        for i in eventObligations where startDay[i] < H {
+            eventsBefore[startDay[i] + 1] += 1
+            if endDay[i] < H { eventsBefore[endDay[i] + 1] += 1 }
+        }
+        for d in 0..<H { eventsBefore[d + 1] += eventsBefore[d] }
+        eventCount = eventsBefore[H]
+        for i in eventObligations where startDay[i] < H {
+            eventKey[eventsBefore[startDay[i]]] = startDay[i] << 32 | 2 * i
+            eventsBefore[startDay[i]] += 1
+            if endDay[i] < H {
+                eventKey[eventsBefore[endDay[i]]] = endDay[i] << 32 | (2 * i + 1)
+                eventsBefore[endDay[i]] += 1
+            }
         }
         out.perception = inputs[plan.perception]
         for s in 0..<inputs.count { out.inputs[s] = inputs[s] }
@@ -450,6 +492,18 @@ public struct CrisisKernel {
     /// lanes of obligations without a flow stay zero from the start).
     mutating func decide(attack k: Int, perceived: Bool, lane: Int) {
         row = (2 * k + (perceived ? 1 : 0)) * N
+        if !capacityLimited {
+            // No capacity limits: every scale is 1, and each honoured flow is the run's full flow.
+            for i in flowObligations {
+                let j = i * Self.maxLanes + lane
+                if decision[row + i] {
+                    laneDPower[j] = fullPower[i]; laneDSanctions[j] = fullSanctions[i]; laneDAirDefence[j] = fullAirDefence[i]
+                } else {
+                    laneDPower[j] = 0; laneDSanctions[j] = 0; laneDAirDefence[j] = 0
+                }
+            }
+            return
+        }
         for g in 0..<G { scale[2 * g] = 0; scale[2 * g + 1] = 0 }
         for i in 0..<N where decision[row + i] && obUnit[i] > 0 {
             scale[2 * obGuarantor[i] + obUnit[i] - 1] += rate[i]
@@ -691,15 +745,6 @@ public struct CrisisKernel {
         }
     }
 
-    /// Inserts an event key into the run's sorted list (insertion sort: a
-    /// few dozen events a run; keys are unique, so the order is total).
-    @inline(__always)
-    mutating func insertEvent(_ key: Int) {
-        var j = eventCount
-        while j > 0 && eventKey[j - 1] > key { eventKey[j] = eventKey[j - 1]; j -= 1 }
-        eventKey[j] = key
-        eventCount += 1
-    }
 }
 
 /// Up to four normal or lognormal input slots drawn together (lanes past
