@@ -97,11 +97,6 @@ public struct CrisisKernel {
     var laneDPower: [Double], laneDSanctions: [Double], laneDAirDefence: [Double]   // obligation x lane (8 lanes an obligation)
     var laneIntelStart: [Int], laneIntelEnd: [Int], laneIntelEffect: [Double], laneIntelCount: [Int]
     var laneStationed: [Double], laneEscalated: [Bool]
-    // The batch's flows, all lanes at once: aid power (ground) or air defence
-    // (strikes) per day, sanctions per day, sanctions accrued up to
-    // `lastChange`, and whether the last events changed intelligence sharing.
-    var laneRate = SIMD8<Double>(repeating: 0), laneSanctionsRate = SIMD8<Double>(repeating: 0)
-    var laneSanctions = SIMD8<Double>(repeating: 0), lastChange = 0, intelligenceChanged = false
 
     public init(plan: CompiledScenario, seed: UInt64) {
         self.plan = plan
@@ -365,8 +360,11 @@ public struct CrisisKernel {
                     prepareLane(lane, attack: k)
                 }
                 let batch = batchSims[first..<(first + count)]
+                // The lane width fits the batch, as the combat loop's does (stepGround).
                 switch (ground, count) {
-                case (true, _): groundBatch(sims: batch, into: &out)
+                case (true, ...2): groundBatch(SIMD2<Double>.self, sims: batch, into: &out)
+                case (true, ...4): groundBatch(SIMD4<Double>.self, sims: batch, into: &out)
+                case (true, _): groundBatch(SIMD8<Double>.self, sims: batch, into: &out)
                 case (false, ...2): strikeBatch(SIMD2<Double>.self, sims: batch, into: &out)
                 case (false, ...4): strikeBatch(SIMD4<Double>.self, sims: batch, into: &out)
                 case (false, _): strikeBatch(SIMD8<Double>.self, sims: batch, into: &out)
@@ -554,42 +552,35 @@ public struct CrisisKernel {
     }
 
     /// Applies the run's events due by day t (from `cursor` on) to the
-    /// batch's lanes: sanctions accrue over the days since the last change,
-    /// then each lane's rate (aid power for ground attacks, air defence for
-    /// strikes) and sanctions rate change by its own flows (zero where the
-    /// lane's guarantor did not honour). Returns the next event day (Int.max
-    /// when none is left).
+    /// batch's lanes (`flows`, as many lanes as V has): sanctions accrue over
+    /// the days since the last change, then each lane's rate (aid power for
+    /// ground attacks, air defence for strikes) and sanctions rate change by
+    /// its own flows (zero where the lane's guarantor did not honour).
+    /// Returns the next event day (Int.max when none is left).
     @inline(__always)
-    mutating func applyEvents(day t: Int, cursor: inout Int, ground: Bool) -> Int {
-        intelligenceChanged = false
+    func applyEvents<V: DoubleLanes>(day t: Int, cursor: inout Int, flows: inout LaneFlows<V>, ground: Bool) -> Int {
+        flows.intelligenceChanged = false
         if cursor < eventCount && eventKey[cursor] >> 32 <= t {
-            laneSanctions += laneSanctionsRate * SIMD8(repeating: Double(t - lastChange))
-            lastChange = t
-            let flows = ground ? laneDPower : laneDAirDefence
-            flows.withUnsafeBufferPointer { flow in
+            flows.sanctions += flows.sanctionsRate * V(repeating: Double(t - flows.lastChange))
+            flows.lastChange = t
+            let source = ground ? laneDPower : laneDAirDefence
+            source.withUnsafeBufferPointer { flow in
                 laneDSanctions.withUnsafeBufferPointer { sanctions in
                     guard let f = flow.baseAddress, let s = sanctions.baseAddress else { return }
                     while cursor < eventCount && eventKey[cursor] >> 32 <= t {
                         let code = eventKey[cursor] & 0xFFFF_FFFF
                         let i = code >> 1
-                        let sign = SIMD8<Double>(repeating: code & 1 == 0 ? 1.0 : -1.0)
+                        let sign = V(repeating: code & 1 == 0 ? 1.0 : -1.0)
                         let at = i * Self.maxLanes
-                        laneRate += sign * UnsafeRawPointer(f + at).loadUnaligned(as: SIMD8<Double>.self)
-                        laneSanctionsRate += sign * UnsafeRawPointer(s + at).loadUnaligned(as: SIMD8<Double>.self)
-                        if obKind[i] == .intelligenceSharing { intelligenceChanged = true }
+                        flows.rate += sign * UnsafeRawPointer(f + at).loadUnaligned(as: V.self)
+                        flows.sanctionsRate += sign * UnsafeRawPointer(s + at).loadUnaligned(as: V.self)
+                        if obKind[i] == .intelligenceSharing { flows.intelligenceChanged = true }
                         cursor += 1
                     }
                 }
             }
         }
         return cursor < eventCount ? eventKey[cursor] >> 32 : Int.max
-    }
-
-    /// A new batch's flows: nothing flows before the run's first event.
-    @inline(__always)
-    mutating func resetFlows() {
-        let zero = SIMD8<Double>(repeating: 0)
-        laneRate = zero; laneSanctionsRate = zero; laneSanctions = zero; lastChange = 0
     }
 
     /// The intelligence multiplier of `lane` on day t: the strongest sharing in force, at least 1.
@@ -605,9 +596,9 @@ public struct CrisisKernel {
 
     /// The combat result of a lane once its days are done: sanctions accrued to the horizon.
     @inline(__always)
-    mutating func finishLane(_ lane: Int, sim: Int, objectiveShare: Double, aggressorLosses: Double, protegeLosses: Double,
-                             into out: inout RunOutcome) {
-        let sanctions = laneSanctions[lane] + laneSanctionsRate[lane] * Double(H - lastChange)
+    func finishLane<V: DoubleLanes>(_ lane: Int, sim: Int, flows: LaneFlows<V>, objectiveShare: Double, aggressorLosses: Double,
+                                    protegeLosses: Double, into out: inout RunOutcome) {
+        let sanctions = flows.sanctions[lane] + flows.sanctionsRate[lane] * Double(H - flows.lastChange)
         let result = RunOutcome.Combat(objectiveShare: objectiveShare, aggressorLosses: aggressorLosses,
                                        protegeLosses: protegeLosses, sanctionsCost: sanctions, escalated: laneEscalated[lane])
         if simPerceived[sim] { out.perceived[simAttack[sim]] = result } else { out.actual[simAttack[sim]] = result }
@@ -619,7 +610,7 @@ public struct CrisisKernel {
     /// run's events (each with its inflow of mobilisation and aid, and its
     /// intelligence multiplier), stepped by the combat loop's build for this
     /// CPU (`stepGround`: Lanchester attrition and the front's advance).
-    mutating func groundBatch(sims: ArraySlice<Int>, into out: inout RunOutcome) {
+    mutating func groundBatch<V: DoubleLanes>(_: V.Type, sims: ArraySlice<Int>, into out: inout RunOutcome) {
         let count = sims.count
         let mobilisation = inputs[plan.protegeMobilisation]
         let depth = max(1e-9, inputs[plan.objectiveDepth] + plan.depthAdjustmentKm)
@@ -643,16 +634,17 @@ public struct CrisisKernel {
         ground.steepness = steepness; ground.ratioHalf = ratioHalf
         // Segments: from day 0 with mobilisation alone and no intelligence
         // sharing, then a new one at each day the run's events change a flow.
-        resetFlows()
+        var flows = LaneFlows<V>()
         var cursor = 0, segments = 0
-        var nextEvent = applyEvents(day: -1, cursor: &cursor, ground: true)
-        var intel = SIMD8<Double>(repeating: 1)
+        var nextEvent = applyEvents(day: -1, cursor: &cursor, flows: &flows, ground: true)
+        var intel = V(repeating: 1)
+        let inflowBase = V(repeating: mobilisation)
         var t = 0
         while t < H {
             if t >= nextEvent {
-                nextEvent = applyEvents(day: t, cursor: &cursor, ground: true)
+                nextEvent = applyEvents(day: t, cursor: &cursor, flows: &flows, ground: true)
                 // Intelligence sharing starts and ends only at its own events.
-                if intelligenceChanged {
+                if flows.intelligenceChanged {
                     for lane in 0..<count { intel[lane] = intelligence(lane: lane, day: t) }
                 }
             }
@@ -660,8 +652,8 @@ public struct CrisisKernel {
             let base = 2 * GroundCombat.width * segments
             ground.segmentRates.withUnsafeMutableBufferPointer { rates in
                 guard let r = rates.baseAddress else { return }
-                UnsafeMutableRawPointer(r + base).storeBytes(of: SIMD8(repeating: mobilisation) + laneRate, as: SIMD8<Double>.self)
-                UnsafeMutableRawPointer(r + base + GroundCombat.width).storeBytes(of: intel, as: SIMD8<Double>.self)
+                UnsafeMutableRawPointer(r + base).storeBytes(of: inflowBase + flows.rate, as: V.self)
+                UnsafeMutableRawPointer(r + base + GroundCombat.width).storeBytes(of: intel, as: V.self)
             }
             ground.segmentStart[segments] = t
             segments += 1
@@ -676,7 +668,7 @@ public struct CrisisKernel {
             let share = inputs[atForce[k]]
             let lossA = aggressorPower * share + reinforcementRate * share * Double(H) - ground[.aggressor, lane]
             let lossD = d0 + laneStationed[lane] + ground[.inflowTotal, lane] - ground[.protege, lane]
-            finishLane(lane, sim: sim, objectiveShare: ground[.front, lane] / depth, aggressorLosses: lossA,
+            finishLane(lane, sim: sim, flows: flows, objectiveShare: ground[.front, lane] / depth, aggressorLosses: lossA,
                        protegeLosses: lossD, into: &out)
         }
     }
@@ -693,16 +685,16 @@ public struct CrisisKernel {
         for (lane, sim) in sims.enumerated() { strikeRate[lane] = inputs[atStrike[simAttack[sim]]] }
         var standing = V(repeating: 1), unintercepted = V(repeating: 1), factor = V(repeating: 1), rate = V(repeating: 0)
         let one = V(repeating: 1)
-        resetFlows()
+        var flows = LaneFlows<V>()
         var cursor = 0
-        var nextEvent = applyEvents(day: -1, cursor: &cursor, ground: false)
+        var nextEvent = applyEvents(day: -1, cursor: &cursor, flows: &flows, ground: false)
         var t = 0
         while t < H {
             if t >= nextEvent {
-                nextEvent = applyEvents(day: t, cursor: &cursor, ground: false)
+                nextEvent = applyEvents(day: t, cursor: &cursor, flows: &flows, ground: false)
                 // Most events change other flows than air defence: exp only where the lane's rate moved.
-                for lane in 0..<count where laneRate[lane] != rate[lane] {
-                    rate[lane] = laneRate[lane]
+                for lane in 0..<count where flows.rate[lane] != rate[lane] {
+                    rate[lane] = flows.rate[lane]
                     factor[lane] = Math.exp(-interception * rate[lane])
                 }
             }
@@ -716,7 +708,7 @@ public struct CrisisKernel {
             }
         }
         for (lane, sim) in sims.enumerated() {
-            finishLane(lane, sim: sim, objectiveShare: (1 - standing[lane]) * inputs[atObjective[simAttack[sim]]],
+            finishLane(lane, sim: sim, flows: flows, objectiveShare: (1 - standing[lane]) * inputs[atObjective[simAttack[sim]]],
                        aggressorLosses: 0, protegeLosses: 0, into: &out)
         }
     }
@@ -770,4 +762,13 @@ struct GaussianDraws {
             }
         }
     }
+}
+
+/// The flows of a batch's lanes, as many as V has: aid power (ground) or
+/// air defence (strikes) per day, sanctions per day, sanctions accrued up to
+/// `lastChange`, and whether the last events changed intelligence sharing.
+struct LaneFlows<V: DoubleLanes> {
+    var rate = V(repeating: 0), sanctionsRate = V(repeating: 0), sanctions = V(repeating: 0)
+    var lastChange = 0
+    var intelligenceChanged = false
 }
