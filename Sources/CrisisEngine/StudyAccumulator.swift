@@ -50,6 +50,8 @@ public struct StudyAccumulator: Sendable, Hashable {
     public var aid90 = Moments()
     public var aidOverTime: [FixedHistogram]
     public var aidCheckpoints: [Int]
+    /// The checkpoint days as doubles, eight to a vector (the last one padded with zeros).
+    var aidCheckpointLanes: [SIMD8<Double>]
 
     public init(plan: CompiledScenario) {
         let H = plan.horizon
@@ -61,7 +63,13 @@ public struct StudyAccumulator: Sendable, Hashable {
         obligations = Array(repeating: Obligation(firstEffectDay: FixedHistogram(lo: 0, hi: Double(H), bins: H)),
                             count: plan.obligations.count)
         firstMilitaryAidDay = FixedHistogram(lo: 0, hi: Double(H), bins: H)
-        aidCheckpoints = Self.checkpoints(horizon: H)
+        let days = Self.checkpoints(horizon: H)
+        aidCheckpoints = days
+        aidCheckpointLanes = stride(from: 0, to: days.count, by: 8).map { first in
+            var lanes = SIMD8<Double>(repeating: 0)
+            for l in 0..<min(8, days.count - first) { lanes[l] = Double(days[first + l]) }
+            return lanes
+        }
         let top = max(1, Self.maxAid(plan))
         aidOverTime = aidCheckpoints.map { _ in FixedHistogram(lo: 0, hi: top, bins: 200) }
     }
@@ -156,21 +164,22 @@ public struct StudyAccumulator: Sendable, Hashable {
     /// vector lanes (each lane sums in the same order as one by one, so the
     /// totals are the same bits).
     mutating func addAidOverTime(_ o: RunOutcome) {
-        let n = aidCheckpoints.count
-        var first = 0
-        while first < n {
-            var days = SIMD8<Double>(repeating: 0)
-            for l in 0..<min(8, n - first) { days[l] = Double(aidCheckpoints[first + l]) }
-            var total = SIMD8<Double>(repeating: 0)
-            let zero = SIMD8<Double>(repeating: 0)
+        let chunks = aidCheckpointLanes.count, n = aidCheckpoints.count
+        let zero = SIMD8<Double>(repeating: 0)
+        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: chunks) { totals in
+            for c in 0..<chunks { totals[c] = zero }
             for i in obligations.indices where o.obligationHonoured[i] && o.obligationStartDay[i] >= 0 && o.obligationAidRate[i] > 0 {
                 // Days delivered by each checkpoint, min(t, end) - start (exact in doubles), times the rate where positive.
                 let end = SIMD8<Double>(repeating: Double(o.obligationEndDay[i]))
-                let elapsed = days.replacing(with: end, where: end .< days) - SIMD8(repeating: Double(o.obligationStartDay[i]))
-                total += (elapsed * SIMD8(repeating: o.obligationAidRate[i])).replacing(with: zero, where: elapsed .<= zero)
+                let start = SIMD8<Double>(repeating: Double(o.obligationStartDay[i]))
+                let rate = SIMD8<Double>(repeating: o.obligationAidRate[i])
+                for c in 0..<chunks {
+                    let days = aidCheckpointLanes[c]
+                    let elapsed = days.replacing(with: end, where: end .< days) - start
+                    totals[c] += (elapsed * rate).replacing(with: zero, where: elapsed .<= zero)
+                }
             }
-            for l in 0..<min(8, n - first) { aidOverTime[first + l].add(total[l]) }
-            first += 8
+            for j in 0..<n { aidOverTime[j].add(totals[j / 8][j % 8]) }
         }
     }
 
