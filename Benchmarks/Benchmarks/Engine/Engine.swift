@@ -29,7 +29,7 @@ let benchmarks: @Sendable () -> Void = {
     }
     let runDays = Int64(CrisisKernel(plan: plan, seed: 1).runDaysPerRun) * runs
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
-                                           timeUnits: .milliseconds, maxDuration: .seconds(20), maxIterations: 20)
+                                           timeUnits: .microseconds, maxDuration: .seconds(20), maxIterations: 20)
 
     Benchmark("study, 1 thread, \(runs) runs (\(runDays) run-days)") { benchmark in
         let acc = try await StudyRunner.accumulate(plan: plan, seed: 1, runs: 0..<runs, threads: 1)
