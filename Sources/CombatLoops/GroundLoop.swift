@@ -118,7 +118,6 @@ func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
     store(inflowTotal, v, GroundCombat.Field.inflowTotal.rawValue * w)
 }
 
-
 /// The front's advance reaches `day`, the first day of the next segment:
 /// it goes on (true) if some front still falls short of its objective, and
 /// otherwise stops for good (`day` moves to the horizon).

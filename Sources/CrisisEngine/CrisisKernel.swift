@@ -336,8 +336,9 @@ public struct CrisisKernel {
         decideAll(perception: out.perception)
         stationedForces()
 
-        // 4-6. Decisions per simulation (attack type x honour view), then the
-        // combat of up to eight simulations at once, one per SIMD lane: ground
+        // 4-6. Each simulation's flows from its decisions (attack type x
+        // honour view, all made by `decideAll`), then the combat of up to
+        // eight simulations at once, one per SIMD lane: ground
         // attacks together, strike campaigns together (each kind steps only
         // its own equations). A perceived view whose honour decisions are
         // those of the actual view has the actual view's combat, to the bit
@@ -736,7 +737,6 @@ public struct CrisisKernel {
             }
         }
     }
-
 }
 
 /// Up to four normal or lognormal input slots drawn together (lanes past
