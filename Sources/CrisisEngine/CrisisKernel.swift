@@ -57,6 +57,7 @@ public struct CrisisKernel {
     var inputs: [Double]
     var willU: [Double]
     var leaderNormals: [Double]
+    var willNormals: [Double]         // the will stream's normals, 2G + 1 of them (room for a multiple of 8)
     var active: [Bool]
     var honourBase: [Double]
     var startDay: [Int]
@@ -177,6 +178,7 @@ public struct CrisisKernel {
         }
         willU = Array(repeating: 0, count: G)
         leaderNormals = Array(repeating: 0, count: G)
+        willNormals = Array(repeating: 0, count: (2 * G + 1 + 7) / 8 * 8)
         active = Array(repeating: false, count: max(1, A * G))
         honourBase = Array(repeating: 0, count: G)
         startDay = Array(repeating: 0, count: N); endDay = Array(repeating: 0, count: N)
@@ -267,11 +269,18 @@ public struct CrisisKernel {
         }
 
         // 3. Will: one common factor, one normal per leader, one idiosyncratic per guarantor.
-        var ws = RandomStream(seed: seed, run: run, substream: Substream.will)
-        let z = Sampler.standardNormal(&ws)
-        for g in 0..<G { leaderNormals[g] = Sampler.standardNormal(&ws) }
+        // The normals are the will stream's uniforms 0, 1, ..., 2G through
+        // the inverse normal CDF (as `Sampler.standardNormal` draws them one
+        // after another), eight uniforms (four blocks) at a time.
+        for first in stride(from: 0, to: 2 * G + 1, by: 8) {
+            let u = RandomStream.blockUniforms(seed: seed, run: run, substream: Substream.will, firstBlock: UInt32(first / 2))
+            let even = Math.normalQuantileLanes(u.even), odd = Math.normalQuantileLanes(u.odd)
+            for l in 0..<4 { willNormals[first + 2 * l] = even[l]; willNormals[first + 2 * l + 1] = odd[l] }
+        }
+        let z = willNormals[0]
+        for g in 0..<G { leaderNormals[g] = willNormals[1 + g] }
         for g in 0..<G {
-            let e = Sampler.standardNormal(&ws)
+            let e = willNormals[1 + G + g]
             var w = gCommon[g] * z + gIdio[g] * e
             for l in leaderStart[g]..<leaderStart[g + 1] { w += leaderLoading[l] * leaderNormals[leaderIndex[l]] }
             willU[g] = Math.normalCDF(w)
@@ -465,11 +474,7 @@ public struct CrisisKernel {
     mutating func drawInputs(run: UInt64) {
         for g in gaussianDraws {
             let u = RandomStream.firstUniforms(seed: seed, run: run, substreams: g.substreams)
-            let q = u - SIMD4<Double>(repeating: 0.5)
-            var z = Math.normalQuantileCentral(q: q)
-            // The tails (|q| > 0.425, about 15 % of lanes) by the scalar function.
-            for l in 0..<g.count where abs(q[l]) > 0.425 { z[l] = Math.normalQuantile(u[l]) }
-            let x = g.mu + g.sigma * z
+            let x = g.mu + g.sigma * Math.normalQuantileLanes(u)
             let e = g.logMask != 0 ? Math.exp(x) : x
             for l in 0..<g.count {
                 let i = g.slots[l]

@@ -78,18 +78,37 @@ public struct RandomStream: Sendable {
 
 extension RandomStream {
     /// The first `uniform()` of four streams (seed, run, substreams[l]) at
-    /// once, bit for bit what each stream's first `uniform()` returns: the
-    /// Philox rounds step the four counters in vector lanes (32-bit values
-    /// held in 64-bit lanes, so each product is one 32 x 32 -> 64
-    /// multiplication), and the 53-bit integer becomes a double exactly in
-    /// two 32-bit halves.
+    /// once, bit for bit what each stream's first `uniform()` returns.
     @inlinable
     public static func firstUniforms(seed: UInt64, run: UInt64, substreams: SIMD4<UInt64>) -> SIMD4<Double> {
         let low32 = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
-        var c0 = SIMD4<UInt64>(repeating: 0)
-        var c1 = substreams & low32
-        var c2 = SIMD4<UInt64>(repeating: run & 0xFFFF_FFFF)
-        var c3 = SIMD4<UInt64>(repeating: run >> 32)
+        let c = philoxLanes(counter: (SIMD4(repeating: 0), substreams & low32, SIMD4(repeating: run & 0xFFFF_FFFF),
+                                      SIMD4(repeating: run >> 32)), seed: seed)
+        return uniformLanes(high: c.0, low: c.1)
+    }
+
+    /// The uniforms at positions 2b and 2b + 1 of stream (seed, run,
+    /// substream) for the four blocks b = firstBlock ..< firstBlock + 4 at
+    /// once: lane l of `even` and `odd` is bit for bit
+    /// `uniform(at: 2 (firstBlock + l))` and `uniform(at: 2 (firstBlock + l) + 1)`.
+    @inlinable
+    public static func blockUniforms(seed: UInt64, run: UInt64, substream: UInt32,
+                                     firstBlock: UInt32) -> (even: SIMD4<Double>, odd: SIMD4<Double>) {
+        let b = UInt64(firstBlock)
+        let blocks = SIMD4<UInt64>(b, b + 1, b + 2, b + 3) & SIMD4(repeating: 0xFFFF_FFFF)
+        let c = philoxLanes(counter: (blocks, SIMD4(repeating: UInt64(substream)), SIMD4(repeating: run & 0xFFFF_FFFF),
+                                      SIMD4(repeating: run >> 32)), seed: seed)
+        return (uniformLanes(high: c.0, low: c.1), uniformLanes(high: c.2, low: c.3))
+    }
+
+    /// Philox-4x32-10 (`Philox.block`) for four counters at once: the
+    /// 32-bit words are held in 64-bit lanes, so each product is one
+    /// 32 x 32 -> 64 multiplication.
+    @inlinable @inline(__always)
+    static func philoxLanes(counter: (SIMD4<UInt64>, SIMD4<UInt64>, SIMD4<UInt64>, SIMD4<UInt64>),
+                            seed: UInt64) -> (SIMD4<UInt64>, SIMD4<UInt64>, SIMD4<UInt64>, SIMD4<UInt64>) {
+        let low32 = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
+        var (c0, c1, c2, c3) = counter
         var k0 = seed & 0xFFFF_FFFF, k1 = seed >> 32
         for _ in 0..<10 {
             let p0 = c0 &* SIMD4<UInt64>(repeating: 0xD251_1F53)
@@ -103,14 +122,21 @@ extension RandomStream {
             k0 = (k0 &+ 0x9E37_79B9) & 0xFFFF_FFFF
             k1 = (k1 &+ 0xBB67_AE85) & 0xFFFF_FFFF
         }
-        // (c0 << 32 | c1) >> 11: c0's 32 bits then c1's top 21, split as
-        // c0 >> 11 (21 bits, times 2^32) and the low 32 bits below them.
-        let bits = (c0 &<< 32 | c1) &>> 11
-        let high = bits &>> 32, low = bits & low32
+        return (c0, c1, c2, c3)
+    }
+
+    /// What `uniform()` makes of a block's 64 bits (high << 32 | low), in
+    /// four lanes: the top 53 bits, plus a half, times 2^-53. The 53-bit
+    /// integer becomes a double exactly in two parts: high >> 11 (21 bits,
+    /// times 2^32) and the 32 bits below it.
+    @inlinable @inline(__always)
+    static func uniformLanes(high: SIMD4<UInt64>, low: SIMD4<UInt64>) -> SIMD4<Double> {
+        let bits = (high &<< 32 | low) &>> 11
+        let hi = bits &>> 32, lo = bits & SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
         let exponent = SIMD4<UInt64>(repeating: 0x4330_0000_0000_0000)     // 2^52: its bit pattern plus an integer < 2^52
         let two52 = SIMD4<Double>(repeating: 0x1p52)
-        let dHigh = unsafeBitCast(high | exponent, to: SIMD4<Double>.self) - two52
-        let dLow = unsafeBitCast(low | exponent, to: SIMD4<Double>.self) - two52
+        let dHigh = unsafeBitCast(hi | exponent, to: SIMD4<Double>.self) - two52
+        let dLow = unsafeBitCast(lo | exponent, to: SIMD4<Double>.self) - two52
         return (dHigh * SIMD4<Double>(repeating: 0x1p32) + dLow + SIMD4<Double>(repeating: 0.5)) * SIMD4<Double>(repeating: 0x1p-53)
     }
 }

@@ -31,6 +31,32 @@ import Testing
         }
     }
 
+    @Test func fourBlocksAtOnceEqualTheStreamsPositions() {
+        var mix = SplitMix64(seed: 17)
+        for _ in 0..<500 {
+            let seed = mix.next(), run = mix.next() >> UInt64(mix.next() % 64)
+            let substream = UInt32(truncatingIfNeeded: mix.next())
+            let first = UInt32(mix.next() % 1000)
+            let u = RandomStream.blockUniforms(seed: seed, run: run, substream: substream, firstBlock: first)
+            let s = RandomStream(seed: seed, run: run, substream: substream)
+            for l in 0..<4 {
+                let b = 2 * (first + UInt32(l))
+                #expect(u.even[l].bitPattern == s.uniform(at: b).bitPattern)
+                #expect(u.odd[l].bitPattern == s.uniform(at: b + 1).bitPattern)
+            }
+        }
+    }
+
+    @Test func quantileLanesEqualTheScalarFunction() {
+        var mix = SplitMix64(seed: 23)
+        for _ in 0..<5000 {
+            var p = SIMD4<Double>(repeating: 0)
+            for l in 0..<4 { p[l] = (Double(mix.next() >> 11) + 0.5) * 0x1p-53 }
+            let z = Math.normalQuantileLanes(p)
+            for l in 0..<4 { #expect(z[l].bitPattern == Math.normalQuantile(p[l]).bitPattern, "p = \(p[l])") }
+        }
+    }
+
     @Test func kernelInputsEqualOneAtATimeDraws() throws {
         let plan = CompiledScenario(try loadScenario("scenarios/ukraine-proposed-guarantees.yaml"))
         var kernel = CrisisKernel(plan: plan, seed: 3)
