@@ -32,7 +32,7 @@ public struct CrisisKernel {
     let obSize: [Int], obLatency: [Int], obDuration: [Int], obEffectConst: [Double], obEffectSlot: [Int]
     let obTripwire: [Bool], obMilitary: [Bool]
     // Per agreement.
-    let agMultiplier: [Double], agCover: [UInt64], agDelay: [Int], agFixed: [Double], agIntegrated: [Bool]
+    let agMultiplier: [Double], agDelay: [Int], agFixed: [Double], agIntegrated: [Bool]
     let agSigned: [Int], agExpires: [Int], agSurvival: [Double], agStationed: [Int]
     let partyOf: [Bool]               // agreement x guarantor
     // Per guarantor.
@@ -122,7 +122,6 @@ public struct CrisisKernel {
         obSize = obS; obLatency = obL; obDuration = obD; obEffectConst = obEC; obEffectSlot = obES
         obTripwire = obT; obMilitary = obM
         agMultiplier = plan.agreements.map { $0.formMultiplier * $0.triggerMultiplier }
-        agCover = plan.agreements.map(\.coverMask)
         agDelay = plan.agreements.map(\.decisionDelay)
         agFixed = plan.agreements.map(\.decisionFixed)
         agIntegrated = plan.agreements.map(\.integrated)
@@ -305,19 +304,10 @@ public struct CrisisKernel {
             effect[i] = !e.isNaN ? e : obEffectSlot[i] >= 0 ? inputs[obEffectSlot[i]] : (obKind[i] == .financialAid ? powerPerMoney : obKind[i] == .intelligenceSharing ? intelDefault : 1)
         }
 
-        // Each obligation's flows when honoured in full (scale 1: the same
-        // products as `decide` forms, times 1, which changes no bit).
+        // Each obligation's flows when honoured in full (capacity scales of 1).
         if !capacityLimited {
             for i in flowObligations {
-                var power = 0.0, sanctions = 0.0, ad = 0.0
-                switch obKind[i] {
-                case .sanctions: sanctions = rate[i]
-                case .financialAid: power = rate[i] * effect[i] * aidEffect
-                case .airDefense: power = rate[i] * aidEffect; ad = rate[i] * effect[i]
-                case .armsDeliveries, .training, .troops: power = rate[i] * aidEffect
-                case .intelligenceSharing, .consultation: break
-                }
-                fullPower[i] = power; fullSanctions[i] = sanctions; fullAirDefence[i] = ad
+                (fullPower[i], fullSanctions[i], fullAirDefence[i]) = flows(i, moneyScale: 1, powerScale: 1)
             }
         }
 
@@ -518,21 +508,24 @@ public struct CrisisKernel {
             scale[2 * g + 1] = gPowerCap[g] >= 0 && power > 0 ? min(1, inputs[gPowerCap[g]] / Self.daysPerMonth / power) : 1
         }
         for i in flowObligations {
-            var power = 0.0, sanctions = 0.0, ad = 0.0
-            if decision[row + i] {
-                let g = obGuarantor[i]
-                switch obKind[i] {
-                case .sanctions: sanctions = rate[i] * scale[2 * g]
-                case .financialAid: power = rate[i] * scale[2 * g] * effect[i] * aidEffect
-                case .airDefense:
-                    power = rate[i] * scale[2 * g + 1] * aidEffect
-                    ad = rate[i] * scale[2 * g + 1] * effect[i]
-                case .armsDeliveries, .training, .troops: power = rate[i] * scale[2 * g + 1] * aidEffect
-                case .intelligenceSharing, .consultation: break
-                }
-            }
+            let g = obGuarantor[i]
+            let (power, sanctions, ad) = decision[row + i] ? flows(i, moneyScale: scale[2 * g], powerScale: scale[2 * g + 1]) : (0, 0, 0)
             let j = i * Self.maxLanes + lane
             laneDPower[j] = power; laneDSanctions[j] = sanctions; laneDAirDefence[j] = ad
+        }
+    }
+
+    /// Obligation i's daily flows when honoured, its guarantor's capacity
+    /// scales applied: aid as combat power, sanctions, air defence. (A scale
+    /// of 1 changes no bit of the products.)
+    @inline(__always)
+    func flows(_ i: Int, moneyScale: Double, powerScale: Double) -> (power: Double, sanctions: Double, airDefence: Double) {
+        switch obKind[i] {
+        case .sanctions: return (0, rate[i] * moneyScale, 0)
+        case .financialAid: return (rate[i] * moneyScale * effect[i] * aidEffect, 0, 0)
+        case .airDefense: return (rate[i] * powerScale * aidEffect, 0, rate[i] * powerScale * effect[i])
+        case .armsDeliveries, .training, .troops: return (rate[i] * powerScale * aidEffect, 0, 0)
+        case .intelligenceSharing, .consultation: return (0, 0, 0)
         }
     }
 
