@@ -36,11 +36,11 @@ public struct GroundCombat {
     public var segmentCount = 0
     public var segmentStart: [Int]
     public var segmentRates: [Double]
-    /// Room for the force ratios of `blockDays` days, a ring the attrition
+    /// Room for the force ratios of `ringDays` days, a ring the attrition
     /// writes and the front's advance reads `lagDays` days later (the loop's
     /// scratch, kept here so that stepping allocates nothing). A power of two
     /// above the lag.
-    public static let blockDays = 64
+    public static let ringDays = 64
     public static let lagDays = 16
     var ratios: [Double]
 
@@ -49,7 +49,7 @@ public struct GroundCombat {
         values = Array(repeating: 0, count: Self.fields * Self.width)
         segmentStart = Array(repeating: 0, count: max(1, segments))
         segmentRates = Array(repeating: 0, count: 2 * Self.width * max(1, segments))
-        ratios = Array(repeating: 0, count: Self.blockDays * Self.width)
+        ratios = Array(repeating: 0, count: Self.ringDays * Self.width)
     }
 
     @inlinable

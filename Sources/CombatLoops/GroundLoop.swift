@@ -57,7 +57,7 @@ func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
     // Days of segment s advance only if some front still falls short of its
     // objective once every day before the segment has advanced (checked when
     // the advance reaches the segment): after that the fronts stand still.
-    let lag = GroundCombat.lagDays, ring = GroundCombat.blockDays - 1
+    let lag = GroundCombat.lagDays, ring = GroundCombat.ringDays - 1
     var x = V(repeating: 0)
     var advancing = V.anyLess(x, target)         // whether the advance still runs
     var day = advancing ? 0 : H                  // the next day to advance

@@ -49,7 +49,7 @@ public struct StudyAccumulator: Sendable, Hashable {
     public var firstMilitaryAidDay: FixedHistogram
     public var aid90 = Moments()
     public var aidOverTime: [FixedHistogram]
-    public var aidCheckpoints: [Int]
+    public let aidCheckpoints: [Int]
     /// The checkpoint days as doubles, eight to a vector (the last one padded with zeros).
     var aidCheckpointLanes: [SIMD8<Double>]
 
