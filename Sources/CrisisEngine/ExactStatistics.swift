@@ -32,10 +32,30 @@ public struct ExactSum: Hashable, Sendable {
             addUnits(Int64(r))
             return
         }
+        addLarge(y)
+    }
+
+    /// `add` for |y| >= 2^51 (y = x 2^24): sums in euros, their squares, and
+    /// the infinite days of aid that never starts (which add nothing).
+    /// Doubles of magnitude 2^52 and above are integers already, so they are
+    /// converted from their bits, exactly, without the generic conversions.
+    @inlinable @inline(never)
+    mutating func addLarge(_ y: Double) {
+        guard y.isFinite else { return }
+        let magnitude = abs(y)
+        if magnitude >= 0x1p52 && magnitude < 1.0e38 {
+            // |y| = significand x 2^shift, shift from 0 to 74 (1e38 < 2^127).
+            let bits = y.bitPattern
+            let significand = bits & 0x000F_FFFF_FFFF_FFFF | 0x0010_0000_0000_0000
+            let shift = Int((bits >> 52) & 0x7FF) - 1075
+            let units = UInt128(significand) << shift
+            addUnits(y < 0 ? 0 - Int128(units) : Int128(units))
+            return
+        }
         let v = y.rounded(.toNearestOrEven)
         if abs(v) < 1.0e38 {
             addUnits(Int128(v))
-        } else if v.isFinite {
+        } else {
             let h = (v / ExactSum.two128).rounded(.down)
             let l = v - h * ExactSum.two128            // exact: an integer in [0, 2^128)
             hi &+= Int128(h)

@@ -58,4 +58,25 @@ import Testing
         #expect(a == m)
         #expect(abs(m.mean - 0.2) < 1e-7)
     }
+
+    /// Large values (sums in euros and their squares) are converted from
+    /// their bits: the units must be those of the generic conversion of the
+    /// rounded value, for every magnitude and sign.
+    @Test func largeValuesAddTheRoundedInteger() {
+        var mix = SplitMix64(seed: 41)
+        for _ in 0..<20_000 {
+            let magnitude = Double(bitPattern: (mix.next() >> 12) | 0x3FF0_0000_0000_0000)   // [1, 2)
+            let exponent = Int(mix.next() % 110) - 10                                          // up to 2^99
+            let x = (mix.next() & 1 == 0 ? 1.0 : -1.0) * magnitude * Double(sign: .plus, exponent: exponent, significand: 1)
+            var fast = ExactSum()
+            fast.add(x)
+            let v = (x * FixedPoint.scale).rounded(.toNearestOrEven)
+            var reference = ExactSum()
+            reference.addUnits(Int128(v))
+            #expect(fast == reference, "x = \(x)")
+        }
+        var none = ExactSum()
+        for x in [Double.infinity, -.infinity, .nan] { none.add(x) }
+        #expect(none == ExactSum())
+    }
 }
