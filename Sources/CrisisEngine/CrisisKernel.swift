@@ -50,11 +50,14 @@ public struct CrisisKernel {
     let slotDistribution: [Distribution], slotLower: [Double], slotUpper: [Double]
     let varyingSlots: [Int]           // the slots that are not constants (constants sit in `inputs` from the start)
     let gaussianDraws: [GaussianDraws] // the normal and lognormal slots among them, four at a time
+    let betaDraws: [BetaDraws]        // the beta slots with both shapes at least 1, four at a time
     let otherDraws: [Int]             // the rest of them, drawn one by one
     let perceptionIsExact: Bool
 
     // Per-run scratch.
     var inputs: [Double]
+    var drawUniforms: [Double], drawNormals: [Double]   // per gaussian group, four lanes: its uniforms and normals
+    var tailLanes: [Int]                                 // the lanes of those in the normal's tails (room for all, plus one)
     var willU: [Double]
     var leaderNormals: [Double]
     var willNormals: [Double]         // the will stream's normals, 2G + 1 of them (room for a multiple of 8)
@@ -156,16 +159,20 @@ public struct CrisisKernel {
         slotDistribution = plan.slots.map(\.distribution)
         slotLower = plan.slots.map(\.lower); slotUpper = plan.slots.map(\.upper)
         varyingSlots = plan.slots.indices.filter { !plan.slots[$0].distribution.isConstant }
-        var gaussian: [Int] = [], other: [Int] = []
+        var gaussian: [Int] = [], beta: [Int] = [], other: [Int] = []
         for i in varyingSlots {
             switch plan.slots[i].distribution {
             case .normal, .lognormal: gaussian.append(i)
+            case .beta(let a, let b) where a >= 1 && b >= 1: beta.append(i)
             default: other.append(i)
             }
         }
         let distributions = slotDistribution
         gaussianDraws = stride(from: 0, to: gaussian.count, by: 4).map { first in
             GaussianDraws(slots: gaussian[first..<min(gaussian.count, first + 4)], distributions: distributions)
+        }
+        betaDraws = stride(from: 0, to: beta.count, by: 4).map { first in
+            BetaDraws(slots: beta[first..<min(beta.count, first + 4)], distributions: distributions)
         }
         otherDraws = other
         perceptionIsExact = plan.slots[plan.perception].distribution == .constant(1)
@@ -175,6 +182,9 @@ public struct CrisisKernel {
             if case .constant(let v) = slot.distribution { return v }
             return 0
         }
+        drawUniforms = Array(repeating: 0, count: 4 * gaussianDraws.count)
+        drawNormals = Array(repeating: 0, count: 4 * gaussianDraws.count)
+        tailLanes = Array(repeating: 0, count: 4 * gaussianDraws.count + 1)
         willU = Array(repeating: 0, count: G)
         leaderNormals = Array(repeating: 0, count: G)
         willNormals = Array(repeating: 0, count: (2 * G + 1 + 7) / 8 * 8)
@@ -286,23 +296,30 @@ public struct CrisisKernel {
         }
 
         // 5. Timelines (attack-independent): start and end day and nominal daily rate per obligation.
-        for i in 0..<N {
-            let a = obAgreement[i]
-            var delay = agFixed[a] + inputs[agDelay[a]]
-            var latency = inputs[obLatency[i]]
-            if agIntegrated[a] { delay *= delayFactor; latency *= delayFactor }
-            let begin = delay + latency
-            startDay[i] = begin < Double(H) ? Self.ceiling(begin) : H
-            if obDuration[i] >= 0 {
-                let end = begin + inputs[obDuration[i]] * Self.daysPerMonth
-                endDay[i] = end < Double(H) ? Self.ceiling(end) : H
-            } else {
-                endDay[i] = H
+        // Through buffer pointers: one uniqueness check per array, not one per write.
+        let (N, H, delayFactor, powerPerMoney, intelDefault) = (N, H, delayFactor, powerPerMoney, intelDefault)
+        startDay.withUnsafeMutableBufferPointer { startDay in
+        endDay.withUnsafeMutableBufferPointer { endDay in
+        rate.withUnsafeMutableBufferPointer { rate in
+        effect.withUnsafeMutableBufferPointer { effect in
+            for i in 0..<N {
+                let a = obAgreement[i]
+                var delay = agFixed[a] + inputs[agDelay[a]]
+                var latency = inputs[obLatency[i]]
+                if agIntegrated[a] { delay *= delayFactor; latency *= delayFactor }
+                let begin = delay + latency
+                startDay[i] = begin < Double(H) ? Self.ceiling(begin) : H
+                if obDuration[i] >= 0 {
+                    let end = begin + inputs[obDuration[i]] * Self.daysPerMonth
+                    endDay[i] = end < Double(H) ? Self.ceiling(end) : H
+                } else {
+                    endDay[i] = H
+                }
+                rate[i] = inputs[obSize[i]] / Self.daysPerMonth
+                let e = obEffectConst[i]
+                effect[i] = !e.isNaN ? e : obEffectSlot[i] >= 0 ? inputs[obEffectSlot[i]] : (obKind[i] == .financialAid ? powerPerMoney : obKind[i] == .intelligenceSharing ? intelDefault : 1)
             }
-            rate[i] = inputs[obSize[i]] / Self.daysPerMonth
-            let e = obEffectConst[i]
-            effect[i] = !e.isNaN ? e : obEffectSlot[i] >= 0 ? inputs[obEffectSlot[i]] : (obKind[i] == .financialAid ? powerPerMoney : obKind[i] == .intelligenceSharing ? intelDefault : 1)
-        }
+        }}}}
 
         // Each obligation's flows when honoured in full (capacity scales of 1).
         if !capacityLimited {
@@ -317,11 +334,18 @@ public struct CrisisKernel {
         // each day stay in order.
         for d in 0...H { eventsBefore[d] = 0 }
         for i in eventObligations where startDay[i] < H {
-            eventsBefore[startDay[i] + 1] += 1
-            if endDay[i] < H { eventsBefore[endDay[i] + 1] += 1 }
+            eventsBefore[startDay[i]] += 1
+            if endDay[i] < H { eventsBefore[endDay[i]] += 1 }
         }
-        for d in 0..<H { eventsBefore[d + 1] += eventsBefore[d] }
-        eventCount = eventsBefore[H]
+        // Counts per day become counts before each day (the running total
+        // stays in a register: no chain through memory from day to day).
+        var total = 0
+        for d in 0...H {
+            let count = eventsBefore[d]
+            eventsBefore[d] = total
+            total += count
+        }
+        eventCount = total
         for i in eventObligations where startDay[i] < H {
             eventKey[eventsBefore[startDay[i]]] = startDay[i] << 32 | 2 * i
             eventsBefore[startDay[i]] += 1
@@ -331,7 +355,11 @@ public struct CrisisKernel {
             }
         }
         out.perception = inputs[plan.perception]
-        for s in 0..<inputs.count { out.inputs[s] = inputs[s] }
+        inputs.withUnsafeBufferPointer { source in
+            out.inputs.withUnsafeMutableBufferPointer { copy in
+                for s in source.indices where s < copy.count { copy[s] = source[s] }
+            }
+        }
         decideAll(perception: out.perception)
         stationedForces()
 
@@ -391,12 +419,16 @@ public struct CrisisKernel {
     /// obligation the decision it has in fact has the actual combat, so it
     /// is not stepped again (`perceivedAsActual`).
     mutating func decideAll(perception: Double) {
-        for i in 0..<N {
-            let a = obAgreement[i], g = obGuarantor[i]
-            obActive[i] = active[a * G + g]
-            obBase[i] = honourBase[g] * agMultiplier[a]
-            obWill[i] = willU[g]
-        }
+        obActive.withUnsafeMutableBufferPointer { obActive in
+        obBase.withUnsafeMutableBufferPointer { obBase in
+        obWill.withUnsafeMutableBufferPointer { obWill in
+            for i in 0..<N {
+                let a = obAgreement[i], g = obGuarantor[i]
+                obActive[i] = active[a * G + g]
+                obBase[i] = honourBase[g] * agMultiplier[a]
+                obWill[i] = willU[g]
+            }
+        }}}
         let (exact, reuses, tripwire) = (perceptionIsExact, reusesIdenticalViews, tripwire)
         // Through buffer pointers: no bounds or uniqueness checks in the K x N loop.
         obActive.withUnsafeBufferPointer { active in
@@ -462,15 +494,62 @@ public struct CrisisKernel {
     /// Normal and lognormal slots, most of them, are drawn four at a time in
     /// vector lanes, bit for bit as `Sampler.sample` draws them one by one.
     mutating func drawInputs(run: UInt64) {
-        for g in gaussianDraws {
-            let u = RandomStream.firstUniforms(seed: seed, run: run, substreams: g.substreams)
-            let x = g.mu + g.sigma * Math.normalQuantileLanes(u)
-            let e = g.logMask != 0 ? Math.exp(x) : x
+        let seed = seed, groups = gaussianDraws.count
+        gaussianDraws.withUnsafeBufferPointer { draws in
+        drawUniforms.withUnsafeMutableBufferPointer { uniforms in
+        drawNormals.withUnsafeMutableBufferPointer { normals in
+        tailLanes.withUnsafeMutableBufferPointer { tailLanes in
+            guard let up = uniforms.baseAddress, let np = normals.baseAddress else { return }
+            let U = UnsafeMutableRawPointer(up), Z = UnsafeMutableRawPointer(np), size = MemoryLayout<SIMD4<Double>>.stride
+            // The uniforms and the central branch of the inverse normal CDF,
+            // four slots at a time; the lanes in the tails (about 15 %) listed.
+            var tails = 0
+            for gi in 0..<groups {
+                let u = RandomStream.firstUniforms(seed: seed, run: run, substreams: draws[gi].substreams)
+                let q = u - SIMD4<Double>(repeating: 0.5)
+                U.storeBytes(of: u, toByteOffset: gi * size, as: SIMD4<Double>.self)
+                Z.storeBytes(of: Math.normalQuantileCentral(q: q), toByteOffset: gi * size, as: SIMD4<Double>.self)
+                for l in 0..<draws[gi].count {
+                    tailLanes[tails] = 4 * gi + l
+                    tails += abs(q[l]) > 0.425 ? 1 : 0
+                }
+            }
+            // The tails, gathered four at a time (the last group's spare
+            // lanes compute a harmless tail number that is not stored).
+            var first = 0
+            while first < tails {
+                let n = min(4, tails - first)
+                var p = SIMD4<Double>(repeating: 0.01)
+                for l in 0..<n { p[l] = up[tailLanes[first + l]] }
+                let z = Math.normalQuantileTailLanes(p)
+                for l in 0..<n { np[tailLanes[first + l]] = z[l] }
+                first += 4
+            }
+        }}}}
+        inputs.withUnsafeMutableBufferPointer { inputs in
+            for gi in 0..<groups {
+                let g = gaussianDraws[gi]
+                let z = SIMD4<Double>(drawNormals[4 * gi], drawNormals[4 * gi + 1], drawNormals[4 * gi + 2], drawNormals[4 * gi + 3])
+                let x = g.mu + g.sigma * z
+                let e = g.logMask != 0 ? Math.exp(x) : x
+                for l in 0..<g.count {
+                    let i = g.slots[l]
+                    var v = x[l]
+                    // The vector exp equals the scalar one where |x| < 690 (2^k needs no rescaling).
+                    if g.logMask & (1 << l) != 0 { v = abs(v) < 690 ? e[l] : Math.exp(v) }
+                    inputs[i] = min(slotUpper[i], max(slotLower[i], v))
+                }
+            }
+        }
+        for g in betaDraws {
+            let (x, accepted) = g.draw(seed: seed, run: run)
             for l in 0..<g.count {
                 let i = g.slots[l]
                 var v = x[l]
-                // The vector exp equals the scalar one where |x| < 690 (2^k needs no rescaling).
-                if g.logMask & (1 << l) != 0 { v = abs(v) < 690 ? e[l] : Math.exp(v) }
+                if !accepted[l] {
+                    var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
+                    v = Sampler.sample(slotDistribution[i], &s)
+                }
                 inputs[i] = min(slotUpper[i], max(slotLower[i], v))
             }
         }
@@ -713,27 +792,40 @@ public struct CrisisKernel {
     }
 
     /// The guarantor and obligation figures of the decisions just made for attack k (actual honour) in `lane`.
+    /// Through buffer pointers: one uniqueness check per array, not one per write.
     func record(attack k: Int, lane: Int, into rec: inout RunOutcome) {
-        for g in 0..<G { rec.guarantorHonours[g] = false; rec.guarantorHonoursPerceived[g] = false; rec.guarantorActive[g] = false }
-        let perception = inputs[plan.perception]
-        for i in 0..<N {
-            let g = obGuarantor[i]
-            let h = decision[row + i]
-            rec.obligationHonoured[i] = h
-            rec.obligationStartDay[i] = h && startDay[i] < H ? startDay[i] : -1
-            rec.obligationEndDay[i] = endDay[i]
-            let unit = obUnit[i]
-            let s = unit == 1 ? scale[2 * g] : unit == 2 ? scale[2 * g + 1] : 1
-            rec.obligationRate[i] = rate[i] * s
-            rec.obligationAidRate[i] = laneDPower[i * Self.maxLanes + lane]
-            // A guarantor "honours" when its will clears its strongest agreement's threshold before commitment costs.
-            let p = honourP[k * N + i]
-            if p > 0 {
-                rec.guarantorActive[g] = true
-                if willU[g] <= p { rec.guarantorHonours[g] = true }
-                if willU[g] <= min(1, p * perception) { rec.guarantorHonoursPerceived[g] = true }
+        let perception = inputs[plan.perception], row = row, N = N, H = H
+        rec.obligationHonoured.withUnsafeMutableBufferPointer { honoured in
+        rec.obligationStartDay.withUnsafeMutableBufferPointer { startDays in
+        rec.obligationEndDay.withUnsafeMutableBufferPointer { endDays in
+        rec.obligationRate.withUnsafeMutableBufferPointer { rates in
+        rec.obligationAidRate.withUnsafeMutableBufferPointer { aidRates in
+            for i in 0..<N {
+                let g = obGuarantor[i]
+                let h = decision[row + i]
+                honoured[i] = h
+                startDays[i] = h && startDay[i] < H ? startDay[i] : -1
+                endDays[i] = endDay[i]
+                let unit = obUnit[i]
+                let s = unit == 1 ? scale[2 * g] : unit == 2 ? scale[2 * g + 1] : 1
+                rates[i] = rate[i] * s
+                aidRates[i] = laneDPower[i * Self.maxLanes + lane]
             }
-        }
+        }}}}}
+        rec.guarantorHonours.withUnsafeMutableBufferPointer { honours in
+        rec.guarantorHonoursPerceived.withUnsafeMutableBufferPointer { perceived in
+        rec.guarantorActive.withUnsafeMutableBufferPointer { active in
+            for g in 0..<G { honours[g] = false; perceived[g] = false; active[g] = false }
+            for i in 0..<N {
+                // A guarantor "honours" when its will clears its strongest agreement's threshold before commitment costs.
+                let p = honourP[k * N + i]
+                guard p > 0 else { continue }
+                let g = obGuarantor[i]
+                active[g] = true
+                if willU[g] <= p { honours[g] = true }
+                if willU[g] <= min(1, p * perception) { perceived[g] = true }
+            }
+        }}}
     }
 }
 
@@ -759,6 +851,53 @@ struct GaussianDraws {
             default: break
             }
         }
+    }
+}
+
+/// Up to four beta input slots, both shapes at least 1, drawn together.
+/// `Sampler.sample` draws Beta(a, b) as X / (X + Y) from two gammas by
+/// Marsaglia & Tsang (2000): X takes the stream's uniforms 0 (a normal) and
+/// 1 (the acceptance test), Y uniforms 2 and 3, when each is accepted at the
+/// first try by the squeeze (more than 99 % of draws for the bundled priors).
+/// `draw` makes that first try in all four lanes at once, with the same
+/// operations in the same order, and says which lanes it settled; the
+/// caller draws the others one by one.
+struct BetaDraws {
+    var count: Int
+    var slots: SIMD4<Int>
+    var substreams: SIMD4<UInt64>
+    /// Marsaglia & Tsang's d = shape - 1/3 and c = 1 / sqrt(9 d), for X (a) and Y (b).
+    var dX: SIMD4<Double>, cX: SIMD4<Double>, dY: SIMD4<Double>, cY: SIMD4<Double>
+
+    init(slots group: ArraySlice<Int>, distributions: [Distribution]) {
+        count = group.count
+        slots = SIMD4(repeating: group.first ?? 0); substreams = SIMD4(repeating: 0)
+        dX = SIMD4(repeating: 1); cX = SIMD4(repeating: 0); dY = SIMD4(repeating: 1); cY = SIMD4(repeating: 0)
+        for l in 0..<4 {
+            // Lanes past `count` repeat the first slot (their numbers are not stored).
+            let i = l < count ? group[group.startIndex + l] : slots[0]
+            slots[l] = i
+            substreams[l] = UInt64(Substream.slotBase + UInt32(i))
+            guard case .beta(let a, let b) = distributions[i] else { continue }
+            dX[l] = a - 1.0 / 3.0; cX[l] = 1.0 / (9.0 * dX[l]).squareRoot()
+            dY[l] = b - 1.0 / 3.0; cY[l] = 1.0 / (9.0 * dY[l]).squareRoot()
+        }
+    }
+
+    /// The four draws, and which of them the first tries settle (the
+    /// others are meaningless).
+    @inline(__always)
+    func draw(seed: UInt64, run: UInt64) -> (SIMD4<Double>, SIMDMask<SIMD4<Int64>>) {
+        let b0 = RandomStream.blockUniforms(seed: seed, run: run, substreams: substreams, block: 0)
+        let b1 = RandomStream.blockUniforms(seed: seed, run: run, substreams: substreams, block: 1)
+        let one = SIMD4<Double>(repeating: 1), squeeze = SIMD4<Double>(repeating: 0.0331)
+        let x = Math.normalQuantileLanes(b0.even), y = Math.normalQuantileLanes(b1.even)
+        var vx = one + cX * x, vy = one + cY * y
+        let settled = (vx .> 0) .& (vy .> 0)
+            .& (b0.odd .< one - squeeze * (x * x) * (x * x)) .& (b1.odd .< one - squeeze * (y * y) * (y * y))
+        vx = vx * vx * vx; vy = vy * vy * vy
+        let gx = dX * vx, gy = dY * vy
+        return (gx / (gx + gy), settled)
     }
 }
 

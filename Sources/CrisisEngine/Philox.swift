@@ -87,6 +87,19 @@ extension RandomStream {
         return uniformLanes(high: c.0, low: c.1)
     }
 
+    /// The uniforms at positions 2 `block` and 2 `block` + 1 of four
+    /// streams (seed, run, substreams[l]) at once: lane l of `even` and
+    /// `odd` is bit for bit what `uniform(at:)` gives for those positions
+    /// of stream l.
+    @inlinable
+    public static func blockUniforms(seed: UInt64, run: UInt64, substreams: SIMD4<UInt64>,
+                                     block: UInt32) -> (even: SIMD4<Double>, odd: SIMD4<Double>) {
+        let low32 = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
+        let c = philoxLanes(counter: (SIMD4(repeating: UInt64(block)), substreams & low32, SIMD4(repeating: run & 0xFFFF_FFFF),
+                                      SIMD4(repeating: run >> 32)), seed: seed)
+        return (uniformLanes(high: c.0, low: c.1), uniformLanes(high: c.2, low: c.3))
+    }
+
     /// The uniforms at positions 2b and 2b + 1 of stream (seed, run,
     /// substream) for the four blocks b = firstBlock ..< firstBlock + 4 at
     /// once: lane l of `even` and `odd` is bit for bit

@@ -183,6 +183,64 @@ public enum Math {
         return z
     }
 
+    /// `normalQuantile` of four uniforms in its tails (|p - 0.5| > 0.425 in
+    /// every lane), bit for bit: the log, square root and rational function
+    /// in vector lanes (the same operations in the same order), the far
+    /// tails (p or 1 - p below about 1.4e-11) by the scalar function. The
+    /// kernel gathers the tail lanes of its draws here four at a time.
+    @inlinable @inline(__always)
+    public static func normalQuantileTailLanes(_ p: SIMD4<Double>) -> SIMD4<Double> {
+        let q = p - SIMD4<Double>(repeating: 0.5)
+        let lower = q .< SIMD4<Double>(repeating: 0)
+        var r = (SIMD4<Double>(repeating: 1) - p).replacing(with: p, where: lower)
+        r = (-logLanes(r)).squareRoot()
+        let t = r - SIMD4<Double>(repeating: 1.6)
+        var num = t * 7.7454501427834140764e-4 + 0.0227238449892691845833
+        num = num * t + 0.24178072517745061177
+        num = num * t + 1.27045825245236838258
+        num = num * t + 3.64784832476320460504
+        num = num * t + 5.7694972214606914055
+        num = num * t + 4.6303378461565452959
+        num = num * t + 1.42343711074968357734
+        var den = t * 1.05075007164441684324e-9 + 5.475938084995344946e-4
+        den = den * t + 0.0151986665636164571966
+        den = den * t + 0.14810397642748007459
+        den = den * t + 0.68976733498510000455
+        den = den * t + 1.6763848301838038494
+        den = den * t + 2.05319162663775882187
+        den = den * t + 1.0
+        let val = num / den
+        var z = val.replacing(with: -val, where: lower)
+        for l in 0..<4 where !(r[l] <= 5) { z[l] = normalQuantile(p[l]) }
+        return z
+    }
+
+    /// `log` of four positive, normal, finite numbers, bit for bit: the
+    /// significand and exponent taken from the bits, then the same
+    /// operations in the same order.
+    @inlinable @inline(__always)
+    public static func logLanes(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self)
+        var m = unsafeBitCast((bits & SIMD4(repeating: 0x000F_FFFF_FFFF_FFFF)) | SIMD4(repeating: 0x3FF0_0000_0000_0000),
+                              to: SIMD4<Double>.self)
+        // The biased exponent (below 2^11) under 2^52's bits is 2^52 plus it, exactly; less 2^52 + 1023, the exponent.
+        var k = unsafeBitCast((bits &>> 52) | SIMD4(repeating: 0x4330_0000_0000_0000), to: SIMD4<Double>.self)
+            - SIMD4<Double>(repeating: 0x1p52 + 1023)
+        let big = m .> SIMD4<Double>(repeating: 1.4142135623730951)
+        m = m.replacing(with: m * 0.5, where: big)
+        k = k.replacing(with: k + 1, where: big)
+        let f = m - SIMD4<Double>(repeating: 1.0)
+        let s = f / (SIMD4<Double>(repeating: 2.0) + f)
+        let z = s * s
+        let w = z * z
+        let t1 = w * ((w * ((w * 1.531383769920937332e-01) + 2.222219843214978396e-01)) + 3.999999999940941908e-01)
+        let t2 = z * ((w * ((w * ((w * 1.479819860511658591e-01) + 1.818357216161805012e-01)) + 2.857142874366239149e-01))
+            + 6.666666666666735130e-01)
+        let R = t2 + t1
+        let hfsq = SIMD4<Double>(repeating: 0.5) * f * f
+        return k * 6.93147180369123816490e-01 - ((hfsq - (s * (hfsq + R) + k * 1.90821492927058770002e-10)) - f)
+    }
+
     /// log Gamma for x > 0 (Lanczos, g = 7, n = 9).
     public static func logGamma(_ x: Double) -> Double {
         if x < 0.5 {

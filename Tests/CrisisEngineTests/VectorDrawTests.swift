@@ -73,4 +73,68 @@ import Testing
         }
         #expect(mismatches == 0)
     }
+
+    @Test func tailLanesEqualTheScalarFunction() {
+        var mix = SplitMix64(seed: 29)
+        for _ in 0..<5000 {
+            // p in the tails: below 0.075 or above 0.925, some far out (the scalar fallback).
+            var p = SIMD4<Double>(repeating: 0)
+            for l in 0..<4 {
+                let u = (Double(mix.next() >> 11) + 0.5) * 0x1p-53
+                let tail = mix.next() % 8 == 0 ? u * 1e-12 : u * 0.075
+                p[l] = mix.next() & 1 == 0 ? tail : 1 - tail
+            }
+            let z = Math.normalQuantileTailLanes(p)
+            for l in 0..<4 { #expect(z[l].bitPattern == Math.normalQuantile(p[l]).bitPattern, "p = \(p[l])") }
+        }
+    }
+
+    @Test func logLanesEqualTheScalarFunction() {
+        var mix = SplitMix64(seed: 31)
+        for _ in 0..<5000 {
+            var x = SIMD4<Double>(repeating: 0)
+            for l in 0..<4 {
+                // Positive normal numbers over the whole exponent range, and near 1 and sqrt(2).
+                let bits = mix.next()
+                switch bits % 3 {
+                case 0: x[l] = Double(bitPattern: (bits >> 12) | (UInt64(1 + bits % 2045) << 52))
+                case 1: x[l] = 1 + (Double(bits >> 11) * 0x1p-53 - 0.5) * 1e-3
+                default: x[l] = 1.4142135623730951 + (Double(bits >> 11) * 0x1p-53 - 0.5) * 1e-12
+                }
+            }
+            let y = Math.logLanes(x)
+            for l in 0..<4 { #expect(y[l].bitPattern == Math.log(x[l]).bitPattern, "x = \(x[l])") }
+        }
+    }
+
+    /// Beta slots are drawn four at a time, each gamma's first try in vector
+    /// lanes: every lane the vector draw settles must be the one-at-a-time
+    /// draw, and small shapes, which the squeeze rejects more often, must
+    /// leave some lanes to the scalar path.
+    @Test func betaLanesEqualOneAtATimeDraws() {
+        var mix = SplitMix64(seed: 37)
+        var settledLanes = 0, unsettledLanes = 0
+        for _ in 0..<3000 {
+            let seed = mix.next(), run = mix.next() >> UInt64(mix.next() % 64)
+            var distributions: [Distribution] = []
+            for _ in 0..<4 {
+                let a = 1 + Double(mix.next() % 1000) / 10, b = 1 + Double(mix.next() % 1000) / 10
+                distributions.append(.beta(a: a, b: b))
+            }
+            let count = 1 + Int(mix.next() % 4)
+            let draws = BetaDraws(slots: Array(0..<count)[...], distributions: distributions)
+            let (x, settled) = draws.draw(seed: seed, run: run)
+            for l in 0..<count {
+                var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(l))
+                let v = Sampler.sample(distributions[l], &s)
+                if settled[l] {
+                    settledLanes += 1
+                    #expect(x[l].bitPattern == v.bitPattern, "\(distributions[l]), seed \(seed), run \(run)")
+                } else {
+                    unsettledLanes += 1
+                }
+            }
+        }
+        #expect(settledLanes > 5000 && unsettledLanes > 10, "settled \(settledLanes), left to the scalar path \(unsettledLanes)")
+    }
 }
