@@ -56,8 +56,13 @@ public struct CrisisKernel {
 
     // Per-run scratch.
     var inputs: [Double]
-    var drawUniforms: [Double], drawNormals: [Double]   // per gaussian group, four lanes: its uniforms and normals
-    var tailLanes: [Int]                                 // the lanes of those in the normal's tails (room for all, plus one)
+    /// The run's normals, four lanes a vector: one per gaussian group, two
+    /// per beta group (X and Y), two per four blocks of the will stream
+    /// (even and odd positions). Their uniforms, and the lanes in the tails
+    /// (room for all, plus one).
+    var drawUniforms: [Double], drawNormals: [Double]
+    var tailLanes: [Int]
+    var betaOdd: [SIMD4<Double>]                       // per beta group: the acceptance uniforms of X and Y
     var willU: [Double]
     var leaderNormals: [Double]
     var willNormals: [Double]         // the will stream's normals, 2G + 1 of them (room for a multiple of 8)
@@ -182,9 +187,11 @@ public struct CrisisKernel {
             if case .constant(let v) = slot.distribution { return v }
             return 0
         }
-        drawUniforms = Array(repeating: 0, count: 4 * gaussianDraws.count)
-        drawNormals = Array(repeating: 0, count: 4 * gaussianDraws.count)
-        tailLanes = Array(repeating: 0, count: 4 * gaussianDraws.count + 1)
+        let normalLanes = 4 * (gaussianDraws.count + 2 * betaDraws.count) + (2 * G + 1 + 7) / 8 * 8
+        drawUniforms = Array(repeating: 0, count: normalLanes)
+        drawNormals = Array(repeating: 0, count: normalLanes)
+        tailLanes = Array(repeating: 0, count: normalLanes + 1)
+        betaOdd = Array(repeating: SIMD4(repeating: 0), count: 2 * betaDraws.count)
         willU = Array(repeating: 0, count: G)
         leaderNormals = Array(repeating: 0, count: G)
         willNormals = Array(repeating: 0, count: (2 * G + 1 + 7) / 8 * 8)
@@ -277,15 +284,8 @@ public struct CrisisKernel {
             for g in 0..<G { active[a * G + g] = false }
         }
 
-        // 3. Will: one common factor, one normal per leader, one idiosyncratic per guarantor.
-        // The normals are the will stream's uniforms 0, 1, ..., 2G through
-        // the inverse normal CDF (as `Sampler.standardNormal` draws them one
-        // after another), eight uniforms (four blocks) at a time.
-        for first in stride(from: 0, to: 2 * G + 1, by: 8) {
-            let u = RandomStream.blockUniforms(seed: seed, run: run, substream: Substream.will, firstBlock: UInt32(first / 2))
-            let even = Math.normalQuantileLanes(u.even), odd = Math.normalQuantileLanes(u.odd)
-            for l in 0..<4 { willNormals[first + 2 * l] = even[l]; willNormals[first + 2 * l + 1] = odd[l] }
-        }
+        // 3. Will: one common factor, one normal per leader, one idiosyncratic
+        // per guarantor (the will stream's normals, drawn by `drawInputs`).
         let z = willNormals[0]
         for g in 0..<G { leaderNormals[g] = willNormals[1 + g] }
         for g in 0..<G {
@@ -490,32 +490,53 @@ public struct CrisisKernel {
     }
 
     /// 1. The run's uncertain inputs, each from its own substream (slot i
-    /// from substream slotBase + i, so adding a slot moves no other draw).
-    /// Normal and lognormal slots, most of them, are drawn four at a time in
-    /// vector lanes, bit for bit as `Sampler.sample` draws them one by one.
+    /// from substream slotBase + i, so adding a slot moves no other draw),
+    /// and the will stream's normals (3). Normal and lognormal slots, most
+    /// of them, are drawn four at a time in vector lanes, bit for bit as
+    /// `Sampler.sample` draws them one by one; so are the beta priors'
+    /// gammas at their first try. Every normal goes through the central
+    /// branch of the inverse normal CDF in vector lanes; those in its tails
+    /// (about 15 %) are then gathered and computed four at a time.
     mutating func drawInputs(run: UInt64) {
-        let seed = seed, groups = gaussianDraws.count
+        let seed = seed, groups = gaussianDraws.count, betaGroups = betaDraws.count
+        let willBase = groups + 2 * betaGroups, willVectors = willNormals.count / 4
         gaussianDraws.withUnsafeBufferPointer { draws in
+        betaDraws.withUnsafeBufferPointer { betas in
+        betaOdd.withUnsafeMutableBufferPointer { betaOdd in
         drawUniforms.withUnsafeMutableBufferPointer { uniforms in
         drawNormals.withUnsafeMutableBufferPointer { normals in
         tailLanes.withUnsafeMutableBufferPointer { tailLanes in
             guard let up = uniforms.baseAddress, let np = normals.baseAddress else { return }
             let U = UnsafeMutableRawPointer(up), Z = UnsafeMutableRawPointer(np), size = MemoryLayout<SIMD4<Double>>.stride
-            // The uniforms and the central branch of the inverse normal CDF,
-            // four slots at a time; the lanes in the tails (about 15 %) listed.
+            let half = SIMD4<Double>(repeating: 0.5)
             var tails = 0
-            for gi in 0..<groups {
-                let u = RandomStream.firstUniforms(seed: seed, run: run, substreams: draws[gi].substreams)
-                let q = u - SIMD4<Double>(repeating: 0.5)
-                U.storeBytes(of: u, toByteOffset: gi * size, as: SIMD4<Double>.self)
-                Z.storeBytes(of: Math.normalQuantileCentral(q: q), toByteOffset: gi * size, as: SIMD4<Double>.self)
-                for l in 0..<draws[gi].count {
-                    tailLanes[tails] = 4 * gi + l
+            // Vector v of uniforms u: its central normals, and its lanes below `count` in the tails listed.
+            func central(_ v: Int, _ u: SIMD4<Double>, count: Int) {
+                let q = u - half
+                U.storeBytes(of: u, toByteOffset: v * size, as: SIMD4<Double>.self)
+                Z.storeBytes(of: Math.normalQuantileCentral(q: q), toByteOffset: v * size, as: SIMD4<Double>.self)
+                for l in 0..<count {
+                    tailLanes[tails] = 4 * v + l
                     tails += abs(q[l]) > 0.425 ? 1 : 0
                 }
             }
-            // The tails, gathered four at a time (the last group's spare
-            // lanes compute a harmless tail number that is not stored).
+            for gi in 0..<groups {
+                central(gi, RandomStream.firstUniforms(seed: seed, run: run, substreams: draws[gi].substreams), count: draws[gi].count)
+            }
+            // Beta groups: X's normal (uniform 0) and Y's (uniform 2); their acceptance uniforms (1 and 3) kept.
+            for b in 0..<betaGroups {
+                let (b0, b1) = betas[b].uniforms(seed: seed, run: run)
+                central(groups + 2 * b, b0.even, count: 4)
+                central(groups + 2 * b + 1, b1.even, count: 4)
+                betaOdd[2 * b] = b0.odd; betaOdd[2 * b + 1] = b1.odd
+            }
+            // The will stream: uniforms 0, 1, ..., eight (four blocks) at a time, even and odd positions.
+            for w in 0..<willVectors / 2 {
+                let u = RandomStream.blockUniforms(seed: seed, run: run, substream: Substream.will, firstBlock: UInt32(4 * w))
+                central(willBase + 2 * w, u.even, count: 4)
+                central(willBase + 2 * w + 1, u.odd, count: 4)
+            }
+            // The tails, four at a time (spare lanes compute a harmless tail number that is not stored).
             var first = 0
             while first < tails {
                 let n = min(4, tails - first)
@@ -525,12 +546,15 @@ public struct CrisisKernel {
                 for l in 0..<n { np[tailLanes[first + l]] = z[l] }
                 first += 4
             }
-        }}}}
+        }}}}}}
+        let normals = drawNormals
+        func normal(_ v: Int) -> SIMD4<Double> {
+            SIMD4<Double>(normals[4 * v], normals[4 * v + 1], normals[4 * v + 2], normals[4 * v + 3])
+        }
         inputs.withUnsafeMutableBufferPointer { inputs in
             for gi in 0..<groups {
                 let g = gaussianDraws[gi]
-                let z = SIMD4<Double>(drawNormals[4 * gi], drawNormals[4 * gi + 1], drawNormals[4 * gi + 2], drawNormals[4 * gi + 3])
-                let x = g.mu + g.sigma * z
+                let x = g.mu + g.sigma * normal(gi)
                 let e = g.logMask != 0 ? Math.exp(x) : x
                 for l in 0..<g.count {
                     let i = g.slots[l]
@@ -540,22 +564,30 @@ public struct CrisisKernel {
                     inputs[i] = min(slotUpper[i], max(slotLower[i], v))
                 }
             }
-        }
-        for g in betaDraws {
-            let (x, accepted) = g.draw(seed: seed, run: run)
-            for l in 0..<g.count {
-                let i = g.slots[l]
-                var v = x[l]
-                if !accepted[l] {
-                    var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
-                    v = Sampler.sample(slotDistribution[i], &s)
+            for b in 0..<betaGroups {
+                let g = betaDraws[b]
+                let (x, settled) = g.settle(x: normal(groups + 2 * b), y: normal(groups + 2 * b + 1),
+                                            uX: betaOdd[2 * b], uY: betaOdd[2 * b + 1])
+                for l in 0..<g.count {
+                    let i = g.slots[l]
+                    var v = x[l]
+                    if !settled[l] {
+                        var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
+                        v = Sampler.sample(slotDistribution[i], &s)
+                    }
+                    inputs[i] = min(slotUpper[i], max(slotLower[i], v))
                 }
-                inputs[i] = min(slotUpper[i], max(slotLower[i], v))
+            }
+            for i in otherDraws {
+                var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
+                inputs[i] = min(slotUpper[i], max(slotLower[i], Sampler.sample(slotDistribution[i], &s)))
             }
         }
-        for i in otherDraws {
-            var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
-            inputs[i] = min(slotUpper[i], max(slotLower[i], Sampler.sample(slotDistribution[i], &s)))
+        willNormals.withUnsafeMutableBufferPointer { will in
+            for w in 0..<willVectors / 2 {
+                let even = normal(willBase + 2 * w), odd = normal(willBase + 2 * w + 1)
+                for l in 0..<4 { will[8 * w + 2 * l] = even[l]; will[8 * w + 2 * l + 1] = odd[l] }
+            }
         }
     }
 
@@ -884,20 +916,31 @@ struct BetaDraws {
         }
     }
 
-    /// The four draws, and which of them the first tries settle (the
-    /// others are meaningless).
+    /// The four streams' blocks 0 and 1: uniforms 0 and 1 (even and odd), 2 and 3.
     @inline(__always)
-    func draw(seed: UInt64, run: UInt64) -> (SIMD4<Double>, SIMDMask<SIMD4<Int64>>) {
-        let b0 = RandomStream.blockUniforms(seed: seed, run: run, substreams: substreams, block: 0)
-        let b1 = RandomStream.blockUniforms(seed: seed, run: run, substreams: substreams, block: 1)
+    func uniforms(seed: UInt64, run: UInt64) -> ((even: SIMD4<Double>, odd: SIMD4<Double>), (even: SIMD4<Double>, odd: SIMD4<Double>)) {
+        (RandomStream.blockUniforms(seed: seed, run: run, substreams: substreams, block: 0),
+         RandomStream.blockUniforms(seed: seed, run: run, substreams: substreams, block: 1))
+    }
+
+    /// The four draws from the normals of X and Y (of uniforms 0 and 2) and
+    /// the acceptance uniforms (1 and 3), and which of them the first tries
+    /// settle (the others are meaningless).
+    @inline(__always)
+    func settle(x: SIMD4<Double>, y: SIMD4<Double>, uX: SIMD4<Double>, uY: SIMD4<Double>) -> (SIMD4<Double>, SIMDMask<SIMD4<Int64>>) {
         let one = SIMD4<Double>(repeating: 1), squeeze = SIMD4<Double>(repeating: 0.0331)
-        let x = Math.normalQuantileLanes(b0.even), y = Math.normalQuantileLanes(b1.even)
         var vx = one + cX * x, vy = one + cY * y
         let settled = (vx .> 0) .& (vy .> 0)
-            .& (b0.odd .< one - squeeze * (x * x) * (x * x)) .& (b1.odd .< one - squeeze * (y * y) * (y * y))
+            .& (uX .< one - squeeze * (x * x) * (x * x)) .& (uY .< one - squeeze * (y * y) * (y * y))
         vx = vx * vx * vx; vy = vy * vy * vy
         let gx = dX * vx, gy = dY * vy
         return (gx / (gx + gy), settled)
+    }
+
+    /// `uniforms` and `settle` in one (for tests: the kernel gathers the normals' tails of all its draws).
+    func draw(seed: UInt64, run: UInt64) -> (SIMD4<Double>, SIMDMask<SIMD4<Int64>>) {
+        let (b0, b1) = uniforms(seed: seed, run: run)
+        return settle(x: Math.normalQuantileLanes(b0.even), y: Math.normalQuantileLanes(b1.even), uX: b0.odd, uY: b1.odd)
     }
 }
 
