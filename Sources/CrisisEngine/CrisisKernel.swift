@@ -63,6 +63,13 @@ public struct CrisisKernel {
     var drawUniforms: [Double], drawNormals: [Double]
     var tailLanes: [Int]
     var betaOdd: [SIMD4<Double>]                       // per beta group: the acceptance uniforms of X and Y
+    /// The Philox blocks a run's draws need, one lane each (`philoxUniforms`):
+    /// block 0 of each gaussian slot (four lanes a group), blocks 0 and then 1
+    /// of each beta slot (four lanes a group), blocks 0, 1, ... of the will
+    /// stream; padded to a multiple of 8. Their block numbers and substreams,
+    /// and the uniforms they give at even and odd positions.
+    let philoxBlocks: [UInt64], philoxSubstreams: [UInt64]
+    var philoxEven: [Double], philoxOdd: [Double]
     var willU: [Double]
     var leaderNormals: [Double]
     var willNormals: [Double]         // the will stream's normals, 2G + 1 of them (room for a multiple of 8)
@@ -192,6 +199,15 @@ public struct CrisisKernel {
         drawNormals = Array(repeating: 0, count: normalLanes)
         tailLanes = Array(repeating: 0, count: normalLanes + 1)
         betaOdd = Array(repeating: SIMD4(repeating: 0), count: 2 * betaDraws.count)
+        var blocks: [UInt64] = [], substreams: [UInt64] = []
+        for g in gaussianDraws { for l in 0..<4 { blocks.append(0); substreams.append(g.substreams[l]) } }
+        for block in UInt64(0)...1 {
+            for g in betaDraws { for l in 0..<4 { blocks.append(block); substreams.append(g.substreams[l]) } }
+        }
+        for block in 0..<(2 * G + 1 + 7) / 8 * 4 { blocks.append(UInt64(block)); substreams.append(UInt64(Substream.will)) }
+        while blocks.count % 8 != 0 { blocks.append(0); substreams.append(0) }
+        philoxBlocks = blocks; philoxSubstreams = substreams
+        philoxEven = Array(repeating: 0, count: blocks.count); philoxOdd = Array(repeating: 0, count: blocks.count)
         willU = Array(repeating: 0, count: G)
         leaderNormals = Array(repeating: 0, count: G)
         willNormals = Array(repeating: 0, count: (2 * G + 1 + 7) / 8 * 8)
@@ -254,32 +270,36 @@ public struct CrisisKernel {
         // then survival per agreement), then one each for the capability
         // shift and the change of democratic institutions. Only the draws a
         // run needs are computed.
-        let perElection = UInt32(2 + A)
-        for g in 0..<G {
-            let s = RandomStream(seed: seed, run: run, substream: Substream.politicsBase + UInt32(g))
-            var shift = 1.0
-            for a in 0..<A { active[a * G + g] = partyOf[a * G + g] }
-            let turnoverP = inputs[gTurnover[g]]
-            var position: UInt32 = 0
-            for e in electionStart[g]..<electionStart[g + 1] {
-                let day = electionDays[e]
-                if day > start && day <= attackDay && s.uniform(at: position) < turnoverP {
-                    let draw = turnoverShiftConstant ? inputs[plan.turnoverShift]
-                        : slotDistribution[plan.turnoverShift].quantile(s.uniform(at: position + 1))
-                    shift *= max(0, draw)
-                    for a in 0..<A where active[a * G + g] && day > agSigned[a] {
-                        if s.uniform(at: position + 2 + UInt32(a)) >= agSurvival[a] { active[a * G + g] = false }
+        let perElection = UInt32(2 + A), (G, A, seed) = (G, A, seed)
+        // Through buffer pointers: one uniqueness check per array, not one per write.
+        active.withUnsafeMutableBufferPointer { active in
+        honourBase.withUnsafeMutableBufferPointer { honourBase in
+            for g in 0..<G {
+                let s = RandomStream(seed: seed, run: run, substream: Substream.politicsBase + UInt32(g))
+                var shift = 1.0
+                for a in 0..<A { active[a * G + g] = partyOf[a * G + g] }
+                let turnoverP = inputs[gTurnover[g]]
+                var position: UInt32 = 0
+                for e in electionStart[g]..<electionStart[g + 1] {
+                    let day = electionDays[e]
+                    if day > start && day <= attackDay && s.uniform(at: position) < turnoverP {
+                        let draw = turnoverShiftConstant ? inputs[plan.turnoverShift]
+                            : slotDistribution[plan.turnoverShift].quantile(s.uniform(at: position + 1))
+                        shift *= max(0, draw)
+                        for a in 0..<A where active[a * G + g] && day > agSigned[a] {
+                            if s.uniform(at: position + 2 + UInt32(a)) >= agSurvival[a] { active[a * G + g] = false }
+                        }
                     }
+                    position += perElection
                 }
-                position += perElection
+                var events = 1.0
+                // A uniform on (0, 1) is never below a probability of 0 (the default): no draw needed.
+                let capShiftP = inputs[gCapShift[g]], demoP = inputs[gDemo[g]]
+                if capShiftP > 0 && s.uniform(at: position) < capShiftP { events *= capShiftMult }
+                if demoP > 0 && s.uniform(at: position + 1) < demoP { events *= demoMult }
+                honourBase[g] = inputs[gHonour[g]] * shift * events
             }
-            var events = 1.0
-            // A uniform on (0, 1) is never below a probability of 0 (the default): no draw needed.
-            let capShiftP = inputs[gCapShift[g]], demoP = inputs[gDemo[g]]
-            if capShiftP > 0 && s.uniform(at: position) < capShiftP { events *= capShiftMult }
-            if demoP > 0 && s.uniform(at: position + 1) < demoP { events *= demoMult }
-            honourBase[g] = inputs[gHonour[g]] * shift * events
-        }
+        }}
         for a in 0..<A where !(agSigned[a] <= attackDay && attackDay < agExpires[a]) {
             for g in 0..<G { active[a * G + g] = false }
         }
@@ -323,35 +343,45 @@ public struct CrisisKernel {
 
         // Each obligation's flows when honoured in full (capacity scales of 1).
         if !capacityLimited {
-            for i in flowObligations {
-                (fullPower[i], fullSanctions[i], fullAirDefence[i]) = flows(i, moneyScale: 1, powerScale: 1)
-            }
+            let aidEffect = aidEffect
+            fullPower.withUnsafeMutableBufferPointer { power in
+            fullSanctions.withUnsafeMutableBufferPointer { sanctions in
+            fullAirDefence.withUnsafeMutableBufferPointer { airDefence in
+                for i in flowObligations {
+                    (power[i], sanctions[i], airDefence[i]) = Self.flows(obKind[i], rate: rate[i], effect: effect[i], aidEffect: aidEffect,
+                                                                         moneyScale: 1, powerScale: 1)
+                }
+            }}}
         }
 
         // The days flows may start or end, sorted once for every simulation
         // of the run: a counting sort by day. Keys come in increasing order
         // (obligation by obligation, a start before its end), so the keys of
         // each day stay in order.
-        for d in 0...H { eventsBefore[d] = 0 }
-        for i in eventObligations where startDay[i] < H {
-            eventsBefore[startDay[i]] += 1
-            if endDay[i] < H { eventsBefore[endDay[i]] += 1 }
-        }
-        // Counts per day become counts before each day (the running total
-        // stays in a register: no chain through memory from day to day).
-        var total = 0
-        for d in 0...H {
-            let count = eventsBefore[d]
-            eventsBefore[d] = total
-            total += count
-        }
-        eventCount = total
-        for i in eventObligations where startDay[i] < H {
-            eventKey[eventsBefore[startDay[i]]] = startDay[i] << 32 | 2 * i
-            eventsBefore[startDay[i]] += 1
-            if endDay[i] < H {
-                eventKey[eventsBefore[endDay[i]]] = endDay[i] << 32 | (2 * i + 1)
-                eventsBefore[endDay[i]] += 1
+        eventCount = eventsBefore.withUnsafeMutableBufferPointer { before in
+            eventKey.withUnsafeMutableBufferPointer { key in
+                for d in 0...H { before[d] = 0 }
+                for i in eventObligations where startDay[i] < H {
+                    before[startDay[i]] += 1
+                    if endDay[i] < H { before[endDay[i]] += 1 }
+                }
+                // Counts per day become counts before each day (the running total
+                // stays in a register: no chain through memory from day to day).
+                var total = 0
+                for d in 0...H {
+                    let count = before[d]
+                    before[d] = total
+                    total += count
+                }
+                for i in eventObligations where startDay[i] < H {
+                    key[before[startDay[i]]] = startDay[i] << 32 | 2 * i
+                    before[startDay[i]] += 1
+                    if endDay[i] < H {
+                        key[before[endDay[i]]] = endDay[i] << 32 | (2 * i + 1)
+                        before[endDay[i]] += 1
+                    }
+                }
+                return total
             }
         }
         out.perception = inputs[plan.perception]
@@ -499,14 +529,19 @@ public struct CrisisKernel {
     /// (about 15 %) are then gathered and computed four at a time.
     mutating func drawInputs(run: UInt64) {
         let seed = seed, groups = gaussianDraws.count, betaGroups = betaDraws.count
-        let willBase = groups + 2 * betaGroups, willVectors = willNormals.count / 4
+        let willBase = groups + 2 * betaGroups, willVectors = willNormals.count / 4, path = vectorPath
+        let (philoxLanes, betaLanes, willLanes) = (philoxBlocks.count, 4 * groups, 4 * (groups + 2 * betaGroups))
         gaussianDraws.withUnsafeBufferPointer { draws in
-        betaDraws.withUnsafeBufferPointer { betas in
+        philoxBlocks.withUnsafeBufferPointer { blocks in
+        philoxSubstreams.withUnsafeBufferPointer { substreams in
+        philoxEven.withUnsafeMutableBufferPointer { even in
+        philoxOdd.withUnsafeMutableBufferPointer { odd in
         betaOdd.withUnsafeMutableBufferPointer { betaOdd in
         drawUniforms.withUnsafeMutableBufferPointer { uniforms in
         drawNormals.withUnsafeMutableBufferPointer { normals in
         tailLanes.withUnsafeMutableBufferPointer { tailLanes in
-            guard let up = uniforms.baseAddress, let np = normals.baseAddress else { return }
+            guard let up = uniforms.baseAddress, let np = normals.baseAddress, let blocks = blocks.baseAddress,
+                  let substreams = substreams.baseAddress, let even = even.baseAddress, let odd = odd.baseAddress else { return }
             let U = UnsafeMutableRawPointer(up), Z = UnsafeMutableRawPointer(np), size = MemoryLayout<SIMD4<Double>>.stride
             let half = SIMD4<Double>(repeating: 0.5)
             var tails = 0
@@ -520,21 +555,24 @@ public struct CrisisKernel {
                     tails += abs(q[l]) > 0.425 ? 1 : 0
                 }
             }
-            for gi in 0..<groups {
-                central(gi, RandomStream.firstUniforms(seed: seed, run: run, substreams: draws[gi].substreams), count: draws[gi].count)
+            // Every Philox block the draws need, eight at a time, by the widest build this CPU runs.
+            path.philoxUniforms(PhiloxJob(count: philoxLanes, seed: seed, run: run, blocks: blocks, substreams: substreams,
+                                          even: even, odd: odd))
+            func four(_ p: UnsafeMutablePointer<Double>, _ lane: Int) -> SIMD4<Double> {
+                UnsafeRawPointer(p + lane).loadUnaligned(as: SIMD4<Double>.self)
             }
+            for gi in 0..<groups { central(gi, four(even, 4 * gi), count: draws[gi].count) }
             // Beta groups: X's normal (uniform 0) and Y's (uniform 2); their acceptance uniforms (1 and 3) kept.
             for b in 0..<betaGroups {
-                let (b0, b1) = betas[b].uniforms(seed: seed, run: run)
-                central(groups + 2 * b, b0.even, count: 4)
-                central(groups + 2 * b + 1, b1.even, count: 4)
-                betaOdd[2 * b] = b0.odd; betaOdd[2 * b + 1] = b1.odd
+                central(groups + 2 * b, four(even, betaLanes + 4 * b), count: 4)
+                central(groups + 2 * b + 1, four(even, betaLanes + 4 * (betaGroups + b)), count: 4)
+                betaOdd[2 * b] = four(odd, betaLanes + 4 * b)
+                betaOdd[2 * b + 1] = four(odd, betaLanes + 4 * (betaGroups + b))
             }
-            // The will stream: uniforms 0, 1, ..., eight (four blocks) at a time, even and odd positions.
+            // The will stream: uniforms 0, 1, ..., four blocks (eight uniforms) at a time, even and odd positions.
             for w in 0..<willVectors / 2 {
-                let u = RandomStream.blockUniforms(seed: seed, run: run, substream: Substream.will, firstBlock: UInt32(4 * w))
-                central(willBase + 2 * w, u.even, count: 4)
-                central(willBase + 2 * w + 1, u.odd, count: 4)
+                central(willBase + 2 * w, four(even, willLanes + 4 * w), count: 4)
+                central(willBase + 2 * w + 1, four(odd, willLanes + 4 * w), count: 4)
             }
             // The tails, four at a time (spare lanes compute a harmless tail number that is not stored).
             var first = 0
@@ -546,7 +584,7 @@ public struct CrisisKernel {
                 for l in 0..<n { np[tailLanes[first + l]] = z[l] }
                 first += 4
             }
-        }}}}}}
+        }}}}}}}}}
         let normals = drawNormals
         func normal(_ v: Int) -> SIMD4<Double> {
             SIMD4<Double>(normals[4 * v], normals[4 * v + 1], normals[4 * v + 2], normals[4 * v + 3])
@@ -631,11 +669,18 @@ public struct CrisisKernel {
     /// of 1 changes no bit of the products.)
     @inline(__always)
     func flows(_ i: Int, moneyScale: Double, powerScale: Double) -> (power: Double, sanctions: Double, airDefence: Double) {
-        switch obKind[i] {
-        case .sanctions: return (0, rate[i] * moneyScale, 0)
-        case .financialAid: return (rate[i] * moneyScale * effect[i] * aidEffect, 0, 0)
-        case .airDefense: return (rate[i] * powerScale * aidEffect, 0, rate[i] * powerScale * effect[i])
-        case .armsDeliveries, .training, .troops: return (rate[i] * powerScale * aidEffect, 0, 0)
+        Self.flows(obKind[i], rate: rate[i], effect: effect[i], aidEffect: aidEffect, moneyScale: moneyScale, powerScale: powerScale)
+    }
+
+    /// `flows` from the obligation's numbers (for loops that write the kernel's arrays through pointers).
+    @inline(__always)
+    static func flows(_ kind: CommitmentKind, rate: Double, effect: Double, aidEffect: Double, moneyScale: Double,
+                      powerScale: Double) -> (power: Double, sanctions: Double, airDefence: Double) {
+        switch kind {
+        case .sanctions: return (0, rate * moneyScale, 0)
+        case .financialAid: return (rate * moneyScale * effect * aidEffect, 0, 0)
+        case .airDefense: return (rate * powerScale * aidEffect, 0, rate * powerScale * effect)
+        case .armsDeliveries, .training, .troops: return (rate * powerScale * aidEffect, 0, 0)
         case .intelligenceSharing, .consultation: return (0, 0, 0)
         }
     }

@@ -77,16 +77,6 @@ public struct RandomStream: Sendable {
 }
 
 extension RandomStream {
-    /// The first `uniform()` of four streams (seed, run, substreams[l]) at
-    /// once, bit for bit what each stream's first `uniform()` returns.
-    @inlinable
-    public static func firstUniforms(seed: UInt64, run: UInt64, substreams: SIMD4<UInt64>) -> SIMD4<Double> {
-        let low32 = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
-        let c = philoxLanes(counter: (SIMD4(repeating: 0), substreams & low32, SIMD4(repeating: run & 0xFFFF_FFFF),
-                                      SIMD4(repeating: run >> 32)), seed: seed)
-        return uniformLanes(high: c.0, low: c.1)
-    }
-
     /// The uniforms at positions 2 `block` and 2 `block` + 1 of four
     /// streams (seed, run, substreams[l]) at once: lane l of `even` and
     /// `odd` is bit for bit what `uniform(at:)` gives for those positions
@@ -96,20 +86,6 @@ extension RandomStream {
                                      block: UInt32) -> (even: SIMD4<Double>, odd: SIMD4<Double>) {
         let low32 = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
         let c = philoxLanes(counter: (SIMD4(repeating: UInt64(block)), substreams & low32, SIMD4(repeating: run & 0xFFFF_FFFF),
-                                      SIMD4(repeating: run >> 32)), seed: seed)
-        return (uniformLanes(high: c.0, low: c.1), uniformLanes(high: c.2, low: c.3))
-    }
-
-    /// The uniforms at positions 2b and 2b + 1 of stream (seed, run,
-    /// substream) for the four blocks b = firstBlock ..< firstBlock + 4 at
-    /// once: lane l of `even` and `odd` is bit for bit
-    /// `uniform(at: 2 (firstBlock + l))` and `uniform(at: 2 (firstBlock + l) + 1)`.
-    @inlinable
-    public static func blockUniforms(seed: UInt64, run: UInt64, substream: UInt32,
-                                     firstBlock: UInt32) -> (even: SIMD4<Double>, odd: SIMD4<Double>) {
-        let b = UInt64(firstBlock)
-        let blocks = SIMD4<UInt64>(b, b + 1, b + 2, b + 3) & SIMD4(repeating: 0xFFFF_FFFF)
-        let c = philoxLanes(counter: (blocks, SIMD4(repeating: UInt64(substream)), SIMD4(repeating: run & 0xFFFF_FFFF),
                                       SIMD4(repeating: run >> 32)), seed: seed)
         return (uniformLanes(high: c.0, low: c.1), uniformLanes(high: c.2, low: c.3))
     }

@@ -75,3 +75,15 @@ extension VectorPath {
         }
     }
 }
+
+extension VectorPath {
+    /// Philox blocks of many streams with this build (`philoxUniforms`).
+    @inline(__always)
+    public func philoxUniforms(_ job: PhiloxJob) {
+        switch self {
+        case .avx512: CombatLoopsAVX512.philoxUniforms(job)
+        case .avx2: CombatLoopsAVX2.philoxUniforms(job)
+        case .baseline: CombatLoops.philoxUniforms(job)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 @testable import CrisisEngine
+import CombatLoops
 import GuarantorModel
 import Testing
 
@@ -29,5 +30,33 @@ import Testing
         }
         // The machine's own path is recorded, so a run on a narrower CPU says it compared less.
         print("combat loop builds compared: \(paths.map(\.rawValue).joined(separator: ", "))")
+    }
+
+    /// The input draws' Philox blocks come from the same builds: every lane
+    /// of every build must be the stream's own uniforms at that block.
+    @Test func everyBuildOfPhiloxGivesTheStreamsUniforms() {
+        var mix = SplitMix64(seed: 43)
+        let lanes = 64
+        var blocks = [UInt64](repeating: 0, count: lanes), substreams = [UInt64](repeating: 0, count: lanes)
+        var even = [Double](repeating: 0, count: lanes), odd = [Double](repeating: 0, count: lanes)
+        for _ in 0..<100 {
+            let seed = mix.next(), run = mix.next() >> UInt64(mix.next() % 64)
+            for i in 0..<lanes { blocks[i] = mix.next() % 1000; substreams[i] = mix.next() & 0xFFFF_FFFF }
+            for path in VectorPath.runnable {
+                blocks.withUnsafeBufferPointer { b in
+                substreams.withUnsafeBufferPointer { s in
+                even.withUnsafeMutableBufferPointer { e in
+                odd.withUnsafeMutableBufferPointer { o in
+                    guard let bp = b.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress, let op = o.baseAddress else { return }
+                    path.philoxUniforms(PhiloxJob(count: lanes, seed: seed, run: run, blocks: bp, substreams: sp, even: ep, odd: op))
+                }}}}
+                for i in 0..<lanes {
+                    let stream = RandomStream(seed: seed, run: run, substream: UInt32(substreams[i]))
+                    let position = 2 * UInt32(blocks[i])
+                    #expect(even[i].bitPattern == stream.uniform(at: position).bitPattern, "\(path) lane \(i)")
+                    #expect(odd[i].bitPattern == stream.uniform(at: position + 1).bitPattern, "\(path) lane \(i)")
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,1 @@
+../CombatLoops/PhiloxLoop.swift
