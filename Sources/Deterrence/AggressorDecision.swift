@@ -35,10 +35,9 @@ public enum AggressorDecision {
         func draws(_ slot: Int) -> [Double] {
             let s = plan.slots[slot]
             if case .constant(let v) = s.distribution { return Array(repeating: v, count: count) }
-            return (0..<count).map { m in
-                var stream = RandomStream(seed: seed, run: UInt64(m), substream: Substream.aggressorTypesBase + UInt32(slot))
-                return min(s.upper, max(s.lower, Sampler.sample(s.distribution, &stream)))
-            }
+            // Type m from stream (seed, m, aggressorTypesBase + slot), four types at a time.
+            return Sampler.firstDraws(s.distribution, seed: seed, runs: 0..<UInt64(count),
+                                      substream: Substream.aggressorTypesBase + UInt32(slot), lower: s.lower, upper: s.upper)
         }
         return Types(value: draws(plan.objectiveValue), loss: draws(plan.lossCost), sanctions: draws(plan.sanctionsCost),
                      escalation: draws(plan.escalationCost), entry: plan.attacks.map { draws($0.entryCost) })

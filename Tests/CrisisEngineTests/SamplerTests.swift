@@ -144,4 +144,26 @@ import Testing
         #expect(abs(n.quantile(0.05) + 2) < 1e-9)
         #expect(abs(n.quantile(0.95) - 6) < 1e-9)
     }
+
+    /// `firstDraws` (four runs at a time for normal and lognormal draws)
+    /// must give, run by run, what a fresh stream's `sample` gives, clamped.
+    @Test func firstDrawsEqualOneStreamPerRun() {
+        let cases: [(Distribution, Double, Double)] = [
+            (.normal(mean: 2, sd: 3), -.infinity, .infinity), (.normal(mean: 0, sd: 1), -0.5, 0.5),
+            (.lognormal(mu: 1, sigma: 0.8), 0, .infinity), (.lognormal(mu: 300, sigma: 200), 0, .infinity),
+            (.uniform(lo: 1, hi: 4), 1, 4), (.beta(a: 3, b: 5), 0, 1), (.triangular(lo: 0, mode: 1, hi: 5), 0, 5),
+        ]
+        for (d, lower, upper) in cases {
+            for first in [UInt64(0), 7, 0xFFFF_FFFE] {
+                let runs = first..<(first + 403)
+                let draws = Sampler.firstDraws(d, seed: 77, runs: runs, substream: 0x0004_0003, lower: lower, upper: upper)
+                #expect(draws.count == runs.count)
+                for (j, run) in runs.enumerated() {
+                    var s = RandomStream(seed: 77, run: run, substream: 0x0004_0003)
+                    let v = min(upper, max(lower, Sampler.sample(d, &s)))
+                    #expect(draws[j].bitPattern == v.bitPattern, "\(d) run \(run)")
+                }
+            }
+        }
+    }
 }
