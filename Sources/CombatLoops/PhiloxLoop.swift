@@ -10,16 +10,18 @@ import CombatLoops
 
 /// Fills `job.even` and `job.odd` with the uniforms of each lane's block:
 /// lane i is bit for bit `uniform(at: 2 b)` and `uniform(at: 2 b + 1)` of
-/// stream (seed, run, substreams[i]), b = blocks[i].
+/// stream (seed, run, substreams[i]), b = blocks[i], run = runs[i] (or
+/// `job.run`).
 public func philoxUniforms(_ job: PhiloxJob) {
     let low32 = SIMD8<UInt64>(repeating: 0xFFFF_FFFF)
-    let runLow = SIMD8<UInt64>(repeating: job.run & 0xFFFF_FFFF), runHigh = SIMD8<UInt64>(repeating: job.run >> 32)
     var first = 0
     while first + 8 <= job.count {
+        var run = SIMD8<UInt64>(repeating: job.run)
+        if let runs = job.runs { run = UnsafeRawPointer(runs + first).loadUnaligned(as: SIMD8<UInt64>.self) }
         // The 32-bit words sit in 64-bit lanes, so each product is one 32 x 32 -> 64 multiplication.
         var c0 = UnsafeRawPointer(job.blocks + first).loadUnaligned(as: SIMD8<UInt64>.self) & low32
         var c1 = UnsafeRawPointer(job.substreams + first).loadUnaligned(as: SIMD8<UInt64>.self) & low32
-        var c2 = runLow, c3 = runHigh
+        var c2 = run & low32, c3 = run &>> 32
         var k0 = job.seed & 0xFFFF_FFFF, k1 = job.seed >> 32
         for _ in 0..<10 {
             // (The words are below 2^32 already: the masks tell the compiler, so that it multiplies 32 x 32 bits.)

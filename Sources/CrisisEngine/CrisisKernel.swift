@@ -961,13 +961,6 @@ struct BetaDraws {
         }
     }
 
-    /// The four streams' blocks 0 and 1: uniforms 0 and 1 (even and odd), 2 and 3.
-    @inline(__always)
-    func uniforms(seed: UInt64, run: UInt64) -> ((even: SIMD4<Double>, odd: SIMD4<Double>), (even: SIMD4<Double>, odd: SIMD4<Double>)) {
-        (RandomStream.blockUniforms(seed: seed, run: run, substreams: substreams, block: 0),
-         RandomStream.blockUniforms(seed: seed, run: run, substreams: substreams, block: 1))
-    }
-
     /// The four draws from the normals of X and Y (of uniforms 0 and 2) and
     /// the acceptance uniforms (1 and 3), and which of them the first tries
     /// settle (the others are meaningless).
@@ -982,10 +975,21 @@ struct BetaDraws {
         return (gx / (gx + gy), settled)
     }
 
-    /// `uniforms` and `settle` in one (for tests: the kernel gathers the normals' tails of all its draws).
+    /// The four draws of run `run` at once (for tests: the kernel draws the
+    /// streams' blocks 0 and 1 in its Philox job, and gathers the normals'
+    /// tails of all its draws).
     func draw(seed: UInt64, run: UInt64) -> (SIMD4<Double>, SIMDMask<SIMD4<Int64>>) {
-        let (b0, b1) = uniforms(seed: seed, run: run)
-        return settle(x: Math.normalQuantileLanes(b0.even), y: Math.normalQuantileLanes(b1.even), uX: b0.odd, uY: b1.odd)
+        let blocks: [UInt64] = [0, 0, 0, 0, 1, 1, 1, 1]
+        let streams = (0..<8).map { substreams[$0 % 4] }
+        var even = [Double](repeating: 0, count: 8), odd = [Double](repeating: 0, count: 8)
+        blocks.withUnsafeBufferPointer { b in streams.withUnsafeBufferPointer { s in
+        even.withUnsafeMutableBufferPointer { e in odd.withUnsafeMutableBufferPointer { o in
+            guard let bp = b.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress, let op = o.baseAddress else { return }
+            VectorPath.selected.philoxUniforms(PhiloxJob(count: 8, seed: seed, run: run, blocks: bp, substreams: sp, even: ep, odd: op))
+        }}}}
+        func four(_ a: [Double], _ first: Int) -> SIMD4<Double> { SIMD4(a[first], a[first + 1], a[first + 2], a[first + 3]) }
+        return settle(x: Math.normalQuantileLanes(four(even, 0)), y: Math.normalQuantileLanes(four(even, 4)),
+                      uX: four(odd, 0), uY: four(odd, 4))
     }
 }
 

@@ -1,3 +1,4 @@
+import CombatLoops
 import GuarantorModel
 
 /// Draws from the scenario language's distributions. Normal-based
@@ -68,22 +69,36 @@ extension Sampler {
             }
             return out
         }
-        let low32 = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
+        // Block 0 of each run's stream by the Philox job, eight runs at a time, in chunks of 512 runs.
+        let chunk = 512
+        var runNumbers = [UInt64](repeating: 0, count: chunk), uniforms = [Double](repeating: 0, count: chunk)
+        var unused = [Double](repeating: 0, count: chunk)
+        let zeros = [UInt64](repeating: 0, count: chunk), substreams = [UInt64](repeating: UInt64(substream), count: chunk)
         var j = 0
         while j < out.count {
-            let first = runs.lowerBound + UInt64(j)
-            let r = SIMD4<UInt64>(first, first &+ 1, first &+ 2, first &+ 3)
-            let c = RandomStream.philoxLanes(counter: (SIMD4(repeating: 0), SIMD4(repeating: UInt64(substream)), r & low32, r &>> 32),
-                                             seed: seed)
-            let x = SIMD4<Double>(repeating: mu) + SIMD4<Double>(repeating: sigma) * Math.normalQuantileLanes(RandomStream.uniformLanes(high: c.0, low: c.1))
-            let e = logNormal ? Math.exp(x) : x
-            for l in 0..<min(4, out.count - j) {
-                var v = x[l]
-                // The vector exp equals the scalar one where |x| < 690 (2^k needs no rescaling).
-                if logNormal { v = abs(v) < 690 ? e[l] : Math.exp(v) }
-                out[j + l] = min(upper, max(lower, v))
+            let n = min(chunk, out.count - j)
+            for l in 0..<chunk { runNumbers[l] = runs.lowerBound &+ UInt64(j + l) }
+            runNumbers.withUnsafeBufferPointer { r in zeros.withUnsafeBufferPointer { b in substreams.withUnsafeBufferPointer { s in
+            uniforms.withUnsafeMutableBufferPointer { u in unused.withUnsafeMutableBufferPointer { o in
+                guard let rp = r.baseAddress, let bp = b.baseAddress, let sp = s.baseAddress, let up = u.baseAddress,
+                      let op = o.baseAddress else { return }
+                VectorPath.selected.philoxUniforms(PhiloxJob(count: (n + 7) / 8 * 8, seed: seed, run: 0, runs: rp, blocks: bp,
+                                                             substreams: sp, even: up, odd: op))
+            }}}}}
+            var k = 0
+            while k < n {
+                let u = SIMD4<Double>(uniforms[k], uniforms[k + 1], uniforms[k + 2], uniforms[k + 3])
+                let x = SIMD4<Double>(repeating: mu) + SIMD4<Double>(repeating: sigma) * Math.normalQuantileLanes(u)
+                let e = logNormal ? Math.exp(x) : x
+                for l in 0..<min(4, n - k) {
+                    var v = x[l]
+                    // The vector exp equals the scalar one where |x| < 690 (2^k needs no rescaling).
+                    if logNormal { v = abs(v) < 690 ? e[l] : Math.exp(v) }
+                    out[j + k + l] = min(upper, max(lower, v))
+                }
+                k += 4
             }
-            j += 4
+            j += n
         }
         return out
     }

@@ -39,19 +39,26 @@ import Testing
         let lanes = 64
         var blocks = [UInt64](repeating: 0, count: lanes), substreams = [UInt64](repeating: 0, count: lanes)
         var even = [Double](repeating: 0, count: lanes), odd = [Double](repeating: 0, count: lanes)
-        for _ in 0..<100 {
-            let seed = mix.next(), run = mix.next() >> UInt64(mix.next() % 64)
-            for i in 0..<lanes { blocks[i] = mix.next() % 1000; substreams[i] = mix.next() & 0xFFFF_FFFF }
+        var runs = [UInt64](repeating: 0, count: lanes)
+        for trial in 0..<100 {
+            // Half the trials give every lane its own run (as the aggressor types' draws do).
+            let seed = mix.next(), run = mix.next() >> UInt64(mix.next() % 64), perLane = trial % 2 == 1
+            for i in 0..<lanes {
+                blocks[i] = mix.next() % 1000; substreams[i] = mix.next() & 0xFFFF_FFFF
+                runs[i] = perLane ? mix.next() >> UInt64(mix.next() % 64) : run
+            }
             for path in VectorPath.runnable {
                 blocks.withUnsafeBufferPointer { b in
                 substreams.withUnsafeBufferPointer { s in
+                runs.withUnsafeBufferPointer { r in
                 even.withUnsafeMutableBufferPointer { e in
                 odd.withUnsafeMutableBufferPointer { o in
                     guard let bp = b.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress, let op = o.baseAddress else { return }
-                    path.philoxUniforms(PhiloxJob(count: lanes, seed: seed, run: run, blocks: bp, substreams: sp, even: ep, odd: op))
-                }}}}
+                    path.philoxUniforms(PhiloxJob(count: lanes, seed: seed, run: run, runs: perLane ? r.baseAddress : nil,
+                                                  blocks: bp, substreams: sp, even: ep, odd: op))
+                }}}}}
                 for i in 0..<lanes {
-                    let stream = RandomStream(seed: seed, run: run, substream: UInt32(substreams[i]))
+                    let stream = RandomStream(seed: seed, run: runs[i], substream: UInt32(substreams[i]))
                     let position = 2 * UInt32(blocks[i])
                     #expect(even[i].bitPattern == stream.uniform(at: position).bitPattern, "\(path) lane \(i)")
                     #expect(odd[i].bitPattern == stream.uniform(at: position + 1).bitPattern, "\(path) lane \(i)")
