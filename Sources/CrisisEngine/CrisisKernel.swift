@@ -58,10 +58,10 @@ public struct CrisisKernel {
     var inputs: [Double]
     /// The run's normals, four lanes a vector: one per gaussian group, two
     /// per beta group (X and Y), two per four blocks of the will stream
-    /// (even and odd positions). Their uniforms, and the lanes in the tails
-    /// (room for all, plus one).
-    var drawUniforms: [Double], drawNormals: [Double]
-    var tailLanes: [Int]
+    /// (even and odd positions). The lanes in the normal's tails and their
+    /// uniforms (room for all, plus one).
+    var drawNormals: [Double]
+    var tailLanes: [Int], tailUniforms: [Double]
     var betaOdd: [SIMD4<Double>]                       // per beta group: the acceptance uniforms of X and Y
     /// The Philox blocks a run's draws need, one lane each (`philoxUniforms`):
     /// block 0 of each gaussian slot (four lanes a group), blocks 0 and then 1
@@ -195,9 +195,9 @@ public struct CrisisKernel {
             return 0
         }
         let normalLanes = 4 * (gaussianDraws.count + 2 * betaDraws.count) + (2 * G + 1 + 7) / 8 * 8
-        drawUniforms = Array(repeating: 0, count: normalLanes)
         drawNormals = Array(repeating: 0, count: normalLanes)
         tailLanes = Array(repeating: 0, count: normalLanes + 1)
+        tailUniforms = Array(repeating: 0, count: normalLanes + 1)
         betaOdd = Array(repeating: SIMD4(repeating: 0), count: 2 * betaDraws.count)
         var blocks: [UInt64] = [], substreams: [UInt64] = []
         for g in gaussianDraws { for l in 0..<4 { blocks.append(0); substreams.append(g.substreams[l]) } }
@@ -537,21 +537,21 @@ public struct CrisisKernel {
         philoxEven.withUnsafeMutableBufferPointer { even in
         philoxOdd.withUnsafeMutableBufferPointer { odd in
         betaOdd.withUnsafeMutableBufferPointer { betaOdd in
-        drawUniforms.withUnsafeMutableBufferPointer { uniforms in
+        tailUniforms.withUnsafeMutableBufferPointer { tailUniforms in
         drawNormals.withUnsafeMutableBufferPointer { normals in
         tailLanes.withUnsafeMutableBufferPointer { tailLanes in
-            guard let up = uniforms.baseAddress, let np = normals.baseAddress, let blocks = blocks.baseAddress,
+            guard let np = normals.baseAddress, let blocks = blocks.baseAddress,
                   let substreams = substreams.baseAddress, let even = even.baseAddress, let odd = odd.baseAddress else { return }
-            let U = UnsafeMutableRawPointer(up), Z = UnsafeMutableRawPointer(np), size = MemoryLayout<SIMD4<Double>>.stride
+            let Z = UnsafeMutableRawPointer(np), size = MemoryLayout<SIMD4<Double>>.stride
             let half = SIMD4<Double>(repeating: 0.5)
             var tails = 0
-            // Vector v of uniforms u: its central normals, and its lanes below `count` in the tails listed.
+            // Vector v of uniforms u: its central normals, and its lanes below `count` in the tails listed with their uniforms.
             func central(_ v: Int, _ u: SIMD4<Double>, count: Int) {
                 let q = u - half
-                U.storeBytes(of: u, toByteOffset: v * size, as: SIMD4<Double>.self)
                 Z.storeBytes(of: Math.normalQuantileCentral(q: q), toByteOffset: v * size, as: SIMD4<Double>.self)
                 for l in 0..<count {
                     tailLanes[tails] = 4 * v + l
+                    tailUniforms[tails] = u[l]
                     tails += abs(q[l]) > 0.425 ? 1 : 0
                 }
             }
@@ -579,7 +579,7 @@ public struct CrisisKernel {
             while first < tails {
                 let n = min(4, tails - first)
                 var p = SIMD4<Double>(repeating: 0.01)
-                for l in 0..<n { p[l] = up[tailLanes[first + l]] }
+                for l in 0..<n { p[l] = tailUniforms[first + l] }
                 let z = Math.normalQuantileTailLanes(p)
                 for l in 0..<n { np[tailLanes[first + l]] = z[l] }
                 first += 4
