@@ -71,8 +71,8 @@ public struct CrisisKernel {
     let philoxBlocks: [UInt64], philoxSubstreams: [UInt64]
     var philoxEven: [Double], philoxOdd: [Double]
     var willU: [Double]
-    var leaderNormals: [Double]
-    var willNormals: [Double]         // the will stream's normals, 2G + 1 of them (room for a multiple of 8)
+    /// The will stream's normal j (j = 0 ... 2G) is `drawNormals[willNormalAt[j]]`.
+    let willNormalAt: [Int]
     var active: [Bool]
     var honourBase: [Double]
     var startDay: [Int]
@@ -200,17 +200,19 @@ public struct CrisisKernel {
         tailUniforms = Array(repeating: 0, count: normalLanes + 1)
         betaOdd = Array(repeating: SIMD4(repeating: 0), count: 2 * betaDraws.count)
         var blocks: [UInt64] = [], substreams: [UInt64] = []
-        for g in gaussianDraws { for l in 0..<4 { blocks.append(0); substreams.append(g.substreams[l]) } }
+        func stream(_ slot: Int) -> UInt64 { UInt64(Substream.slotBase + UInt32(slot)) }
+        for g in gaussianDraws { for l in 0..<4 { blocks.append(0); substreams.append(stream(g.slots[l])) } }
         for block in UInt64(0)...1 {
-            for g in betaDraws { for l in 0..<4 { blocks.append(block); substreams.append(g.substreams[l]) } }
+            for g in betaDraws { for l in 0..<4 { blocks.append(block); substreams.append(stream(g.slots[l])) } }
         }
         for block in 0..<(2 * G + 1 + 7) / 8 * 4 { blocks.append(UInt64(block)); substreams.append(UInt64(Substream.will)) }
         while blocks.count % 8 != 0 { blocks.append(0); substreams.append(0) }
         philoxBlocks = blocks; philoxSubstreams = substreams
         philoxEven = Array(repeating: 0, count: blocks.count); philoxOdd = Array(repeating: 0, count: blocks.count)
         willU = Array(repeating: 0, count: G)
-        leaderNormals = Array(repeating: 0, count: G)
-        willNormals = Array(repeating: 0, count: (2 * G + 1 + 7) / 8 * 8)
+        // Will uniforms 8c ... 8c + 7 are the even and odd halves of blocks 4c ... 4c + 3: vectors 2c and 2c + 1 of the will's part.
+        let willBase = gaussianDraws.count + 2 * betaDraws.count
+        willNormalAt = (0...(2 * G)).map { j in 4 * (willBase + 2 * (j / 8) + j % 2) + (j % 8) / 2 }
         active = Array(repeating: false, count: max(1, A * G))
         honourBase = Array(repeating: 0, count: G)
         startDay = Array(repeating: 0, count: N); endDay = Array(repeating: 0, count: N)
@@ -306,12 +308,12 @@ public struct CrisisKernel {
 
         // 3. Will: one common factor, one normal per leader, one idiosyncratic
         // per guarantor (the will stream's normals, drawn by `drawInputs`).
-        let z = willNormals[0]
-        for g in 0..<G { leaderNormals[g] = willNormals[1 + g] }
+        let normals = drawNormals
+        func willNormal(_ j: Int) -> Double { normals[willNormalAt[j]] }
+        let z = willNormal(0)
         for g in 0..<G {
-            let e = willNormals[1 + G + g]
-            var w = gCommon[g] * z + gIdio[g] * e
-            for l in leaderStart[g]..<leaderStart[g + 1] { w += leaderLoading[l] * leaderNormals[leaderIndex[l]] }
+            var w = gCommon[g] * z + gIdio[g] * willNormal(1 + G + g)
+            for l in leaderStart[g]..<leaderStart[g + 1] { w += leaderLoading[l] * willNormal(1 + leaderIndex[l]) }
             willU[g] = Math.normalCDF(w)
         }
 
@@ -385,11 +387,7 @@ public struct CrisisKernel {
             }
         }
         out.perception = inputs[plan.perception]
-        inputs.withUnsafeBufferPointer { source in
-            out.inputs.withUnsafeMutableBufferPointer { copy in
-                for s in source.indices where s < copy.count { copy[s] = source[s] }
-            }
-        }
+        out.inputs.withUnsafeMutableBufferPointer { copy in _ = copy.update(fromContentsOf: inputs) }
         decideAll(perception: out.perception)
         stationedForces()
 
@@ -529,7 +527,7 @@ public struct CrisisKernel {
     /// (about 15 %) are then gathered and computed four at a time.
     mutating func drawInputs(run: UInt64) {
         let seed = seed, groups = gaussianDraws.count, betaGroups = betaDraws.count
-        let willBase = groups + 2 * betaGroups, willVectors = willNormals.count / 4, path = vectorPath
+        let willBase = groups + 2 * betaGroups, willChunks = (2 * G + 1 + 7) / 8, path = vectorPath
         let (philoxLanes, betaLanes, willLanes) = (philoxBlocks.count, 4 * groups, 4 * (groups + 2 * betaGroups))
         gaussianDraws.withUnsafeBufferPointer { draws in
         philoxBlocks.withUnsafeBufferPointer { blocks in
@@ -570,7 +568,7 @@ public struct CrisisKernel {
                 betaOdd[2 * b + 1] = four(odd, betaLanes + 4 * (betaGroups + b))
             }
             // The will stream: uniforms 0, 1, ..., four blocks (eight uniforms) at a time, even and odd positions.
-            for w in 0..<willVectors / 2 {
+            for w in 0..<willChunks {
                 central(willBase + 2 * w, four(even, willLanes + 4 * w), count: 4)
                 central(willBase + 2 * w + 1, four(odd, willLanes + 4 * w), count: 4)
             }
@@ -592,14 +590,10 @@ public struct CrisisKernel {
         inputs.withUnsafeMutableBufferPointer { inputs in
             for gi in 0..<groups {
                 let g = gaussianDraws[gi]
-                let x = g.mu + g.sigma * normal(gi)
-                let e = g.logMask != 0 ? Math.exp(x) : x
+                let v = Sampler.gaussianLanes(mu: g.mu, sigma: g.sigma, logMask: g.logMask, z: normal(gi))
                 for l in 0..<g.count {
                     let i = g.slots[l]
-                    var v = x[l]
-                    // The vector exp equals the scalar one where |x| < 690 (2^k needs no rescaling).
-                    if g.logMask & (1 << l) != 0 { v = abs(v) < 690 ? e[l] : Math.exp(v) }
-                    inputs[i] = min(slotUpper[i], max(slotLower[i], v))
+                    inputs[i] = min(slotUpper[i], max(slotLower[i], v[l]))
                 }
             }
             for b in 0..<betaGroups {
@@ -619,12 +613,6 @@ public struct CrisisKernel {
             for i in otherDraws {
                 var s = RandomStream(seed: seed, run: run, substream: Substream.slotBase + UInt32(i))
                 inputs[i] = min(slotUpper[i], max(slotLower[i], Sampler.sample(slotDistribution[i], &s)))
-            }
-        }
-        willNormals.withUnsafeMutableBufferPointer { will in
-            for w in 0..<willVectors / 2 {
-                let even = normal(willBase + 2 * w), odd = normal(willBase + 2 * w + 1)
-                for l in 0..<4 { will[8 * w + 2 * l] = even[l]; will[8 * w + 2 * l + 1] = odd[l] }
             }
         }
     }
@@ -910,18 +898,16 @@ public struct CrisisKernel {
 /// `count` repeat harmless numbers and are not stored).
 struct GaussianDraws {
     var count: Int
-    var slots: SIMD4<Int>
-    var substreams: SIMD4<UInt64>
+    var slots: SIMD4<Int>               // each drawn from substream slotBase + slot
     var mu: SIMD4<Double>, sigma: SIMD4<Double>
     var logMask: Int                  // bit l set: lane l is lognormal (exp of the normal)
 
     init(slots group: ArraySlice<Int>, distributions: [Distribution]) {
         count = group.count
-        slots = SIMD4(repeating: 0); substreams = SIMD4(repeating: 0)
+        slots = SIMD4(repeating: 0)
         mu = SIMD4(repeating: 0); sigma = SIMD4(repeating: 1); logMask = 0
         for (l, i) in group.enumerated() {
             slots[l] = i
-            substreams[l] = UInt64(Substream.slotBase + UInt32(i))
             switch distributions[i] {
             case .normal(let m, let sd): mu[l] = m; sigma[l] = sd
             case .lognormal(let m, let sd): mu[l] = m; sigma[l] = sd; logMask |= 1 << l
@@ -936,25 +922,23 @@ struct GaussianDraws {
 /// Marsaglia & Tsang (2000): X takes the stream's uniforms 0 (a normal) and
 /// 1 (the acceptance test), Y uniforms 2 and 3, when each is accepted at the
 /// first try by the squeeze (more than 99 % of draws for the bundled priors).
-/// `draw` makes that first try in all four lanes at once, with the same
+/// `settle` makes that first try in all four lanes at once, with the same
 /// operations in the same order, and says which lanes it settled; the
 /// caller draws the others one by one.
 struct BetaDraws {
     var count: Int
-    var slots: SIMD4<Int>
-    var substreams: SIMD4<UInt64>
+    var slots: SIMD4<Int>               // each drawn from substream slotBase + slot
     /// Marsaglia & Tsang's d = shape - 1/3 and c = 1 / sqrt(9 d), for X (a) and Y (b).
     var dX: SIMD4<Double>, cX: SIMD4<Double>, dY: SIMD4<Double>, cY: SIMD4<Double>
 
     init(slots group: ArraySlice<Int>, distributions: [Distribution]) {
         count = group.count
-        slots = SIMD4(repeating: group.first ?? 0); substreams = SIMD4(repeating: 0)
+        slots = SIMD4(repeating: group.first ?? 0)
         dX = SIMD4(repeating: 1); cX = SIMD4(repeating: 0); dY = SIMD4(repeating: 1); cY = SIMD4(repeating: 0)
         for l in 0..<4 {
             // Lanes past `count` repeat the first slot (their numbers are not stored).
             let i = l < count ? group[group.startIndex + l] : slots[0]
             slots[l] = i
-            substreams[l] = UInt64(Substream.slotBase + UInt32(i))
             guard case .beta(let a, let b) = distributions[i] else { continue }
             dX[l] = a - 1.0 / 3.0; cX[l] = 1.0 / (9.0 * dX[l]).squareRoot()
             dY[l] = b - 1.0 / 3.0; cY[l] = 1.0 / (9.0 * dY[l]).squareRoot()
@@ -973,23 +957,6 @@ struct BetaDraws {
         vx = vx * vx * vx; vy = vy * vy * vy
         let gx = dX * vx, gy = dY * vy
         return (gx / (gx + gy), settled)
-    }
-
-    /// The four draws of run `run` at once (for tests: the kernel draws the
-    /// streams' blocks 0 and 1 in its Philox job, and gathers the normals'
-    /// tails of all its draws).
-    func draw(seed: UInt64, run: UInt64) -> (SIMD4<Double>, SIMDMask<SIMD4<Int64>>) {
-        let blocks: [UInt64] = [0, 0, 0, 0, 1, 1, 1, 1]
-        let streams = (0..<8).map { substreams[$0 % 4] }
-        var even = [Double](repeating: 0, count: 8), odd = [Double](repeating: 0, count: 8)
-        blocks.withUnsafeBufferPointer { b in streams.withUnsafeBufferPointer { s in
-        even.withUnsafeMutableBufferPointer { e in odd.withUnsafeMutableBufferPointer { o in
-            guard let bp = b.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress, let op = o.baseAddress else { return }
-            VectorPath.selected.philoxUniforms(PhiloxJob(count: 8, seed: seed, run: run, blocks: bp, substreams: sp, even: ep, odd: op))
-        }}}}
-        func four(_ a: [Double], _ first: Int) -> SIMD4<Double> { SIMD4(a[first], a[first + 1], a[first + 2], a[first + 3]) }
-        return settle(x: Math.normalQuantileLanes(four(even, 0)), y: Math.normalQuantileLanes(four(even, 4)),
-                      uX: four(odd, 0), uY: four(odd, 4))
     }
 }
 

@@ -88,18 +88,29 @@ extension Sampler {
             var k = 0
             while k < n {
                 let u = SIMD4<Double>(uniforms[k], uniforms[k + 1], uniforms[k + 2], uniforms[k + 3])
-                let x = SIMD4<Double>(repeating: mu) + SIMD4<Double>(repeating: sigma) * Math.normalQuantileLanes(u)
-                let e = logNormal ? Math.exp(x) : x
-                for l in 0..<min(4, n - k) {
-                    var v = x[l]
-                    // The vector exp equals the scalar one where |x| < 690 (2^k needs no rescaling).
-                    if logNormal { v = abs(v) < 690 ? e[l] : Math.exp(v) }
-                    out[j + k + l] = min(upper, max(lower, v))
-                }
+                let v = gaussianLanes(mu: SIMD4(repeating: mu), sigma: SIMD4(repeating: sigma), logMask: logNormal ? 0b1111 : 0,
+                                      z: Math.normalQuantileLanes(u))
+                for l in 0..<min(4, n - k) { out[j + k + l] = min(upper, max(lower, v[l])) }
                 k += 4
             }
             j += n
         }
         return out
+    }
+}
+
+extension Sampler {
+    /// Four normal draws mu + sigma z from standard normals z, exponentiated
+    /// in the lanes set in `logMask` (lognormal draws): bit for bit what
+    /// `sample` makes of each. The vector `exp` equals the scalar one where
+    /// |x| < 690 (2^k needs no rescaling); other lanes take the scalar one.
+    @inline(__always)
+    static func gaussianLanes(mu: SIMD4<Double>, sigma: SIMD4<Double>, logMask: Int, z: SIMD4<Double>) -> SIMD4<Double> {
+        let x = mu + sigma * z
+        guard logMask != 0 else { return x }
+        let e = Math.exp(x)
+        var v = x
+        for l in 0..<4 where logMask & (1 << l) != 0 { v[l] = abs(x[l]) < 690 ? e[l] : Math.exp(x[l]) }
+        return v
     }
 }

@@ -1,3 +1,4 @@
+import CombatLoops
 @testable import CrisisEngine
 import GuarantorModel
 import ScenarioSpec
@@ -106,5 +107,24 @@ import Testing
             }
         }
         #expect(settledLanes > 5000 && unsettledLanes > 10, "settled \(settledLanes), left to the scalar path \(unsettledLanes)")
+    }
+}
+
+extension BetaDraws {
+    /// The four draws of run `run` at once, as the kernel makes them (which
+    /// draws the streams' blocks 0 and 1 in its Philox job, and gathers the
+    /// normals' tails of all its draws).
+    func draw(seed: UInt64, run: UInt64) -> (SIMD4<Double>, SIMDMask<SIMD4<Int64>>) {
+        let blocks: [UInt64] = [0, 0, 0, 0, 1, 1, 1, 1]
+        let streams = (0..<8).map { UInt64(Substream.slotBase + UInt32(slots[$0 % 4])) }
+        var even = [Double](repeating: 0, count: 8), odd = [Double](repeating: 0, count: 8)
+        blocks.withUnsafeBufferPointer { b in streams.withUnsafeBufferPointer { s in
+        even.withUnsafeMutableBufferPointer { e in odd.withUnsafeMutableBufferPointer { o in
+            guard let bp = b.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress, let op = o.baseAddress else { return }
+            VectorPath.selected.philoxUniforms(PhiloxJob(count: 8, seed: seed, run: run, blocks: bp, substreams: sp, even: ep, odd: op))
+        }}}}
+        func four(_ a: [Double], _ first: Int) -> SIMD4<Double> { SIMD4(a[first], a[first + 1], a[first + 2], a[first + 3]) }
+        return settle(x: Math.normalQuantileLanes(four(even, 0)), y: Math.normalQuantileLanes(four(even, 4)),
+                      uX: four(odd, 0), uY: four(odd, 4))
     }
 }
