@@ -32,15 +32,19 @@ public enum StudyRunner {
         let workers = max(1, min(threads, max(1, chunks)))
         let total = Int64(range.count)
         let counter = ProgressCounter()
+        // Each worker takes the next chunk not yet taken, so a thread slowed
+        // by other work (the aggressor types drawn beside the runs, another
+        // process on the core) simply does fewer chunks. Which thread does a
+        // chunk changes no bit of the result: the statistics are integer sums.
+        let queue = ChunkQueue()
         return try await withThrowingTaskGroup(of: StudyAccumulator.self) { group in
-            for w in 0..<workers {
+            for _ in 0..<workers {
                 group.addTask {
                     var kernel = CrisisKernel(plan: plan, seed: seed)
                     var outcome = kernel.makeOutcome()
                     var acc = StudyAccumulator(plan: plan)
                     let runDays = kernel.runDaysPerRun
-                    var chunk = w
-                    while chunk < chunks {
+                    while let chunk = queue.next(below: chunks) {
                         try Task.checkCancellation()
                         let lo = range.lowerBound + Int64(chunk) * chunkSize
                         let hi = min(range.upperBound, lo + chunkSize)
@@ -49,7 +53,6 @@ public enum StudyRunner {
                             acc.add(outcome, run: UInt64(run), plan: plan, runDays: runDays)
                         }
                         if let progress { progress(counter.add(hi - lo), total) }
-                        chunk += workers
                         // Let other work on the shared pool (a server's requests, a cancel) run between chunks.
                         await Task.yield()
                     }
@@ -82,3 +85,17 @@ public enum StudyRunner {
     }
 }
 
+
+/// Hands out chunk numbers 0, 1, 2, ... to whichever worker asks first.
+final class ChunkQueue: @unchecked Sendable {
+    private var taken = 0
+    private let lock = NSLockLike()
+    /// The next chunk, or nil once all `count` are taken.
+    func next(below count: Int) -> Int? {
+        lock.withLock {
+            guard taken < count else { return nil }
+            taken += 1
+            return taken - 1
+        }
+    }
+}

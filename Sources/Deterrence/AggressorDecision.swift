@@ -25,13 +25,14 @@ public enum AggressorDecision {
     }
 
     /// Valuation vector and entry costs of `count` aggressor types, drawn from
-    /// their own substreams (type m's draws depend only on seed and m).
-    struct Types {
+    /// their own substreams (type m's draws depend only on seed and m), so
+    /// they can be drawn before, after or beside the runs.
+    public struct Types: Sendable {
         var value: [Double], loss: [Double], sanctions: [Double], escalation: [Double]
         var entry: [[Double]]   // [attack][type]
     }
 
-    static func drawTypes(plan: CompiledScenario, seed: UInt64, count: Int) -> Types {
+    public static func drawTypes(plan: CompiledScenario, seed: UInt64, count: Int = defaultTypes) -> Types {
         func draws(_ slot: Int) -> [Double] {
             let s = plan.slots[slot]
             if case .constant(let v) = s.distribution { return Array(repeating: v, count: count) }
@@ -66,10 +67,12 @@ public enum AggressorDecision {
         return (Double(deterred) / Double(count), Double(probe) / Double(count), best)
     }
 
+    /// The decision figures; `drawn` are the types if already drawn (with
+    /// `drawTypes(plan:seed:count:)` and the same seed and count).
     public static func evaluate(plan: CompiledScenario, accumulator acc: StudyAccumulator, seed: UInt64,
-                                types count: Int = defaultTypes) -> Evaluation {
+                                types count: Int = defaultTypes, drawn: Types? = nil) -> Evaluation {
         let K = plan.attacks.count
-        let t = drawTypes(plan: plan, seed: seed, count: count)
+        let t = drawn ?? drawTypes(plan: plan, seed: seed, count: count)
         let limited = plan.attacks.map { $0.kind != .fullInvasion }
         let full = plan.attacks.map { $0.kind == .fullInvasion }
         let means = (0..<K).map { acc.perceivedMean(attack: $0) }
@@ -120,8 +123,8 @@ public enum AggressorDecision {
 
     /// Adds the decision figures to a study result.
     public static func annotate(_ result: inout StudyResult, plan: CompiledScenario, accumulator: StudyAccumulator,
-                                seed: UInt64, types: Int = defaultTypes) {
-        let e = evaluate(plan: plan, accumulator: accumulator, seed: seed, types: types)
+                                seed: UInt64, types: Int = defaultTypes, drawn: Types? = nil) {
+        let e = evaluate(plan: plan, accumulator: accumulator, seed: seed, types: types, drawn: drawn)
         for k in result.attacks.indices {
             result.attacks[k].expectedUtility = e.expectedUtility[k]
             result.attacks[k].pBestResponse = e.pBestResponse[k]

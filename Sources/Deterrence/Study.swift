@@ -11,11 +11,16 @@ public enum Study {
         let plan = CompiledScenario(scenario)
         let clock = ContinuousClock()
         let start = clock.now
+        // The aggressor types depend on the seed alone: with more than one
+        // thread they are drawn beside the runs (the runners take chunks as
+        // they come free, so the thread that draws them just does fewer).
+        async let drawn: AggressorDecision.Types? = threads > 1 ? AggressorDecision.drawTypes(plan: plan, seed: seed) : nil
         let (acc, partial) = try await StudyRunner.run(plan: plan, seed: seed, runs: runs, threads: threads, shard: shard,
                                                        progress: simulationProgress)
+        let types = await drawn
         try Task.checkCancellation()
         var result = partial
-        AggressorDecision.annotate(&result, plan: plan, accumulator: acc, seed: seed)
+        AggressorDecision.annotate(&result, plan: plan, accumulator: acc, seed: seed, drawn: types)
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         result.meta.timing = StudyResult.Timing(seconds: seconds, threads: threads,

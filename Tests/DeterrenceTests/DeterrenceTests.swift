@@ -72,6 +72,30 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         #expect(abs(shares - 1) < 1e-9)   // every type picks exactly one option
     }
 
+    @Test func typesDrawnBesideTheRunsGiveTheSameStudy() async throws {
+        // With more than one thread `Study.run` draws the aggressor types
+        // beside the runs, with one it draws them after: every figure but the
+        // timing must be the same, whatever the number of threads.
+        let s = try ScenarioLoader.load(path: deterrenceRoot + "/scenarios/ukraine-proposed-guarantees.yaml").get()
+        var results: [StudyResult] = []
+        for threads in [1, 2, 3] {
+            var r = try await Study.run(scenario: s, runs: 1100, seed: 12, threads: threads)
+            #expect(r.deterrence != nil)
+            r.meta.timing = nil
+            results.append(r)
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0] == results[2])
+        // The types drawn once and handed in give what drawing them inside gives.
+        let plan = CompiledScenario(s)
+        let (acc, _) = try await StudyRunner.run(plan: plan, seed: 12, runs: 300, threads: 1)
+        let inside = AggressorDecision.evaluate(plan: plan, accumulator: acc, seed: 12, types: 3000)
+        let drawn = AggressorDecision.drawTypes(plan: plan, seed: 12, count: 3000)
+        let handed = AggressorDecision.evaluate(plan: plan, accumulator: acc, seed: 12, types: 3000, drawn: drawn)
+        #expect(inside.pDeterred == handed.pDeterred && inside.pDeterredSE == handed.pDeterredSE)
+        #expect(inside.expectedUtility == handed.expectedUtility)
+    }
+
     @Test func credibilityGapIsActualMinusPerceived() async throws {
         let (_, _, r) = try await study(try minimal())
         for (g, gap) in zip(r.guarantors, r.deterrence?.credibilityGap ?? []) {
