@@ -1,8 +1,10 @@
 /// The state and constants of up to eight ground simulations stepped
 /// together, one per SIMD lane, and the segments of days between which
-/// their flows change (MODEL.md 3.6). The crisis kernel fills it; one of the
-/// builds of `stepGround` (baseline, AVX2 or AVX-512, which give the same
-/// bits) steps it over the horizon.
+/// their flows change (MODEL.md 3.6). The crisis kernel fills it, with
+/// lanes from one run or several; one of the builds of `stepGround`
+/// (baseline, AVX2 or AVX-512, which give the same bits) steps it over the
+/// horizon. Each lane's numbers depend on that lane alone: which lanes share
+/// a batch, and where the segments split the days, change none of its bits.
 ///
 /// Per-lane values sit in flat arrays of eight lanes per field, so that the
 /// kernel writes single lanes as plain numbers and the loop reads whole
@@ -12,21 +14,19 @@ public struct GroundCombat {
     /// Fields of `values`: field f of lane l is at f x 8 + l.
     public enum Field: Int {
         /// At the start: the aggressor's and the protégé's power, the
-        /// aggressor's reinforcement per day, the objective depth (km) and the
-        /// front's fastest advance (km a day).
-        case aggressor, protege, reinforcement, target, maxAdvance
-        /// At the horizon (written by `stepGround`): the front (km), and the
-        /// sum of the daily inflows to the protégé.
-        case front, inflowTotal
+        /// aggressor's reinforcement per day, the objective depth (km), the
+        /// front's fastest advance (km a day), and the protégé's and the
+        /// aggressor's lethality.
+        case aggressor, protege, reinforcement, target, maxAdvance, protegeLethality, aggressorLethality
+        /// At the horizon (written by `stepGround`): the front (km).
+        case front
     }
-    public static let fields = 7
+    public static let fields = 8
 
     public var lanes = 0
     public var horizon = 0
     public var values: [Double]
     // The same for every lane.
-    public var protegeLethality = 0.0
-    public var aggressorLethality = 0.0
     public var steepness = 0.0
     public var ratioHalf = 0.0
     /// Segment s runs from day `segmentStart[s]` to `segmentStart[s + 1]`
@@ -68,7 +68,7 @@ public struct GroundCombat {
 /// object files for such symbols (scripts/check-combat-loop-symbols.sh).
 public struct GroundCombatView {
     public var lanes: Int, horizon: Int, segmentCount: Int
-    public var protegeLethality: Double, aggressorLethality: Double, steepness: Double, ratioHalf: Double
+    public var steepness: Double, ratioHalf: Double
     /// `GroundCombat.values`, `segmentStart`, `segmentRates` and `ratios`.
     public var values: UnsafeMutablePointer<Double>
     public var segmentStart: UnsafePointer<Int>
@@ -80,15 +80,14 @@ extension GroundCombat {
     /// Calls `body` with a pointer view of this batch (valid only inside it).
     public mutating func withView(_ body: (GroundCombatView) -> Void) {
         let (n, h, sc) = (lanes, horizon, segmentCount)
-        let (pl, al, k, r0) = (protegeLethality, aggressorLethality, steepness, ratioHalf)
+        let (k, r0) = (steepness, ratioHalf)
         values.withUnsafeMutableBufferPointer { v in
             segmentStart.withUnsafeBufferPointer { starts in
                 segmentRates.withUnsafeBufferPointer { rates in
                     ratios.withUnsafeMutableBufferPointer { scratch in
                         guard let vp = v.baseAddress, let sp = starts.baseAddress, let rp = rates.baseAddress,
                               let xp = scratch.baseAddress else { return }
-                        body(GroundCombatView(lanes: n, horizon: h, segmentCount: sc, protegeLethality: pl,
-                                              aggressorLethality: al, steepness: k, ratioHalf: r0, values: vp,
+                        body(GroundCombatView(lanes: n, horizon: h, segmentCount: sc, steepness: k, ratioHalf: r0, values: vp,
                                               segmentStart: sp, segmentRates: rp, ratios: UnsafeMutableRawPointer(xp)))
                     }
                 }

@@ -12,9 +12,8 @@ import CombatLoops
 
 /// Steps `combat`'s lanes over its segments: Lanchester square-law attrition
 /// with reinforcement, mobilisation and aid, and the front's advance toward
-/// the objective depth. Writes the front, the aggressor's and protégé's
-/// power at the horizon, and the protégé's total inflow into `combat`.
-/// Pointers only: see `GroundCombatView`.
+/// the objective depth. Writes the front and the aggressor's and protégé's
+/// power at the horizon into `combat`. Pointers only: see `GroundCombatView`.
 public func stepGround(_ combat: GroundCombatView) {
     switch combat.lanes {
     case ...2: step(SIMD2<Double>.self, combat)
@@ -36,7 +35,6 @@ func store<V: DoubleLanes>(_ v: V, _ p: UnsafeMutablePointer<Double>, _ offset: 
 @inline(__always)
 func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
     let H = c.horizon, segments = c.segmentCount, w = GroundCombat.width
-    let protLeth = V(repeating: c.protegeLethality), aggLeth = V(repeating: c.aggressorLethality)
     let negK = V(repeating: -c.steepness), r0 = V(repeating: c.ratioHalf)
     let tiny = V(repeating: 1e-9)
     let v = c.values, starts = c.segmentStart, r = c.segmentRates
@@ -46,7 +44,8 @@ func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
     let reinforcement = load(v, GroundCombat.Field.reinforcement.rawValue * w, as: V.self)
     let target = load(v, GroundCombat.Field.target.rawValue * w, as: V.self)
     let vmax = load(v, GroundCombat.Field.maxAdvance.rawValue * w, as: V.self)
-    var inflowTotal = V(repeating: 0)
+    let protLeth = load(v, GroundCombat.Field.protegeLethality.rawValue * w, as: V.self)
+    let aggLeth = load(v, GroundCombat.Field.aggressorLethality.rawValue * w, as: V.self)
     // Two streams run in one loop, so that the processor overlaps them:
     // attrition, a short chain carried from day to day, puts each day's
     // force ratio aside in a ring; the front's advance (exp and a division,
@@ -57,6 +56,9 @@ func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
     // Days of segment s advance only if some front still falls short of its
     // objective once every day before the segment has advanced (checked when
     // the advance reaches the segment): after that the fronts stand still.
+    // (A front at its objective stays there to the bit whether or not the
+    // loop advances it, min(target + step, target) being the target: so no
+    // lane's numbers depend on the others in its batch.)
     let lag = GroundCombat.lagDays, ring = GroundCombat.ringDays - 1
     var x = V(repeating: 0)
     var advancing = V.anyLess(x, target)         // whether the advance still runs
@@ -67,7 +69,6 @@ func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
         var t = starts[s]
         let stop = s + 1 < segments ? starts[s + 1] : H
         let inflow = load(r, 2 * w * s, as: V.self), intel = load(r, 2 * w * s + w, as: V.self)
-        inflowTotal += inflow * V(repeating: Double(stop - t))
         if advancing {
             while t < stop {
                 let dEff = D * intel
@@ -115,7 +116,6 @@ func step<V: DoubleLanes>(_: V.Type, _ c: GroundCombatView) {
     store(A, v, GroundCombat.Field.aggressor.rawValue * w)
     store(D, v, GroundCombat.Field.protege.rawValue * w)
     store(x, v, GroundCombat.Field.front.rawValue * w)
-    store(inflowTotal, v, GroundCombat.Field.inflowTotal.rawValue * w)
 }
 
 /// The front's advance reaches `day`, the first day of the next segment:

@@ -105,7 +105,31 @@ public struct CrisisKernel {
     /// Whether a perceived view that decides as the actual one reuses its
     /// combat (always, but for the test that checks the reuse changes nothing).
     var reusesIdenticalViews = true
-    var ground: GroundCombat                     // the ground batch handed to the combat loop
+    /// The ground batch handed to the combat loop. Its lanes come from this
+    /// run and the runs before it: each run's ground simulations are queued
+    /// (`stageGround`) and a batch is stepped once eight are (`stepQueued`),
+    /// so the vector lanes stay full however few ground simulations a run
+    /// has. A lane's numbers depend on that lane alone, so which runs share
+    /// a batch changes no bit of any run's outcome.
+    var ground: GroundCombat
+    var queued = 0                               // lanes of `ground` queued so far
+    var queue: [QueuedLane]                      // per lane of `ground`
+    /// Segment records: the segments of days of up to eight ground lanes of
+    /// one run (between the run's events), `recordRoom` at most: record r's
+    /// segment s starts on day `recordDays[r x room + s]`, with the lanes'
+    /// inflows at `recordRates[16 (r x room + s) + lane]` and their
+    /// intelligence multipliers 8 further on.
+    let recordRoom: Int
+    var recordDays: [Int], recordRates: [Double], recordCount: [Int], recordPending: [Int], freeRecords: [Int]
+    /// Outcome slots of the runs under way (`simulate(runs:outcomes:_:)`):
+    /// the run, its ground lanes still queued, and per attack whether its
+    /// perceived view takes the actual view's combat.
+    var slotRun: [UInt64], slotPending: [Int], slotReuse: [Bool], freeSlots: [Int]
+    /// A batch's records in lane order, the first lane of each, and a cursor
+    /// per record (`stepQueued`'s scratch).
+    var batchRecords: [Int], batchRecordStart: [Int], batchCursor: [Int]
+    /// The outcome slots of `simulate(run:into:)`.
+    var spareOutcomes: [RunOutcome]
     /// The build of the combat loop this kernel runs (the widest the CPU
     /// runs, unless GUARANTOR_VECTOR names a narrower one).
     public var vectorPath = VectorPath.selected
@@ -242,7 +266,19 @@ public struct CrisisKernel {
             if !perceptionIsExact { sa.append(k); sp.append(true) }
         }
         simAttack = sa; simPerceived = sp
-        ground = GroundCombat(segments: 2 * N + 2)
+        let room = 2 * N + 2
+        recordRoom = room
+        let records = L + 2 + (sa.count + L - 1) / L, slots = L + 2
+        ground = GroundCombat(segments: L * room)
+        queue = Array(repeating: QueuedLane(), count: L)
+        recordDays = Array(repeating: 0, count: records * room); recordRates = Array(repeating: 0, count: 16 * records * room)
+        recordCount = Array(repeating: 0, count: records); recordPending = Array(repeating: 0, count: records)
+        freeRecords = Array((0..<records).reversed())
+        slotRun = Array(repeating: 0, count: slots); slotPending = Array(repeating: 0, count: slots)
+        slotReuse = Array(repeating: false, count: slots * max(1, K)); freeSlots = Array((0..<slots).reversed())
+        batchRecords = Array(repeating: 0, count: L); batchRecordStart = Array(repeating: 0, count: L + 1)
+        batchCursor = Array(repeating: 0, count: L)
+        spareOutcomes = Array(repeating: RunOutcome(attacks: K, guarantors: G, obligations: N, slots: plan.slots.count), count: slots)
         perceivedAsActual = Array(repeating: true, count: K); batchSims = Array(repeating: 0, count: sa.count)
         groundSims = sa.indices.filter { plan.attacks[sa[$0]].isGround }
         strikeSims = sa.indices.filter { !plan.attacks[sa[$0]].isGround }
@@ -257,12 +293,46 @@ public struct CrisisKernel {
         RunOutcome(attacks: K, guarantors: G, obligations: N, slots: plan.slots.count)
     }
 
+    /// The outcome slots `simulate(runs:outcomes:_:)` fills: one per run
+    /// that may be under way at once.
+    public func makeOutcomeSlots() -> [RunOutcome] {
+        Array(repeating: makeOutcome(), count: slotRun.count)
+    }
+
     /// Simulated run-days per run: one day of one attack type, for each honour view simulated.
     public var runDaysPerRun: Int { H * K * (perceptionIsExact ? 1 : 2) }
 
     // MARK: one run
 
+    /// One run, alone: its outcome in `out`.
     public mutating func simulate(run: UInt64, into out: inout RunOutcome) {
+        // The run takes the slot a fresh queue hands out first, which is `out` for the while.
+        var slots = spareOutcomes
+        spareOutcomes = []
+        guard let slot = freeSlots.last, queued == 0 else { return }
+        swap(&out, &slots[slot])
+        simulate(runs: run..<(run + 1), outcomes: &slots) { _, _ in }
+        swap(&out, &slots[slot])
+        spareOutcomes = slots
+    }
+
+    /// Runs `runs`, handing each run's outcome to `completed` once its
+    /// combat is done: a run's ground lanes wait in the queue for a full
+    /// batch (the last batch goes when the runs are done), so a run may come
+    /// out after later runs without ground attacks. `outcomes` holds the
+    /// runs under way (`makeOutcomeSlots`).
+    public mutating func simulate(runs: Range<UInt64>, outcomes: inout [RunOutcome],
+                                  _ completed: (UInt64, inout RunOutcome) -> Void) {
+        for run in runs {
+            if freeSlots.isEmpty { stepQueued(outcomes: &outcomes, completed) }
+            guard let slot = freeSlots.popLast() else { return }
+            slotRun[slot] = run
+            simulate(run: run, slot: slot, outcomes: &outcomes, completed)
+        }
+        stepQueued(outcomes: &outcomes, completed)
+    }
+
+    mutating func simulate(run: UInt64, slot: Int, outcomes: inout [RunOutcome], _ completed: (UInt64, inout RunOutcome) -> Void) {
         drawInputs(run: run)
         let attackDay = plan.startDay + Int((inputs[plan.attackAfterYears] * 365.25).rounded())
         let start = plan.startDay
@@ -386,24 +456,33 @@ public struct CrisisKernel {
                 return total
             }
         }
-        out.perception = inputs[plan.perception]
-        out.inputs.withUnsafeMutableBufferPointer { copy in _ = copy.update(fromContentsOf: inputs) }
-        decideAll(perception: out.perception)
+        outcomes[slot].perception = inputs[plan.perception]
+        outcomes[slot].inputs.withUnsafeMutableBufferPointer { copy in _ = copy.update(fromContentsOf: inputs) }
+        decideAll(perception: inputs[plan.perception])
         stationedForces()
 
         // 4-6. Each simulation's flows from its decisions (attack type x
-        // honour view, all made by `decideAll`), then the combat of up to
-        // eight simulations at once, one per SIMD lane: ground
-        // attacks together, strike campaigns together (each kind steps only
-        // its own equations). A perceived view whose honour decisions are
-        // those of the actual view has the actual view's combat, to the bit
-        // (the combat reads nothing else that depends on the view), so it is
-        // not stepped a second time.
+        // honour view, all made by `decideAll`), then the combat: strike
+        // campaigns now, up to eight at once, one per SIMD lane; ground
+        // attacks queued for the next batch of eight lanes (`stageGround`),
+        // which may hold other runs' too. A perceived view whose honour
+        // decisions are those of the actual view has the actual view's
+        // combat, to the bit (the combat reads nothing else that depends on
+        // the view), so it is not stepped a second time.
+        for k in 0..<K { slotReuse[slot * K + k] = perceivedAsActual[k] }
         for pass in 0..<2 {
-            let ground = pass == 0
+            let ground = pass == 1
             var n = 0
             for sim in ground ? groundSims : strikeSims where !(simPerceived[sim] && perceivedAsActual[simAttack[sim]]) {
                 batchSims[n] = sim; n += 1
+            }
+            if ground {
+                slotPending[slot] = n
+                if n == 0 {
+                    completed(run, &outcomes[slot])
+                    freeSlots.append(slot)
+                    return
+                }
             }
             var first = 0
             while first < n {
@@ -412,23 +491,25 @@ public struct CrisisKernel {
                     let sim = batchSims[first + lane]
                     let k = simAttack[sim], perceived = simPerceived[sim]
                     decide(attack: k, perceived: perceived, lane: lane)
-                    if !perceived && k == plan.referenceAttack { record(attack: k, lane: lane, into: &out) }
+                    if !perceived && k == plan.referenceAttack { record(attack: k, lane: lane, into: &outcomes[slot]) }
                     prepareLane(lane, attack: k)
                 }
                 let batch = batchSims[first..<(first + count)]
-                // The lane width fits the batch, as the combat loop's does (stepGround).
+                // The lane width fits the group, as the combat loop's does (stepGround).
                 switch (ground, count) {
-                case (true, ...2): groundBatch(SIMD2<Double>.self, sims: batch, into: &out)
-                case (true, ...4): groundBatch(SIMD4<Double>.self, sims: batch, into: &out)
-                case (true, _): groundBatch(SIMD8<Double>.self, sims: batch, into: &out)
-                case (false, ...2): strikeBatch(SIMD2<Double>.self, sims: batch, into: &out)
-                case (false, ...4): strikeBatch(SIMD4<Double>.self, sims: batch, into: &out)
-                case (false, _): strikeBatch(SIMD8<Double>.self, sims: batch, into: &out)
+                case (true, ...2): stageGround(SIMD2<Double>.self, sims: batch, slot: slot, outcomes: &outcomes, completed)
+                case (true, ...4): stageGround(SIMD4<Double>.self, sims: batch, slot: slot, outcomes: &outcomes, completed)
+                case (true, _): stageGround(SIMD8<Double>.self, sims: batch, slot: slot, outcomes: &outcomes, completed)
+                case (false, ...2): strikeBatch(SIMD2<Double>.self, sims: batch, into: &outcomes[slot])
+                case (false, ...4): strikeBatch(SIMD4<Double>.self, sims: batch, into: &outcomes[slot])
+                case (false, _): strikeBatch(SIMD8<Double>.self, sims: batch, into: &outcomes[slot])
                 }
                 first += count
             }
+            if !ground {
+                for k in 0..<K where !atGround[k] && perceivedAsActual[k] { outcomes[slot].perceived[k] = outcomes[slot].actual[k] }
+            }
         }
-        for k in 0..<K where perceivedAsActual[k] { out.perceived[k] = out.actual[k] }
     }
 
     /// The smallest integer >= x, as `Int(x.rounded(.up))` gives it, without
@@ -747,41 +828,32 @@ public struct CrisisKernel {
         if simPerceived[sim] { out.perceived[simAttack[sim]] = result } else { out.actual[simAttack[sim]] = result }
     }
 
-    /// 6. Ground combat over the horizon for a batch of ground-attack
-    /// simulations, one per SIMD lane (idle lanes run harmless zeros):
-    /// the lanes' starting forces and the segments of days between the
-    /// run's events (each with its inflow of mobilisation and aid, and its
-    /// intelligence multiplier), stepped by the combat loop's build for this
-    /// CPU (`stepGround`: Lanchester attrition and the front's advance).
-    mutating func groundBatch<V: DoubleLanes>(_: V.Type, sims: ArraySlice<Int>, into out: inout RunOutcome) {
+    /// 6. Ground combat, first half, for up to eight ground simulations of
+    /// this run: the segments of days between the run's events (each with
+    /// its inflow of mobilisation and aid, and its intelligence multiplier,
+    /// per lane) in a record, what the run's events decide alone (sanctions,
+    /// the total inflow), and each lane's starting forces, queued for the
+    /// next batch of the combat loop (`stepQueued`, called here once eight
+    /// lanes wait).
+    mutating func stageGround<V: DoubleLanes>(_: V.Type, sims: ArraySlice<Int>, slot: Int, outcomes: inout [RunOutcome],
+                                              _ completed: (UInt64, inout RunOutcome) -> Void) {
         let count = sims.count
+        if freeRecords.isEmpty { stepQueued(outcomes: &outcomes, completed) }
+        guard let record = freeRecords.popLast() else { return }
         let mobilisation = inputs[plan.protegeMobilisation]
-        let depth = max(1e-9, inputs[plan.objectiveDepth] + plan.depthAdjustmentKm)
-        let d0 = inputs[plan.protegePower] + mobilisation * inputs[plan.warningDays]
-        ground.lanes = count; ground.horizon = H
-        let aggressorPower = inputs[plan.aggressorPower], reinforcementRate = inputs[plan.aggressorReinforcement]
-        ground.values.withUnsafeMutableBufferPointer { v in
-            for i in v.indices { v[i] = 0 }
-            let w = GroundCombat.width
-            for (lane, sim) in sims.enumerated() {
-                let k = simAttack[sim]
-                let share = inputs[atForce[k]]
-                v[GroundCombat.Field.aggressor.rawValue * w + lane] = aggressorPower * share
-                v[GroundCombat.Field.protege.rawValue * w + lane] = d0 + laneStationed[lane]
-                v[GroundCombat.Field.reinforcement.rawValue * w + lane] = reinforcementRate * share
-                v[GroundCombat.Field.target.rawValue * w + lane] = inputs[atObjective[k]] * depth
-                v[GroundCombat.Field.maxAdvance.rawValue * w + lane] = inputs[atAdvance[k]]
-            }
-        }
-        ground.protegeLethality = inputs[plan.protegeLethality]; ground.aggressorLethality = inputs[plan.aggressorLethality]
-        ground.steepness = steepness; ground.ratioHalf = ratioHalf
         // Segments: from day 0 with mobilisation alone and no intelligence
         // sharing, then a new one at each day the run's events change a flow.
         var flows = LaneFlows<V>()
         var cursor = 0, segments = 0
         var nextEvent = applyEvents(day: -1, cursor: &cursor, flows: &flows, ground: true)
-        var intel = V(repeating: 1)
+        var intel = V(repeating: 1), inflowTotal = V(repeating: 0)
+        var lastInflow = V(repeating: 0), lastIntel = V(repeating: 0)
         let inflowBase = V(repeating: mobilisation)
+        let firstSegment = record * recordRoom
+        // The record's arrays are moved out of the kernel for the loop, which
+        // calls the kernel's methods (a closure over the kernel would copy it).
+        var days = recordDays, rates = recordRates
+        recordDays = []; recordRates = []
         var t = 0
         while t < H {
             if t >= nextEvent {
@@ -792,28 +864,158 @@ public struct CrisisKernel {
                 }
             }
             // Before the first event the inflow is mobilisation alone (plus a zero rate, the same number).
-            let base = 2 * GroundCombat.width * segments
-            ground.segmentRates.withUnsafeMutableBufferPointer { rates in
-                guard let r = rates.baseAddress else { return }
-                UnsafeMutableRawPointer(r + base).storeBytes(of: inflowBase + flows.rate, as: V.self)
-                UnsafeMutableRawPointer(r + base + GroundCombat.width).storeBytes(of: intel, as: V.self)
+            let inflow = inflowBase + flows.rate
+            let stop = min(H, nextEvent)
+            // The total inflow over every segment of the run's events (so
+            // its bits are those of a batch of this run alone); the record
+            // keeps only the days on which some lane's inflow or
+            // intelligence changes (most events change sanctions, or flows
+            // these lanes do not get).
+            inflowTotal += inflow * V(repeating: Double(stop - t))
+            if segments == 0 || V.anyBitsDiffer(inflow, lastInflow) || V.anyBitsDiffer(intel, lastIntel) {
+                let at = 16 * (firstSegment + segments)
+                rates.withUnsafeMutableBufferPointer { rates in
+                    guard let r = rates.baseAddress else { return }
+                    UnsafeMutableRawPointer(r + at).storeBytes(of: inflow, as: V.self)
+                    UnsafeMutableRawPointer(r + at + 8).storeBytes(of: intel, as: V.self)
+                }
+                days[firstSegment + segments] = t
+                segments += 1
+                lastInflow = inflow; lastIntel = intel
             }
-            ground.segmentStart[segments] = t
-            segments += 1
-            t = min(H, nextEvent)
+            t = stop
         }
+        recordDays = days; recordRates = rates
+        recordCount[record] = segments
+        recordPending[record] = count
+        let depth = max(1e-9, inputs[plan.objectiveDepth] + plan.depthAdjustmentKm)
+        let d0 = inputs[plan.protegePower] + mobilisation * inputs[plan.warningDays]
+        let aggressorPower = inputs[plan.aggressorPower], reinforcementRate = inputs[plan.aggressorReinforcement]
+        let protegeLethality = inputs[plan.protegeLethality], aggressorLethality = inputs[plan.aggressorLethality]
+        var lane = 0
+        while lane < count {
+            // As many of the group's lanes as the batch has room for, written through pointers.
+            let b0 = queued, take = min(count - lane, Self.maxLanes - b0)
+            ground.values.withUnsafeMutableBufferPointer { v in
+            queue.withUnsafeMutableBufferPointer { q in
+                func set(_ field: GroundCombat.Field, _ b: Int, _ x: Double) { v[field.rawValue * GroundCombat.width + b] = x }
+                for j in 0..<take {
+                    let l = lane + j, b = b0 + j, sim = sims[sims.startIndex + l]
+                    let k = simAttack[sim]
+                    let share = inputs[atForce[k]]
+                    set(.aggressor, b, aggressorPower * share)
+                    set(.protege, b, d0 + laneStationed[l])
+                    set(.reinforcement, b, reinforcementRate * share)
+                    set(.target, b, inputs[atObjective[k]] * depth)
+                    set(.maxAdvance, b, inputs[atAdvance[k]])
+                    set(.protegeLethality, b, protegeLethality)
+                    set(.aggressorLethality, b, aggressorLethality)
+                    // Losses telescope: A(H) = A(0) + H x reinforcement - aggressor losses, and
+                    // D(H) = D(0) + total inflow - protégé losses.
+                    q[b] = QueuedLane(record: record, local: l, slot: slot, sim: sim,
+                                      lossA: aggressorPower * share + reinforcementRate * share * Double(H),
+                                      lossD: d0 + laneStationed[l] + inflowTotal[l], depth: depth,
+                                      sanctions: flows.sanctions[l] + flows.sanctionsRate[l] * Double(H - flows.lastChange),
+                                      escalated: laneEscalated[l])
+                }
+            }}
+            queued += take
+            lane += take
+            if queued == Self.maxLanes { stepQueued(outcomes: &outcomes, completed) }
+        }
+    }
+
+    /// 6. Ground combat, second half: the queued lanes stepped over the
+    /// horizon by the combat loop's build for this CPU (`stepGround`:
+    /// Lanchester attrition and the front's advance), over segments that
+    /// split the days wherever one of the lanes' records does; then each
+    /// lane's outcome, and each run whose lanes are all done goes to
+    /// `completed`.
+    mutating func stepQueued(outcomes: inout [RunOutcome], _ completed: (UInt64, inout RunOutcome) -> Void) {
+        let n = queued
+        guard n > 0 else { return }
+        // The batch's records (a record's lanes are consecutive), merged.
+        var records = 0
+        for b in 0..<n where b == 0 || queue[b].record != queue[b - 1].record {
+            batchRecords[records] = queue[b].record; batchRecordStart[records] = b; batchCursor[records] = 0
+            records += 1
+        }
+        batchRecordStart[records] = n
+        var segments = 0
+        let room = recordRoom, H = H, w = GroundCombat.width
+        recordDays.withUnsafeBufferPointer { days in
+        recordRates.withUnsafeBufferPointer { rates in
+        recordCount.withUnsafeBufferPointer { counts in
+        queue.withUnsafeBufferPointer { queue in
+        batchRecords.withUnsafeBufferPointer { batchRecords in
+        batchRecordStart.withUnsafeBufferPointer { laneStart in
+        batchCursor.withUnsafeMutableBufferPointer { cursors in
+        ground.segmentStart.withUnsafeMutableBufferPointer { starts in
+        ground.segmentRates.withUnsafeMutableBufferPointer { out in
+            guard let o = out.baseAddress, let r = rates.baseAddress else { return }
+            // The current segment's inflows and intelligence, written lane by
+            // lane in place (idle lanes: no inflow, a multiplier of 1), then
+            // copied as a whole to each new segment.
+            var current = o
+            for l in 0..<w { current[l] = 0; current[w + l] = 1 }
+            var t = 0
+            while true {
+                var next = H
+                for j in 0..<records {
+                    let first = batchRecords[j] * room, count = counts[batchRecords[j]]
+                    var c = cursors[j]
+                    if c < count && days[first + c] == t {
+                        let at = 2 * w * (first + c)
+                        for b in laneStart[j]..<laneStart[j + 1] {
+                            current[b] = r[at + queue[b].local]; current[w + b] = r[at + w + queue[b].local]
+                        }
+                        c += 1
+                        cursors[j] = c
+                    }
+                    if c < count { next = min(next, days[first + c]) }
+                }
+                starts[segments] = t
+                segments += 1
+                if next >= H { break }
+                // The next segment starts as a copy of this one.
+                let following = current + 2 * w
+                UnsafeMutableRawPointer(following).storeBytes(of: UnsafeRawPointer(current).loadUnaligned(as: SIMD8<Double>.self),
+                                                              as: SIMD8<Double>.self)
+                UnsafeMutableRawPointer(following + w).storeBytes(
+                    of: UnsafeRawPointer(current + w).loadUnaligned(as: SIMD8<Double>.self), as: SIMD8<Double>.self)
+                current = following
+                t = next
+            }
+        }}}}}}}}}
         ground.segmentCount = segments
+        ground.lanes = n; ground.horizon = H
+        ground.steepness = steepness; ground.ratioHalf = ratioHalf
         vectorPath.stepGround(&ground)
-        // Losses telescope: A(H) = A(0) + H x reinforcement - aggressor losses, and
-        // D(H) = D(0) + total inflow - protégé losses.
-        for (lane, sim) in sims.enumerated() {
-            let k = simAttack[sim]
-            let share = inputs[atForce[k]]
-            let lossA = aggressorPower * share + reinforcementRate * share * Double(H) - ground[.aggressor, lane]
-            let lossD = d0 + laneStationed[lane] + ground[.inflowTotal, lane] - ground[.protege, lane]
-            finishLane(lane, sim: sim, flows: flows, objectiveShare: ground[.front, lane] / depth, aggressorLosses: lossA,
-                       protegeLosses: lossD, into: &out)
+        queued = 0
+        for b in 0..<n {
+            let lane = queue[b]
+            let sim = lane.sim, slot = lane.slot, k = simAttack[sim]
+            let result = RunOutcome.Combat(objectiveShare: ground[.front, b] / lane.depth,
+                                           aggressorLosses: lane.lossA - ground[.aggressor, b],
+                                           protegeLosses: lane.lossD - ground[.protege, b],
+                                           sanctionsCost: lane.sanctions, escalated: lane.escalated)
+            if simPerceived[sim] {
+                outcomes[slot].perceived[k] = result
+            } else {
+                outcomes[slot].actual[k] = result
+                if slotReuse[slot * K + k] { outcomes[slot].perceived[k] = result }
+            }
+            let r = lane.record
+            recordPending[r] -= 1
+            if recordPending[r] == 0 { freeRecords.append(r) }
+            slotPending[slot] -= 1
+            if slotPending[slot] == 0 {
+                completed(slotRun[slot], &outcomes[slot])
+                freeSlots.append(slot)
+            }
         }
+        // Lanes left idle in the next batch run harmless zeros.
+        ground.values.withUnsafeMutableBufferPointer { v in for i in v.indices { v[i] = 0 } }
     }
 
     /// 6. Strike campaigns over the horizon for a batch of strike
@@ -963,6 +1165,15 @@ struct BetaDraws {
 /// The flows of a batch's lanes, as many as V has: aid power (ground) or
 /// air defence (strikes) per day, sanctions per day, sanctions accrued up to
 /// `lastChange`, and whether the last events changed intelligence sharing.
+/// A ground lane waiting for its batch: its segment record and lane in it,
+/// its run's outcome slot and simulation, the terms its losses are taken
+/// from, its objective depth, sanctions and escalation.
+struct QueuedLane {
+    var record = 0, local = 0, slot = 0, sim = 0
+    var lossA = 0.0, lossD = 0.0, depth = 1.0, sanctions = 0.0
+    var escalated = false
+}
+
 struct LaneFlows<V: DoubleLanes> {
     var rate = V(repeating: 0), sanctionsRate = V(repeating: 0), sanctions = V(repeating: 0)
     var lastChange = 0

@@ -41,16 +41,16 @@ public enum StudyRunner {
             for _ in 0..<workers {
                 group.addTask {
                     var kernel = CrisisKernel(plan: plan, seed: seed)
-                    var outcome = kernel.makeOutcome()
+                    var outcomes = kernel.makeOutcomeSlots()
                     var acc = StudyAccumulator(plan: plan)
                     let runDays = kernel.runDaysPerRun
                     while let chunk = queue.next(below: chunks) {
                         try Task.checkCancellation()
                         let lo = range.lowerBound + Int64(chunk) * chunkSize
                         let hi = min(range.upperBound, lo + chunkSize)
-                        for run in lo..<hi {
-                            kernel.simulate(run: UInt64(run), into: &outcome)
-                            acc.add(outcome, run: UInt64(run), plan: plan, runDays: runDays)
+                        // Outcomes come as their combat is done (a few runs late, not always in order): the sums do not mind.
+                        kernel.simulate(runs: UInt64(lo)..<UInt64(hi), outcomes: &outcomes) { run, outcome in
+                            acc.add(outcome, run: run, runDays: runDays)
                         }
                         if let progress { progress(counter.add(hi - lo), total) }
                         // Let other work on the shared pool (a server's requests, a cancel) run between chunks.

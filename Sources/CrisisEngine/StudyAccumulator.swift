@@ -52,9 +52,15 @@ public struct StudyAccumulator: Sendable, Hashable {
     public let aidCheckpoints: [Int]
     /// The checkpoint days as doubles, eight to a vector (the last one padded with zeros).
     var aidCheckpointLanes: [SIMD8<Double>]
+    /// What `add` reads of the scenario (kept here, so that adding a run
+    /// copies no scenario).
+    let horizon: Int
+    let obligationIsMilitary: [Bool]
 
     public init(plan: CompiledScenario) {
         let H = plan.horizon
+        horizon = H
+        obligationIsMilitary = plan.obligationIsMilitary
         attacks = Array(repeating: Attack(), count: plan.attacks.count)
         let G = plan.guarantors.count
         guarantorHonours = Array(repeating: Moments(), count: G)
@@ -90,7 +96,7 @@ public struct StudyAccumulator: Sendable, Hashable {
         return total * Double(plan.horizon) / 30.4375 * plan.parameters.aidEffectiveness
     }
 
-    public mutating func add(_ o: RunOutcome, run: UInt64, plan: CompiledScenario, runDays: Int) {
+    public mutating func add(_ o: RunOutcome, run: UInt64, runDays: Int) {
         runs += 1
         self.runDays += Int64(runDays)
         let batch = Int(run % UInt64(Self.batches))
@@ -134,9 +140,9 @@ public struct StudyAccumulator: Sendable, Hashable {
         allHonour.add(anyActive && all)
         var firstMilitary = Int.max
         var aid90Total = 0.0
-        let isMilitary = plan.obligationIsMilitary
+        let isMilitary = obligationIsMilitary
         var anyAid = false
-        let H = plan.horizon
+        let H = horizon
         obligations.withUnsafeMutableBufferPointer { obs in
             for i in obs.indices {
                 obs[i].honoured.add(o.obligationHonoured[i])

@@ -351,6 +351,8 @@ public protocol DoubleLanes: SIMD where Scalar == Double {
     /// The bits of each lane as a signed integer, and back.
     static func bits(_ x: Self) -> MaskStorage
     static func fromBits(_ x: MaskStorage) -> Self
+    /// Whether some lane of a has other bits than the same lane of b.
+    static func anyBitsDiffer(_ a: Self, _ b: Self) -> Bool
 }
 
 extension SIMD2: DoubleLanes where Scalar == Double {
@@ -359,6 +361,10 @@ extension SIMD2: DoubleLanes where Scalar == Double {
     @inlinable @inline(__always) public static func anyLess(_ a: Self, _ b: Self) -> Bool { any(a .< b) }
     @inlinable @inline(__always) public static func bits(_ x: Self) -> SIMD2<Int64> { unsafeBitCast(x, to: SIMD2<Int64>.self) }
     @inlinable @inline(__always) public static func fromBits(_ x: SIMD2<Int64>) -> Self { unsafeBitCast(x, to: Self.self) }
+    @inlinable @inline(__always) public static func anyBitsDiffer(_ a: Self, _ b: Self) -> Bool {
+        let x = bits(a) ^ bits(b)
+        return x[0] | x[1] != 0
+    }
 }
 
 extension SIMD4: DoubleLanes where Scalar == Double {
@@ -367,6 +373,11 @@ extension SIMD4: DoubleLanes where Scalar == Double {
     @inlinable @inline(__always) public static func anyLess(_ a: Self, _ b: Self) -> Bool { any(a .< b) }
     @inlinable @inline(__always) public static func bits(_ x: Self) -> SIMD4<Int64> { unsafeBitCast(x, to: SIMD4<Int64>.self) }
     @inlinable @inline(__always) public static func fromBits(_ x: SIMD4<Int64>) -> Self { unsafeBitCast(x, to: Self.self) }
+    @inlinable @inline(__always) public static func anyBitsDiffer(_ a: Self, _ b: Self) -> Bool {
+        let x = bits(a) ^ bits(b)
+        let y = x.lowHalf | x.highHalf
+        return y[0] | y[1] != 0
+    }
 }
 
 extension SIMD8: DoubleLanes where Scalar == Double {
@@ -375,6 +386,12 @@ extension SIMD8: DoubleLanes where Scalar == Double {
     @inlinable @inline(__always) public static func anyLess(_ a: Self, _ b: Self) -> Bool { any(a .< b) }
     @inlinable @inline(__always) public static func bits(_ x: Self) -> SIMD8<Int64> { unsafeBitCast(x, to: SIMD8<Int64>.self) }
     @inlinable @inline(__always) public static func fromBits(_ x: SIMD8<Int64>) -> Self { unsafeBitCast(x, to: Self.self) }
+    @inlinable @inline(__always) public static func anyBitsDiffer(_ a: Self, _ b: Self) -> Bool {
+        let x = bits(a) ^ bits(b)
+        let y = x.lowHalf | x.highHalf
+        let z = y.lowHalf | y.highHalf
+        return z[0] | z[1] != 0
+    }
 }
 
 extension Math {

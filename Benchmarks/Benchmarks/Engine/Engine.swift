@@ -54,12 +54,12 @@ let benchmarks: @Sendable () -> Void = {
             group.enter()
             let thread = Thread {
                 var kernel = CrisisKernel(plan: plan, seed: 1)
-                var outcome = kernel.makeOutcome()
+                var outcomes = kernel.makeOutcomeSlots()
                 var acc = StudyAccumulator(plan: plan)
                 let perRun = kernel.runDaysPerRun
-                for run in (runs * Int64(w) / Int64(cores))..<(runs * Int64(w + 1) / Int64(cores)) {
-                    kernel.simulate(run: UInt64(run), into: &outcome)
-                    acc.add(outcome, run: UInt64(run), plan: plan, runDays: perRun)
+                let first = UInt64(runs * Int64(w) / Int64(cores)), end = UInt64(runs * Int64(w + 1) / Int64(cores))
+                kernel.simulate(runs: first..<end, outcomes: &outcomes) { run, outcome in
+                    acc.add(outcome, run: run, runDays: perRun)
                 }
                 box.set(w, acc)
                 group.leave()
@@ -72,9 +72,8 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("kernel only, 1 thread, \(runs) runs") { benchmark in
         var kernel = CrisisKernel(plan: plan, seed: 1)
-        var outcome = kernel.makeOutcome()
-        for run in 0..<UInt64(runs) {
-            kernel.simulate(run: run, into: &outcome)
+        var outcomes = kernel.makeOutcomeSlots()
+        kernel.simulate(runs: 0..<UInt64(runs), outcomes: &outcomes) { _, outcome in
             blackHole(outcome.actual[0].objectiveShare)
         }
     }
@@ -97,11 +96,11 @@ let benchmarks: @Sendable () -> Void = {
                         combat[.reinforcement, l] = 0.3 * 0.6
                         combat[.target, l] = 150
                         combat[.maxAdvance, l] = 2 + 0.1 * Double(l)
+                        combat[.protegeLethality, l] = 0.01
+                        combat[.aggressorLethality, l] = 0.01
                         combat.segmentRates[l] = 0.15
                         combat.segmentRates[GroundCombat.width + l] = 1.2
                     }
-                    combat.protegeLethality = 0.01
-                    combat.aggressorLethality = 0.01
                     combat.steepness = 3
                     combat.ratioHalf = 3
                     combat.segmentCount = 1
