@@ -307,9 +307,9 @@ public struct CrisisKernel {
     /// One run, alone: its outcome in `out`.
     public mutating func simulate(run: UInt64, into out: inout RunOutcome) {
         // The run takes the slot a fresh queue hands out first, which is `out` for the while.
+        guard let slot = freeSlots.last, queued == 0 else { return }
         var slots = spareOutcomes
         spareOutcomes = []
-        guard let slot = freeSlots.last, queued == 0 else { return }
         swap(&out, &slots[slot])
         simulate(runs: run..<(run + 1), outcomes: &slots) { _, _ in }
         swap(&out, &slots[slot])
@@ -1162,9 +1162,6 @@ struct BetaDraws {
     }
 }
 
-/// The flows of a batch's lanes, as many as V has: aid power (ground) or
-/// air defence (strikes) per day, sanctions per day, sanctions accrued up to
-/// `lastChange`, and whether the last events changed intelligence sharing.
 /// A ground lane waiting for its batch: its segment record and lane in it,
 /// its run's outcome slot and simulation, the terms its losses are taken
 /// from, its objective depth, sanctions and escalation.
@@ -1174,6 +1171,9 @@ struct QueuedLane {
     var escalated = false
 }
 
+/// The flows of a batch's lanes, as many as V has: aid power (ground) or
+/// air defence (strikes) per day, sanctions per day, sanctions accrued up to
+/// `lastChange`, and whether the last events changed intelligence sharing.
 struct LaneFlows<V: DoubleLanes> {
     var rate = V(repeating: 0), sanctionsRate = V(repeating: 0), sanctions = V(repeating: 0)
     var lastChange = 0
