@@ -323,6 +323,7 @@ public struct CrisisKernel {
     /// runs under way (`makeOutcomeSlots`).
     public mutating func simulate(runs: Range<UInt64>, outcomes: inout [RunOutcome],
                                   _ completed: (UInt64, inout RunOutcome) -> Void) {
+        if outcomes.count < slotRun.count { outcomes = makeOutcomeSlots() }
         for run in runs {
             if freeSlots.isEmpty { stepQueued(outcomes: &outcomes, completed) }
             guard let slot = freeSlots.popLast() else { return }
