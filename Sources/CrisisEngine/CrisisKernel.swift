@@ -122,9 +122,8 @@ public struct CrisisKernel {
     let recordRoom: Int
     var recordDays: [Int], recordRates: [Double], recordCount: [Int], recordPending: [Int], freeRecords: [Int]
     /// Outcome slots of the runs under way (`simulate(runs:outcomes:_:)`):
-    /// the run, its ground lanes still queued, and per attack whether its
-    /// perceived view takes the actual view's combat.
-    var slotRun: [UInt64], slotPending: [Int], slotReuse: [Bool], freeSlots: [Int]
+    /// the run and its ground lanes still queued.
+    var slotRun: [UInt64], slotPending: [Int], freeSlots: [Int]
     /// A batch's records in lane order, the first lane of each, and a cursor
     /// per record (`stepQueued`'s scratch).
     var batchRecords: [Int], batchRecordStart: [Int], batchCursor: [Int]
@@ -271,11 +270,11 @@ public struct CrisisKernel {
         let records = L + 2 + (sa.count + L - 1) / L, slots = L + 2
         ground = GroundCombat(segments: L * room)
         queue = Array(repeating: QueuedLane(), count: L)
-        recordDays = Array(repeating: 0, count: records * room); recordRates = Array(repeating: 0, count: 16 * records * room)
+        recordDays = Array(repeating: 0, count: records * room); recordRates = Array(repeating: 0, count: 2 * L * records * room)
         recordCount = Array(repeating: 0, count: records); recordPending = Array(repeating: 0, count: records)
         freeRecords = Array((0..<records).reversed())
         slotRun = Array(repeating: 0, count: slots); slotPending = Array(repeating: 0, count: slots)
-        slotReuse = Array(repeating: false, count: slots * max(1, K)); freeSlots = Array((0..<slots).reversed())
+        freeSlots = Array((0..<slots).reversed())
         batchRecords = Array(repeating: 0, count: L); batchRecordStart = Array(repeating: 0, count: L + 1)
         batchCursor = Array(repeating: 0, count: L)
         spareOutcomes = Array(repeating: RunOutcome(attacks: K, guarantors: G, obligations: N, slots: plan.slots.count), count: slots)
@@ -470,7 +469,6 @@ public struct CrisisKernel {
         // decisions are those of the actual view has the actual view's
         // combat, to the bit (the combat reads nothing else that depends on
         // the view), so it is not stepped a second time.
-        for k in 0..<K { slotReuse[slot * K + k] = perceivedAsActual[k] }
         for pass in 0..<2 {
             let ground = pass == 1
             var n = 0
@@ -506,9 +504,6 @@ public struct CrisisKernel {
                 case (false, _): strikeBatch(SIMD8<Double>.self, sims: batch, into: &outcomes[slot])
                 }
                 first += count
-            }
-            if !ground {
-                for k in 0..<K where !atGround[k] && perceivedAsActual[k] { outcomes[slot].perceived[k] = outcomes[slot].actual[k] }
             }
         }
     }
@@ -819,14 +814,27 @@ public struct CrisisKernel {
         return m
     }
 
-    /// The combat result of a lane once its days are done: sanctions accrued to the horizon.
+    /// The combat result of a strike lane once its days are done: sanctions accrued to the horizon.
     @inline(__always)
-    func finishLane<V: DoubleLanes>(_ lane: Int, sim: Int, flows: LaneFlows<V>, objectiveShare: Double, aggressorLosses: Double,
-                                    protegeLosses: Double, into out: inout RunOutcome) {
+    func finishLane<V: DoubleLanes>(_ lane: Int, sim: Int, flows: LaneFlows<V>, objectiveShare: Double, into out: inout RunOutcome) {
         let sanctions = flows.sanctions[lane] + flows.sanctionsRate[lane] * Double(H - flows.lastChange)
-        let result = RunOutcome.Combat(objectiveShare: objectiveShare, aggressorLosses: aggressorLosses,
-                                       protegeLosses: protegeLosses, sanctionsCost: sanctions, escalated: laneEscalated[lane])
-        if simPerceived[sim] { out.perceived[simAttack[sim]] = result } else { out.actual[simAttack[sim]] = result }
+        let result = RunOutcome.Combat(objectiveShare: objectiveShare, aggressorLosses: 0, protegeLosses: 0,
+                                       sanctionsCost: sanctions, escalated: laneEscalated[lane])
+        store(result, sim: sim, reuse: perceivedAsActual[simAttack[sim]], into: &out)
+    }
+
+    /// A simulation's combat result in its run's outcome; an actual view's
+    /// also in the perceived view when that decides as the actual one
+    /// (`reuse`: its combat is this one, to the bit, and was not stepped).
+    @inline(__always)
+    func store(_ result: RunOutcome.Combat, sim: Int, reuse: Bool, into out: inout RunOutcome) {
+        let k = simAttack[sim]
+        if simPerceived[sim] {
+            out.perceived[k] = result
+        } else {
+            out.actual[k] = result
+            if reuse { out.perceived[k] = result }
+        }
     }
 
     /// 6. Ground combat, first half, for up to eight ground simulations of
@@ -874,11 +882,11 @@ public struct CrisisKernel {
             // these lanes do not get).
             inflowTotal += inflow * V(repeating: Double(stop - t))
             if segments == 0 || V.anyBitsDiffer(inflow, lastInflow) || V.anyBitsDiffer(intel, lastIntel) {
-                let at = 16 * (firstSegment + segments)
+                let at = 2 * GroundCombat.width * (firstSegment + segments)
                 rates.withUnsafeMutableBufferPointer { rates in
                     guard let r = rates.baseAddress else { return }
                     UnsafeMutableRawPointer(r + at).storeBytes(of: inflow, as: V.self)
-                    UnsafeMutableRawPointer(r + at + 8).storeBytes(of: intel, as: V.self)
+                    UnsafeMutableRawPointer(r + at + GroundCombat.width).storeBytes(of: intel, as: V.self)
                 }
                 days[firstSegment + segments] = t
                 segments += 1
@@ -917,7 +925,7 @@ public struct CrisisKernel {
                                       lossA: aggressorPower * share + reinforcementRate * share * Double(H),
                                       lossD: d0 + laneStationed[l] + inflowTotal[l], depth: depth,
                                       sanctions: flows.sanctions[l] + flows.sanctionsRate[l] * Double(H - flows.lastChange),
-                                      escalated: laneEscalated[l])
+                                      escalated: laneEscalated[l], reuse: perceivedAsActual[k])
                 }
             }}
             queued += take
@@ -995,17 +1003,12 @@ public struct CrisisKernel {
         queued = 0
         for b in 0..<n {
             let lane = queue[b]
-            let sim = lane.sim, slot = lane.slot, k = simAttack[sim]
+            let slot = lane.slot
             let result = RunOutcome.Combat(objectiveShare: ground[.front, b] / lane.depth,
                                            aggressorLosses: lane.lossA - ground[.aggressor, b],
                                            protegeLosses: lane.lossD - ground[.protege, b],
                                            sanctionsCost: lane.sanctions, escalated: lane.escalated)
-            if simPerceived[sim] {
-                outcomes[slot].perceived[k] = result
-            } else {
-                outcomes[slot].actual[k] = result
-                if slotReuse[slot * K + k] { outcomes[slot].perceived[k] = result }
-            }
+            store(result, sim: lane.sim, reuse: lane.reuse, into: &outcomes[slot])
             let r = lane.record
             recordPending[r] -= 1
             if recordPending[r] == 0 { freeRecords.append(r) }
@@ -1055,7 +1058,7 @@ public struct CrisisKernel {
         }
         for (lane, sim) in sims.enumerated() {
             finishLane(lane, sim: sim, flows: flows, objectiveShare: (1 - standing[lane]) * inputs[atObjective[simAttack[sim]]],
-                       aggressorLosses: 0, protegeLosses: 0, into: &out)
+                       into: &out)
         }
     }
 
@@ -1165,11 +1168,12 @@ struct BetaDraws {
 
 /// A ground lane waiting for its batch: its segment record and lane in it,
 /// its run's outcome slot and simulation, the terms its losses are taken
-/// from, its objective depth, sanctions and escalation.
+/// from, its objective depth, sanctions and escalation, and whether its
+/// result also stands for the perceived view (`store`).
 struct QueuedLane {
     var record = 0, local = 0, slot = 0, sim = 0
     var lossA = 0.0, lossD = 0.0, depth = 1.0, sanctions = 0.0
-    var escalated = false
+    var escalated = false, reuse = false
 }
 
 /// The flows of a batch's lanes, as many as V has: aid power (ground) or
