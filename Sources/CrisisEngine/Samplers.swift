@@ -109,8 +109,14 @@ extension Sampler {
         let x = mu + sigma * z
         guard logMask != 0 else { return x }
         let e = Math.exp(x)
-        var v = x
-        for l in 0..<4 where logMask & (1 << l) != 0 { v[l] = abs(x[l]) < 690 ? e[l] : Math.exp(x[l]) }
+        // Lanes chosen by masks, not one by one: a write to one lane of a
+        // vector, read back whole, stalls on the store.
+        let isLog = SIMD4<Int64>(1, 2, 4, 8) & SIMD4<Int64>(repeating: Int64(logMask)) .!= 0
+        let inRange = (x .< 690) .& (x .> -690)
+        var v = x.replacing(with: e, where: isLog .& inRange)
+        if any(isLog .& .!inRange) {
+            for l in 0..<4 where logMask & (1 << l) != 0 && !(abs(x[l]) < 690) { v[l] = Math.exp(x[l]) }
+        }
         return v
     }
 }

@@ -78,6 +78,29 @@ import Testing
         }
     }
 
+    /// Normal and lognormal lanes chosen by mask: each lane is mu + sigma z,
+    /// exponentiated (by the scalar exp, to the bit) where its bit is set,
+    /// including lanes beyond the vector exp's range (|x| >= 690) and NaN.
+    @Test func gaussianLanesEqualOneLaneAtATime() {
+        var mix = SplitMix64(seed: 37)
+        for trial in 0..<4000 {
+            var mu = SIMD4<Double>(repeating: 0), sigma = SIMD4<Double>(repeating: 0), z = SIMD4<Double>(repeating: 0)
+            for l in 0..<4 {
+                mu[l] = (Double(mix.next() >> 11) * 0x1p-53 - 0.5) * (trial % 4 == 0 ? 3000 : 20)
+                sigma[l] = Double(mix.next() >> 11) * 0x1p-53 * 3
+                z[l] = (Double(mix.next() >> 11) * 0x1p-53 - 0.5) * 8
+            }
+            if trial % 50 == 0 { mu[Int(mix.next() % 4)] = .nan }
+            let mask = Int(mix.next() % 16)
+            let v = Sampler.gaussianLanes(mu: mu, sigma: sigma, logMask: mask, z: z)
+            for l in 0..<4 {
+                let x = mu[l] + sigma[l] * z[l]
+                let expected = mask & (1 << l) != 0 ? Math.exp(x) : x
+                #expect(v[l].bitPattern == expected.bitPattern, "x = \(x), mask \(mask)")
+            }
+        }
+    }
+
     /// Beta slots are drawn four at a time, each gamma's first try in vector
     /// lanes: every lane the vector draw settles must be the one-at-a-time
     /// draw, and small shapes, which the squeeze rejects more often, must
