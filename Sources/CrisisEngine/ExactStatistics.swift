@@ -147,15 +147,21 @@ public struct Moments: Hashable, Sendable {
 public struct FixedHistogram: Hashable, Sendable {
     public let lo: Double
     public let hi: Double
+    /// (hi - lo) / bins, computed once.
+    public let width: Double
+    /// Whether the bins are the days 0, 1, ..., bins - 1 (lo 0, hi = bins), so that
+    /// a day's bin is the day itself (`add(day:)`).
+    let dayBins: Bool
     public var counts: [Int64]
 
     public init(lo: Double, hi: Double, bins: Int) {
         self.lo = lo; self.hi = hi > lo ? hi : lo + 1
         counts = [Int64](repeating: 0, count: max(1, bins) + 1)
+        width = (self.hi - lo) / Double(max(1, bins))
+        dayBins = lo == 0 && self.hi == Double(max(1, bins))
     }
 
     public var bins: Int { counts.count - 1 }
-    public var width: Double { (hi - lo) / Double(bins) }
 
     @inlinable
     public func bin(_ x: Double) -> Int {
@@ -166,6 +172,17 @@ public struct FixedHistogram: Hashable, Sendable {
 
     @inlinable
     public mutating func add(_ x: Double) { counts[bin(x)] &+= 1 }
+
+    /// Adds day d, or never (the overflow bin) when d is negative: the same
+    /// count as `add(d >= 0 ? Double(d) : .infinity)`, and without a
+    /// division when the bins are days.
+    @inline(__always)
+    public mutating func add(day d: Int) {
+        guard dayBins else { add(d >= 0 ? Double(d) : .infinity); return }
+        // Day bins: d / 1 is d, below hi = bins it is its own bin; at or above hi, or never, the overflow bin.
+        let n = counts.count - 1
+        counts[d >= 0 && d < n ? d : n] &+= 1
+    }
 
     public mutating func merge(_ o: FixedHistogram) {
         for i in counts.indices where i < o.counts.count { counts[i] &+= o.counts[i] }

@@ -131,32 +131,50 @@ public struct StudyAccumulator: Sendable, Hashable {
             }
         }
         var all = true, anyActive = false
-        for g in guarantorHonours.indices {
-            guarantorActive[g].add(o.guarantorActive[g])
-            guarantorHonours[g].add(o.guarantorHonours[g])
-            guarantorHonoursPerceived[g].add(o.guarantorHonoursPerceived[g])
-            if o.guarantorActive[g] { anyActive = true; if !o.guarantorHonours[g] { all = false } }
-        }
+        guarantorActive.withUnsafeMutableBufferPointer { active in
+        guarantorHonours.withUnsafeMutableBufferPointer { honours in
+        guarantorHonoursPerceived.withUnsafeMutableBufferPointer { perceived in
+            for g in honours.indices {
+                active[g].add(o.guarantorActive[g])
+                honours[g].add(o.guarantorHonours[g])
+                perceived[g].add(o.guarantorHonoursPerceived[g])
+                if o.guarantorActive[g] { anyActive = true; if !o.guarantorHonours[g] { all = false } }
+            }
+        }}}
         allHonour.add(anyActive && all)
         var firstMilitary = Int.max
         var aid90Total = 0.0
-        let isMilitary = obligationIsMilitary
         var anyAid = false
         let H = horizon
+        let (by30, by90, by365) = (min(30, H), min(90, H), min(365, H))
+        obligationIsMilitary.withUnsafeBufferPointer { isMilitary in
+        o.obligationHonoured.withUnsafeBufferPointer { honoured in
+        o.obligationStartDay.withUnsafeBufferPointer { startDays in
+        o.obligationEndDay.withUnsafeBufferPointer { endDays in
+        o.obligationRate.withUnsafeBufferPointer { rates in
+        o.obligationAidRate.withUnsafeBufferPointer { aidRates in
         obligations.withUnsafeMutableBufferPointer { obs in
             for i in obs.indices {
-                obs[i].honoured.add(o.obligationHonoured[i])
-                let sd = o.obligationStartDay[i]
-                obs[i].firstEffectDay.add(sd >= 0 ? Double(sd) : .infinity)
-                obs[i].delivered30.add(o.delivered(i, byDay: min(30, H)))
-                obs[i].delivered90.add(o.delivered(i, byDay: min(90, H)))
-                obs[i].delivered365.add(o.delivered(i, byDay: min(365, H)))
+                let h = honoured[i], sd = startDays[i], aidRate = aidRates[i]
+                obs[i].honoured.add(h)
+                obs[i].firstEffectDay.add(day: sd)
                 if sd >= 0 && isMilitary[i] { firstMilitary = min(firstMilitary, sd) }
-                if sd >= 0 && o.obligationAidRate[i] > 0 { anyAid = true }
-                aid90Total += o.aidDelivered(i, byDay: min(90, H))
+                if sd >= 0 && aidRate > 0 { anyAid = true }
+                guard h && sd >= 0 else {
+                    // Nothing delivered (`delivered` and `aidDelivered` are 0): each sum counts a zero.
+                    obs[i].delivered30.count &+= 1; obs[i].delivered90.count &+= 1; obs[i].delivered365.count &+= 1
+                    continue
+                }
+                // As `RunOutcome.delivered(i, byDay:)` and `aidDelivered(i, byDay:)` compute them.
+                let end = endDays[i], rate = rates[i]
+                let days30 = min(by30, end) - sd, days90 = min(by90, end) - sd, days365 = min(by365, end) - sd
+                obs[i].delivered30.add(days30 > 0 ? Double(days30) * rate : 0)
+                obs[i].delivered90.add(days90 > 0 ? Double(days90) * rate : 0)
+                obs[i].delivered365.add(days365 > 0 ? Double(days365) * rate : 0)
+                aid90Total += days90 > 0 ? Double(days90) * aidRate : 0
             }
-        }
-        firstMilitaryAidDay.add(firstMilitary == Int.max ? .infinity : Double(firstMilitary))
+        }}}}}}}
+        firstMilitaryAidDay.add(day: firstMilitary == Int.max ? -1 : firstMilitary)
         aid90.add(aid90Total)
         if anyAid {
             addAidOverTime(o)

@@ -59,6 +59,20 @@ import Testing
         #expect(abs(m.mean - 0.2) < 1e-7)
     }
 
+    /// A day's bin: `add(day:)` counts what `add` counts for the day (or
+    /// for never, +infinity, when the day is negative), in day histograms
+    /// (lo 0, one bin a day) and in any other.
+    @Test func dayBinsAreTheBinsOfTheDays() {
+        for (lo, hi, bins) in [(0.0, 365.0, 365), (0.0, 1.0, 1), (0.0, 30.0, 15), (2.0, 40.0, 38), (0.0, 365.5, 365)] {
+            var byDay = FixedHistogram(lo: lo, hi: hi, bins: bins), byValue = byDay
+            for d in -3...400 {
+                byDay.add(day: d)
+                byValue.add(d >= 0 ? Double(d) : .infinity)
+                #expect(byDay.counts == byValue.counts, "day \(d) in [\(lo), \(hi)] over \(bins) bins")
+            }
+        }
+    }
+
     /// Large values (sums in euros and their squares) are converted from
     /// their bits: the units must be those of the generic conversion of the
     /// rounded value, for every magnitude and sign.
