@@ -93,6 +93,7 @@ public struct CrisisKernel {
     var stationedPower = 0.0, stationedEscalates = false   // per run: forces stationed in the protégé (ground attacks)
     var eventKey: [Int]               // the run's flow events, sorted: day << 32 | 2 * obligation (+1 for an end)
     var eventsBefore: [Int]           // per day (and the horizon): the run's events before it (the sort's counts)
+    var eventDays: [UInt64]           // bit d: day d has events (the sort's days), 64 days a word
     let eventObligations: [Int]       // the obligations whose start and end change a flow
     var eventCount = 0
     // Per-simulation scratch.
@@ -243,6 +244,7 @@ public struct CrisisKernel {
         honourP = Array(repeating: 0, count: max(1, K * N))
         eventKey = Array(repeating: 0, count: 2 * N + 1)
         eventsBefore = Array(repeating: 0, count: H + 1)
+        eventDays = Array(repeating: 0, count: (H + 1 + 63) / 64)
         eventObligations = (0..<N).filter { i in
             obU[i] > 0 || obK[i] == .sanctions || obK[i] == .intelligenceSharing
         }
@@ -427,35 +429,53 @@ public struct CrisisKernel {
         }
 
         // The days flows may start or end, sorted once for every simulation
-        // of the run: a counting sort by day. Keys come in increasing order
-        // (obligation by obligation, a start before its end), so the keys of
-        // each day stay in order.
+        // of the run: a counting sort by day, over the days that have events
+        // (a bit set per day; a run has a few dozen events in hundreds of
+        // days). Keys come in increasing order (obligation by obligation, a
+        // start before its end), so the keys of each day stay in order.
         eventCount = eventsBefore.withUnsafeMutableBufferPointer { before in
-            eventKey.withUnsafeMutableBufferPointer { key in
-                for d in 0...H { before[d] = 0 }
-                for i in eventObligations where startDay[i] < H {
-                    before[startDay[i]] += 1
-                    if endDay[i] < H { before[endDay[i]] += 1 }
-                }
-                // Counts per day become counts before each day (the running total
-                // stays in a register: no chain through memory from day to day).
-                var total = 0
-                for d in 0...H {
+        eventDays.withUnsafeMutableBufferPointer { dayBits in
+        eventKey.withUnsafeMutableBufferPointer { key in
+            // `before` and `dayBits` are all zeros here (from init, and reset below).
+            func count(_ d: Int) {
+                before[d] += 1
+                dayBits[d >> 6] |= 1 << UInt64(d & 63)
+            }
+            for i in eventObligations where startDay[i] < H {
+                count(startDay[i])
+                if endDay[i] < H { count(endDay[i]) }
+            }
+            // Counts per day with events become counts before each such day.
+            var total = 0
+            for w in dayBits.indices {
+                var word = dayBits[w]
+                while word != 0 {
+                    let d = w << 6 | word.trailingZeroBitCount
+                    word &= word - 1
                     let count = before[d]
                     before[d] = total
                     total += count
                 }
-                for i in eventObligations where startDay[i] < H {
-                    key[before[startDay[i]]] = startDay[i] << 32 | 2 * i
-                    before[startDay[i]] += 1
-                    if endDay[i] < H {
-                        key[before[endDay[i]]] = endDay[i] << 32 | (2 * i + 1)
-                        before[endDay[i]] += 1
-                    }
-                }
-                return total
             }
-        }
+            for i in eventObligations where startDay[i] < H {
+                key[before[startDay[i]]] = startDay[i] << 32 | 2 * i
+                before[startDay[i]] += 1
+                if endDay[i] < H {
+                    key[before[endDay[i]]] = endDay[i] << 32 | (2 * i + 1)
+                    before[endDay[i]] += 1
+                }
+            }
+            // Zeros again for the next run, day by day with events.
+            for w in dayBits.indices {
+                var word = dayBits[w]
+                while word != 0 {
+                    before[w << 6 | word.trailingZeroBitCount] = 0
+                    word &= word - 1
+                }
+                dayBits[w] = 0
+            }
+            return total
+        }}}
         outcomes[slot].perception = inputs[plan.perception]
         outcomes[slot].inputs.withUnsafeMutableBufferPointer { copy in _ = copy.update(fromContentsOf: inputs) }
         decideAll(perception: inputs[plan.perception])
