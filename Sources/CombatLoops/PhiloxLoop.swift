@@ -22,22 +22,29 @@ public func philoxUniforms(_ job: PhiloxJob) {
         var c0 = UnsafeRawPointer(job.blocks + first).loadUnaligned(as: SIMD8<UInt64>.self) & low32
         var c1 = UnsafeRawPointer(job.substreams + first).loadUnaligned(as: SIMD8<UInt64>.self) & low32
         var c2 = run & low32, c3 = run &>> 32
-        var k0 = job.seed & 0xFFFF_FFFF, k1 = job.seed >> 32
+        // Only the low word of each lane is Philox's: c1, c3 and the keys
+        // keep whatever lies above it (the products' high words; carries),
+        // and the masks before each product and output take the low words.
+        // Cleaner words let the compiler prove them below 2^32, drop the
+        // masks, fold a key's mask into a three-way logic operation whose
+        // result it then no longer knew to be below 2^32, and multiply
+        // 64 x 64 bits (three times the work of 32 x 32).
+        var k0 = SIMD8<UInt64>(repeating: job.seed & 0xFFFF_FFFF), k1 = SIMD8<UInt64>(repeating: job.seed >> 32)
         for _ in 0..<10 {
-            // (The words are below 2^32 already: the masks tell the compiler, so that it multiplies 32 x 32 bits.)
             let p0 = (c0 & low32) &* SIMD8<UInt64>(repeating: 0xD251_1F53)
             let p1 = (c2 & low32) &* SIMD8<UInt64>(repeating: 0xCD9E_8D57)
-            let n0 = (p1 &>> 32) ^ c1 ^ SIMD8<UInt64>(repeating: k0)
-            let n2 = (p0 &>> 32) ^ c3 ^ SIMD8<UInt64>(repeating: k1)
-            c1 = p1 & low32
-            c3 = p0 & low32
+            let n0 = (p1 &>> 32) ^ c1 ^ k0
+            let n2 = (p0 &>> 32) ^ c3 ^ k1
+            c1 = p1
+            c3 = p0
             c0 = n0
             c2 = n2
-            k0 = (k0 &+ 0x9E37_79B9) & 0xFFFF_FFFF
-            k1 = (k1 &+ 0xBB67_AE85) & 0xFFFF_FFFF
+            k0 = k0 &+ SIMD8(repeating: 0x9E37_79B9)
+            k1 = k1 &+ SIMD8(repeating: 0xBB67_AE85)
         }
-        UnsafeMutableRawPointer(job.even + first).storeBytes(of: uniformLanes(high: c0, low: c1), as: SIMD8<Double>.self)
-        UnsafeMutableRawPointer(job.odd + first).storeBytes(of: uniformLanes(high: c2, low: c3), as: SIMD8<Double>.self)
+        // The high words of c0 and c2 are shifted out in `uniformLanes`; those of c1 and c3 are masked off.
+        UnsafeMutableRawPointer(job.even + first).storeBytes(of: uniformLanes(high: c0, low: c1 & low32), as: SIMD8<Double>.self)
+        UnsafeMutableRawPointer(job.odd + first).storeBytes(of: uniformLanes(high: c2, low: c3 & low32), as: SIMD8<Double>.self)
         first += 8
     }
 }
