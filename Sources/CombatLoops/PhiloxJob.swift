@@ -10,10 +10,20 @@ public struct PhiloxJob {
     public var runs: UnsafePointer<UInt64>?
     public var blocks: UnsafePointer<UInt64>, substreams: UnsafePointer<UInt64>
     public var even: UnsafeMutablePointer<Double>, odd: UnsafeMutablePointer<Double>
+    /// Where given, the central branch of the inverse normal CDF of each
+    /// lane's even uniform u (`Math.normalQuantileCentral(q: u - 0.5)`,
+    /// meaningful where |u - 0.5| <= 0.425), and of the odd uniforms of the
+    /// lanes from `oddNormalsFrom` on (in whole groups of eight: lanes a
+    /// little before it may be written too).
+    public var evenNormals: UnsafeMutablePointer<Double>?, oddNormals: UnsafeMutablePointer<Double>?
+    public var oddNormalsFrom: Int
 
     public init(count: Int, seed: UInt64, run: UInt64, runs: UnsafePointer<UInt64>? = nil, blocks: UnsafePointer<UInt64>,
-                substreams: UnsafePointer<UInt64>, even: UnsafeMutablePointer<Double>, odd: UnsafeMutablePointer<Double>) {
+                substreams: UnsafePointer<UInt64>, even: UnsafeMutablePointer<Double>, odd: UnsafeMutablePointer<Double>,
+                evenNormals: UnsafeMutablePointer<Double>? = nil, oddNormals: UnsafeMutablePointer<Double>? = nil,
+                oddNormalsFrom: Int = 0) {
         self.count = count; self.seed = seed; self.run = run; self.runs = runs
         self.blocks = blocks; self.substreams = substreams; self.even = even; self.odd = odd
+        self.evenNormals = evenNormals; self.oddNormals = oddNormals; self.oddNormalsFrom = oddNormalsFrom
     }
 }

@@ -3,7 +3,10 @@
 // and through symbolic links CombatLoopsAVX2 and CombatLoopsAVX512): the
 // integer arithmetic is exact and the conversion to a uniform is the same
 // IEEE operations in the same order, so every build gives the same bits as
-// `RandomStream.uniform(at:)` (CrisisEngine), and a test compares them.
+// `RandomStream.uniform(at:)` (CrisisEngine), and a test compares them;
+// so does the central branch of the inverse normal CDF (additions,
+// multiplications and a division in a fixed order).
+import GuarantorModel
 #if COMBAT_LOOPS_VARIANT
 import CombatLoops
 #endif
@@ -43,8 +46,16 @@ public func philoxUniforms(_ job: PhiloxJob) {
             k1 = k1 &+ SIMD8(repeating: 0xBB67_AE85)
         }
         // The high words of c0 and c2 are shifted out in `uniformLanes`; those of c1 and c3 are masked off.
-        UnsafeMutableRawPointer(job.even + first).storeBytes(of: uniformLanes(high: c0, low: c1 & low32), as: SIMD8<Double>.self)
-        UnsafeMutableRawPointer(job.odd + first).storeBytes(of: uniformLanes(high: c2, low: c3 & low32), as: SIMD8<Double>.self)
+        let even = uniformLanes(high: c0, low: c1 & low32), odd = uniformLanes(high: c2, low: c3 & low32)
+        UnsafeMutableRawPointer(job.even + first).storeBytes(of: even, as: SIMD8<Double>.self)
+        UnsafeMutableRawPointer(job.odd + first).storeBytes(of: odd, as: SIMD8<Double>.self)
+        let half = SIMD8<Double>(repeating: 0.5)
+        if let normals = job.evenNormals {
+            UnsafeMutableRawPointer(normals + first).storeBytes(of: Math.normalQuantileCentral(q: even - half), as: SIMD8<Double>.self)
+        }
+        if let normals = job.oddNormals, first + 8 > job.oddNormalsFrom {
+            UnsafeMutableRawPointer(normals + first).storeBytes(of: Math.normalQuantileCentral(q: odd - half), as: SIMD8<Double>.self)
+        }
         first += 8
     }
 }

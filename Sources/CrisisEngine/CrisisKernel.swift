@@ -70,6 +70,8 @@ public struct CrisisKernel {
     /// and the uniforms they give at even and odd positions.
     let philoxBlocks: [UInt64], philoxSubstreams: [UInt64]
     var philoxEven: [Double], philoxOdd: [Double]
+    /// The central normals of those uniforms (even positions, and odd ones of the will stream's blocks).
+    var philoxEvenNormals: [Double], philoxOddNormals: [Double]
     var willU: [Double]
     /// The will stream's normal j (j = 0 ... 2G) is `drawNormals[willNormalAt[j]]`.
     let willNormalAt: [Int]
@@ -233,6 +235,7 @@ public struct CrisisKernel {
         while blocks.count % 8 != 0 { blocks.append(0); substreams.append(0) }
         philoxBlocks = blocks; philoxSubstreams = substreams
         philoxEven = Array(repeating: 0, count: blocks.count); philoxOdd = Array(repeating: 0, count: blocks.count)
+        philoxEvenNormals = philoxEven; philoxOddNormals = philoxOdd
         willU = Array(repeating: 0, count: G)
         // Will uniforms 8c ... 8c + 7 are the even and odd halves of blocks 4c ... 4c + 3: vectors 2c and 2c + 1 of the will's part.
         let willBase = gaussianDraws.count + 2 * betaDraws.count
@@ -631,43 +634,50 @@ public struct CrisisKernel {
         philoxSubstreams.withUnsafeBufferPointer { substreams in
         philoxEven.withUnsafeMutableBufferPointer { even in
         philoxOdd.withUnsafeMutableBufferPointer { odd in
+        philoxEvenNormals.withUnsafeMutableBufferPointer { evenNormals in
+        philoxOddNormals.withUnsafeMutableBufferPointer { oddNormals in
         betaOdd.withUnsafeMutableBufferPointer { betaOdd in
         tailUniforms.withUnsafeMutableBufferPointer { tailUniforms in
         drawNormals.withUnsafeMutableBufferPointer { normals in
         tailLanes.withUnsafeMutableBufferPointer { tailLanes in
-            guard let np = normals.baseAddress, let blocks = blocks.baseAddress,
-                  let substreams = substreams.baseAddress, let even = even.baseAddress, let odd = odd.baseAddress else { return }
+            guard let np = normals.baseAddress, let blocks = blocks.baseAddress, let substreams = substreams.baseAddress,
+                  let even = even.baseAddress, let odd = odd.baseAddress,
+                  let evenZ = evenNormals.baseAddress, let oddZ = oddNormals.baseAddress else { return }
             let Z = UnsafeMutableRawPointer(np), size = MemoryLayout<SIMD4<Double>>.stride
             let half = SIMD4<Double>(repeating: 0.5)
             var tails = 0
-            // Vector v of uniforms u: its central normals, and its lanes below `count` in the tails listed with their uniforms.
-            func central(_ v: Int, _ u: SIMD4<Double>, count: Int) {
-                let q = u - half
-                Z.storeBytes(of: Math.normalQuantileCentral(q: q), toByteOffset: v * size, as: SIMD4<Double>.self)
+            // Every Philox block the draws need, eight at a time, by the widest build this CPU runs,
+            // with the central normals of the uniforms the draws take normals of.
+            path.philoxUniforms(PhiloxJob(count: philoxLanes, seed: seed, run: run, blocks: blocks, substreams: substreams,
+                                          even: even, odd: odd, evenNormals: evenZ, oddNormals: oddZ, oddNormalsFrom: willLanes))
+            func four(_ p: UnsafeMutablePointer<Double>, _ lane: Int) -> SIMD4<Double> {
+                UnsafeRawPointer(p + lane).loadUnaligned(as: SIMD4<Double>.self)
+            }
+            // Vector v of normals: the central normals of the four uniforms from `lane` on (of
+            // `uniforms`, their normals in `z`), and its lanes below `count` in the tails listed
+            // with their uniforms.
+            func central(_ v: Int, _ uniforms: UnsafeMutablePointer<Double>, _ z: UnsafeMutablePointer<Double>, _ lane: Int,
+                         count: Int) {
+                let u = four(uniforms, lane), q = u - half
+                Z.storeBytes(of: four(z, lane), toByteOffset: v * size, as: SIMD4<Double>.self)
                 for l in 0..<count {
                     tailLanes[tails] = 4 * v + l
                     tailUniforms[tails] = u[l]
                     tails += abs(q[l]) > 0.425 ? 1 : 0
                 }
             }
-            // Every Philox block the draws need, eight at a time, by the widest build this CPU runs.
-            path.philoxUniforms(PhiloxJob(count: philoxLanes, seed: seed, run: run, blocks: blocks, substreams: substreams,
-                                          even: even, odd: odd))
-            func four(_ p: UnsafeMutablePointer<Double>, _ lane: Int) -> SIMD4<Double> {
-                UnsafeRawPointer(p + lane).loadUnaligned(as: SIMD4<Double>.self)
-            }
-            for gi in 0..<groups { central(gi, four(even, 4 * gi), count: draws[gi].count) }
+            for gi in 0..<groups { central(gi, even, evenZ, 4 * gi, count: draws[gi].count) }
             // Beta groups: X's normal (uniform 0) and Y's (uniform 2); their acceptance uniforms (1 and 3) kept.
             for b in 0..<betaGroups {
-                central(groups + 2 * b, four(even, betaLanes + 4 * b), count: 4)
-                central(groups + 2 * b + 1, four(even, betaLanes + 4 * (betaGroups + b)), count: 4)
+                central(groups + 2 * b, even, evenZ, betaLanes + 4 * b, count: 4)
+                central(groups + 2 * b + 1, even, evenZ, betaLanes + 4 * (betaGroups + b), count: 4)
                 betaOdd[2 * b] = four(odd, betaLanes + 4 * b)
                 betaOdd[2 * b + 1] = four(odd, betaLanes + 4 * (betaGroups + b))
             }
             // The will stream: uniforms 0, 1, ..., four blocks (eight uniforms) at a time, even and odd positions.
             for w in 0..<willChunks {
-                central(willBase + 2 * w, four(even, willLanes + 4 * w), count: 4)
-                central(willBase + 2 * w + 1, four(odd, willLanes + 4 * w), count: 4)
+                central(willBase + 2 * w, even, evenZ, willLanes + 4 * w, count: 4)
+                central(willBase + 2 * w + 1, odd, oddZ, willLanes + 4 * w, count: 4)
             }
             // The tails, four at a time (spare lanes compute a harmless tail number that is not stored).
             var first = 0
@@ -679,7 +689,7 @@ public struct CrisisKernel {
                 for l in 0..<n { np[tailLanes[first + l]] = z[l] }
                 first += 4
             }
-        }}}}}}}}}
+        }}}}}}}}}}}
         let normals = drawNormals
         func normal(_ v: Int) -> SIMD4<Double> {
             SIMD4<Double>(normals[4 * v], normals[4 * v + 1], normals[4 * v + 2], normals[4 * v + 3])
