@@ -328,16 +328,20 @@ public struct CrisisKernel {
     public mutating func simulate(runs: Range<UInt64>, outcomes: inout [RunOutcome],
                                   _ completed: (UInt64, inout RunOutcome) -> Void) {
         if outcomes.count < slotRun.count { outcomes = makeOutcomeSlots() }
-        for run in runs {
-            if freeSlots.isEmpty { stepQueued(outcomes: &outcomes, completed) }
-            guard let slot = freeSlots.popLast() else { return }
-            slotRun[slot] = run
-            simulate(run: run, slot: slot, outcomes: &outcomes, completed)
+        // Through a buffer pointer: no uniqueness check of the array at each use of a run's outcome.
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            for run in runs {
+                if freeSlots.isEmpty { stepQueued(outcomes: outcomes, completed) }
+                guard let slot = freeSlots.popLast() else { return }
+                slotRun[slot] = run
+                simulate(run: run, slot: slot, outcomes: outcomes, completed)
+            }
+            stepQueued(outcomes: outcomes, completed)
         }
-        stepQueued(outcomes: &outcomes, completed)
     }
 
-    mutating func simulate(run: UInt64, slot: Int, outcomes: inout [RunOutcome], _ completed: (UInt64, inout RunOutcome) -> Void) {
+    mutating func simulate(run: UInt64, slot: Int, outcomes: UnsafeMutableBufferPointer<RunOutcome>,
+                           _ completed: (UInt64, inout RunOutcome) -> Void) {
         drawInputs(run: run)
         let attackDay = plan.startDay + Int((inputs[plan.attackAfterYears] * 365.25).rounded())
         let start = plan.startDay
@@ -519,9 +523,9 @@ public struct CrisisKernel {
                 let batch = batchSims[first..<(first + count)]
                 // The lane width fits the group, as the combat loop's does (stepGround).
                 switch (ground, count) {
-                case (true, ...2): stageGround(SIMD2<Double>.self, sims: batch, slot: slot, outcomes: &outcomes, completed)
-                case (true, ...4): stageGround(SIMD4<Double>.self, sims: batch, slot: slot, outcomes: &outcomes, completed)
-                case (true, _): stageGround(SIMD8<Double>.self, sims: batch, slot: slot, outcomes: &outcomes, completed)
+                case (true, ...2): stageGround(SIMD2<Double>.self, sims: batch, slot: slot, outcomes: outcomes, completed)
+                case (true, ...4): stageGround(SIMD4<Double>.self, sims: batch, slot: slot, outcomes: outcomes, completed)
+                case (true, _): stageGround(SIMD8<Double>.self, sims: batch, slot: slot, outcomes: outcomes, completed)
                 case (false, ...2): strikeBatch(SIMD2<Double>.self, sims: batch, into: &outcomes[slot])
                 case (false, ...4): strikeBatch(SIMD4<Double>.self, sims: batch, into: &outcomes[slot])
                 case (false, _): strikeBatch(SIMD8<Double>.self, sims: batch, into: &outcomes[slot])
@@ -874,10 +878,10 @@ public struct CrisisKernel {
     /// the total inflow), and each lane's starting forces, queued for the
     /// next batch of the combat loop (`stepQueued`, called here once eight
     /// lanes wait).
-    mutating func stageGround<V: DoubleLanes>(_: V.Type, sims: ArraySlice<Int>, slot: Int, outcomes: inout [RunOutcome],
+    mutating func stageGround<V: DoubleLanes>(_: V.Type, sims: ArraySlice<Int>, slot: Int, outcomes: UnsafeMutableBufferPointer<RunOutcome>,
                                               _ completed: (UInt64, inout RunOutcome) -> Void) {
         let count = sims.count
-        if freeRecords.isEmpty { stepQueued(outcomes: &outcomes, completed) }
+        if freeRecords.isEmpty { stepQueued(outcomes: outcomes, completed) }
         guard let record = freeRecords.popLast() else { return }
         let mobilisation = inputs[plan.protegeMobilisation]
         // Segments: from day 0 with mobilisation alone and no intelligence
@@ -960,7 +964,7 @@ public struct CrisisKernel {
             }}
             queued += take
             lane += take
-            if queued == Self.maxLanes { stepQueued(outcomes: &outcomes, completed) }
+            if queued == Self.maxLanes { stepQueued(outcomes: outcomes, completed) }
         }
     }
 
@@ -970,7 +974,7 @@ public struct CrisisKernel {
     /// split the days wherever one of the lanes' records does; then each
     /// lane's outcome, and each run whose lanes are all done goes to
     /// `completed`.
-    mutating func stepQueued(outcomes: inout [RunOutcome], _ completed: (UInt64, inout RunOutcome) -> Void) {
+    mutating func stepQueued(outcomes: UnsafeMutableBufferPointer<RunOutcome>, _ completed: (UInt64, inout RunOutcome) -> Void) {
         let n = queued
         guard n > 0 else { return }
         // The batch's records (a record's lanes are consecutive), merged.
