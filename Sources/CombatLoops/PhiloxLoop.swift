@@ -14,7 +14,8 @@ import CombatLoops
 /// Fills `job.even` and `job.odd` with the uniforms of each lane's block:
 /// lane i is bit for bit `uniform(at: 2 b)` and `uniform(at: 2 b + 1)` of
 /// stream (seed, run, substreams[i]), b = blocks[i], run = runs[i] (or
-/// `job.run`).
+/// `job.run`); and, where given, `job.evenNormals` and `job.oddNormals`
+/// with the central normals of those uniforms (see `PhiloxJob`).
 public func philoxUniforms(_ job: PhiloxJob) {
     let low32 = SIMD8<UInt64>(repeating: 0xFFFF_FFFF)
     var first = 0
@@ -25,8 +26,9 @@ public func philoxUniforms(_ job: PhiloxJob) {
         var c0 = UnsafeRawPointer(job.blocks + first).loadUnaligned(as: SIMD8<UInt64>.self) & low32
         var c1 = UnsafeRawPointer(job.substreams + first).loadUnaligned(as: SIMD8<UInt64>.self) & low32
         var c2 = run & low32, c3 = run &>> 32
-        // Only the low word of each lane is Philox's: c1, c3 and the keys
-        // keep whatever lies above it (the products' high words; carries),
+        // Only the low word of each lane is Philox's: the words and the keys
+        // keep whatever lies above it (the products' high words, the
+        // exclusive-ors of those, carries),
         // and the masks before each product and output take the low words.
         // Cleaner words let the compiler prove them below 2^32, drop the
         // masks, fold a key's mask into a three-way logic operation whose

@@ -94,8 +94,10 @@ public struct CrisisKernel {
     var fullPower: [Double], fullSanctions: [Double], fullAirDefence: [Double]
     var stationedPower = 0.0, stationedEscalates = false   // per run: forces stationed in the protégé (ground attacks)
     var eventKey: [Int]               // the run's flow events, sorted: day << 32 | 2 * obligation (+1 for an end)
-    var eventsBefore: [Int]           // per day (and the horizon): the run's events before it (the sort's counts)
-    var eventDays: [UInt64]           // bit d: day d has events (the sort's days), 64 days a word
+    /// The event sort's scratch, all zeros between runs: per day with events, their count, then
+    /// the position of its next key. Bit d of `eventDays`: day d has events (64 days a word).
+    var eventsBefore: [Int]
+    var eventDays: [UInt64]
     let eventObligations: [Int]       // the obligations whose start and end change a flow
     var eventCount = 0
     // Per-simulation scratch.

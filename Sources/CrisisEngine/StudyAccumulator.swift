@@ -154,15 +154,17 @@ public struct StudyAccumulator: Sendable, Hashable {
         o.obligationRate.withUnsafeBufferPointer { rates in
         o.obligationAidRate.withUnsafeBufferPointer { aidRates in
         obligations.withUnsafeMutableBufferPointer { obs in
-            for i in obs.indices {
+            // (An outcome of another scenario, with fewer obligations, is read no further than it goes.)
+            let count = min(obs.count, isMilitary.count, honoured.count, startDays.count, endDays.count, rates.count, aidRates.count)
+            for i in 0..<count {
                 let h = honoured[i], sd = startDays[i], aidRate = aidRates[i]
                 obs[i].honoured.add(h)
                 obs[i].firstEffectDay.add(day: sd)
                 if sd >= 0 && isMilitary[i] { firstMilitary = min(firstMilitary, sd) }
                 if sd >= 0 && aidRate > 0 { anyAid = true }
                 guard h && sd >= 0 else {
-                    // Nothing delivered (`delivered` and `aidDelivered` are 0): each sum counts a zero.
-                    obs[i].delivered30.count &+= 1; obs[i].delivered90.count &+= 1; obs[i].delivered365.count &+= 1
+                    // Nothing delivered (`delivered` and `aidDelivered` are 0).
+                    obs[i].delivered30.add(0.0); obs[i].delivered90.add(0.0); obs[i].delivered365.add(0.0)
                     continue
                 }
                 // As `RunOutcome.delivered(i, byDay:)` and `aidDelivered(i, byDay:)` compute them.

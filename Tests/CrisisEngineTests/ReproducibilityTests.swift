@@ -59,6 +59,56 @@ import Testing
         #expect(abs(m.mean - 0.2) < 1e-7)
     }
 
+    /// The statistics of an obligation's deliveries are those of
+    /// `RunOutcome.delivered` and `aidDelivered` (which `add` computes in
+    /// place), for made-up outcomes: honoured or not, starting before,
+    /// at or after each checkpoint and the horizon, ending anywhere, with
+    /// horizons below 30, 90 and 365 days.
+    @Test func deliveriesAreThoseOfTheOutcome() throws {
+        var mix = SplitMix64(seed: 47)
+        for horizon in [20, 60, 120, 365, 400] {
+            var scenario = try loadScenario("scenarios/ukraine-proposed-guarantees.yaml")
+            scenario.horizonDays = horizon
+            let plan = CompiledScenario(scenario)
+            let N = plan.obligations.count, G = plan.guarantors.count, K = plan.attacks.count
+            var acc = StudyAccumulator(plan: plan)
+            var expected = [(Moments, Moments, Moments)](repeating: (Moments(), Moments(), Moments()), count: N)
+            var aid90 = Moments(), firstMilitary = FixedHistogram(lo: 0, hi: Double(horizon), bins: horizon)
+            var firstEffect = [FixedHistogram](repeating: FixedHistogram(lo: 0, hi: Double(horizon), bins: horizon), count: N)
+            for run in UInt64(0)..<300 {
+                var o = RunOutcome(attacks: K, guarantors: G, obligations: N, slots: plan.slots.count)
+                for i in 0..<N {
+                    o.obligationHonoured[i] = mix.next() % 3 != 0
+                    o.obligationStartDay[i] = mix.next() % 4 == 0 ? -1 : Int(mix.next() % UInt64(horizon))
+                    o.obligationEndDay[i] = Int(mix.next() % UInt64(horizon + 30))
+                    o.obligationRate[i] = Double(mix.next() % 1000) / 7
+                    o.obligationAidRate[i] = mix.next() % 2 == 0 ? 0 : Double(mix.next() % 1000) / 3
+                }
+                acc.add(o, run: run, runDays: 1)
+                var total = 0.0, first = Int.max
+                for i in 0..<N {
+                    expected[i].0.add(o.delivered(i, byDay: min(30, horizon)))
+                    expected[i].1.add(o.delivered(i, byDay: min(90, horizon)))
+                    expected[i].2.add(o.delivered(i, byDay: min(365, horizon)))
+                    total += o.aidDelivered(i, byDay: min(90, horizon))
+                    let sd = o.obligationStartDay[i]
+                    firstEffect[i].add(sd >= 0 ? Double(sd) : .infinity)
+                    if sd >= 0 && plan.obligationIsMilitary[i] { first = min(first, sd) }
+                }
+                aid90.add(total)
+                firstMilitary.add(first == Int.max ? .infinity : Double(first))
+            }
+            for i in 0..<N {
+                let ob = acc.obligations[i]
+                #expect(ob.delivered30 == expected[i].0 && ob.delivered90 == expected[i].1 && ob.delivered365 == expected[i].2,
+                        "horizon \(horizon), obligation \(i)")
+                #expect(ob.firstEffectDay.counts == firstEffect[i].counts, "horizon \(horizon), obligation \(i)")
+            }
+            #expect(acc.aid90 == aid90, "horizon \(horizon)")
+            #expect(acc.firstMilitaryAidDay.counts == firstMilitary.counts, "horizon \(horizon)")
+        }
+    }
+
     /// A day's bin: `add(day:)` counts what `add` counts for the day (or
     /// for never, +infinity, when the day is negative), in day histograms
     /// (lo 0, one bin a day) and in any other.

@@ -45,6 +45,24 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// The will stream's normals (even and odd positions, central normals
+    /// from the Philox job, tails gathered) are the scalar inverse normal
+    /// CDF of the stream's uniforms, run after run.
+    @Test func willNormalsEqualOneAtATimeDraws() throws {
+        let plan = CompiledScenario(try loadScenario("scenarios/ukraine-proposed-guarantees.yaml"))
+        var kernel = CrisisKernel(plan: plan, seed: 5)
+        var mismatches = 0
+        for run in UInt64(0)..<200 {
+            kernel.drawInputs(run: run)
+            let stream = RandomStream(seed: 5, run: run, substream: Substream.will)
+            for j in 0...(2 * kernel.G) {
+                let z = Math.normalQuantile(stream.uniform(at: UInt32(j)))
+                if kernel.drawNormals[kernel.willNormalAt[j]].bitPattern != z.bitPattern { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func tailLanesEqualTheScalarFunction() {
         var mix = SplitMix64(seed: 29)
         for _ in 0..<5000 {
