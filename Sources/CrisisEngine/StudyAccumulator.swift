@@ -115,12 +115,14 @@ public struct StudyAccumulator: Sendable, Hashable {
                 at[k].perceivedSum.withUnsafeMutableBufferPointer { sum in
                     at[k].batchSum.withUnsafeMutableBufferPointer { batchSum in
                         at[k].perceivedCross.withUnsafeMutableBufferPointer { cross in
+                            // A zero adds zero units to a sum (escalation, most runs): skipped.
                             var c = 0
                             for i in 0..<4 {
+                                guard ys[i] != 0 else { c += 4 - i; continue }
                                 sum[i].add(ys[i])
                                 batchSum[batch * 4 + i].add(ys[i])
                                 for j in i..<4 {
-                                    cross[c].add(ys[i] * ys[j])
+                                    if ys[j] != 0 { cross[c].add(ys[i] * ys[j]) }
                                     c += 1
                                 }
                             }

@@ -109,6 +109,42 @@ import Testing
         }
     }
 
+    /// The perceived outcome's sums, cross products and batch sums are the
+    /// exact sums of every run's numbers, zeros (skipped by `add`) and all.
+    @Test func perceivedSumsCountEveryRun() throws {
+        var mix = SplitMix64(seed: 53)
+        let plan = CompiledScenario(try loadScenario("scenarios/ukraine-proposed-guarantees.yaml"))
+        let K = plan.attacks.count
+        var acc = StudyAccumulator(plan: plan)
+        var sums = [ExactSum](repeating: ExactSum(), count: 4 * K), cross = [ExactSum](repeating: ExactSum(), count: 10 * K)
+        var batches = [ExactSum](repeating: ExactSum(), count: 4 * K * StudyAccumulator.batches)
+        for run in UInt64(0)..<500 {
+            var o = RunOutcome(attacks: K, guarantors: plan.guarantors.count, obligations: plan.obligations.count,
+                               slots: plan.slots.count)
+            for k in 0..<K {
+                func value(_ scale: Double) -> Double { mix.next() % 3 == 0 ? 0 : Double(mix.next() % 100_000) / 100_000 * scale }
+                o.perceived[k].objectiveShare = value(1); o.perceived[k].aggressorLosses = value(50)
+                o.perceived[k].protegeLosses = value(40); o.perceived[k].sanctionsCost = value(3e11)
+                o.perceived[k].escalated = mix.next() % 2 == 0
+                let p = o.perceived[k]
+                let ys = [p.objectiveShare, p.aggressorLosses, p.sanctionsCost, p.escalated ? 1.0 : 0.0]
+                var c = 0
+                for i in 0..<4 {
+                    sums[4 * k + i].add(ys[i])
+                    batches[(4 * k * StudyAccumulator.batches) + Int(run % UInt64(StudyAccumulator.batches)) * 4 + i].add(ys[i])
+                    for j in i..<4 { cross[10 * k + c].add(ys[i] * ys[j]); c += 1 }
+                }
+            }
+            acc.add(o, run: run, runDays: 1)
+        }
+        for k in 0..<K {
+            #expect(acc.attacks[k].perceivedSum == Array(sums[(4 * k)..<(4 * k + 4)]), "attack \(k)")
+            #expect(acc.attacks[k].perceivedCross == Array(cross[(10 * k)..<(10 * k + 10)]), "attack \(k)")
+            let b = 4 * StudyAccumulator.batches
+            #expect(acc.attacks[k].batchSum == Array(batches[(b * k)..<(b * k + b)]), "attack \(k)")
+        }
+    }
+
     /// A day's bin: `add(day:)` counts what `add` counts for the day (or
     /// for never, +infinity, when the day is negative), in day histograms
     /// (lo 0, one bin a day) and in any other.
