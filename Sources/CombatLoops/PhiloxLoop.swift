@@ -27,13 +27,12 @@ public func philoxUniforms(_ job: PhiloxJob) {
         var c1 = UnsafeRawPointer(job.substreams + first).loadUnaligned(as: SIMD8<UInt64>.self) & low32
         var c2 = run & low32, c3 = run &>> 32
         // Only the low word of each lane is Philox's: the words and the keys
-        // keep whatever lies above it (the products' high words, the
-        // exclusive-ors of those, carries),
-        // and the masks before each product and output take the low words.
-        // Cleaner words let the compiler prove them below 2^32, drop the
-        // masks, fold a key's mask into a three-way logic operation whose
-        // result it then no longer knew to be below 2^32, and multiply
-        // 64 x 64 bits (three times the work of 32 x 32).
+        // keep whatever lies above it (the products' high words, exclusive-ors
+        // of those, carries), and the masks before each product and output
+        // take the low words. Cleaner words let the compiler prove them below
+        // 2^32, drop the masks, fold a key's mask into a three-way logic
+        // operation whose result it then no longer knew to be below 2^32, and
+        // multiply 64 x 64 bits (three times the work of 32 x 32).
         var k0 = SIMD8<UInt64>(repeating: job.seed & 0xFFFF_FFFF), k1 = SIMD8<UInt64>(repeating: job.seed >> 32)
         for _ in 0..<10 {
             let p0 = (c0 & low32) &* SIMD8<UInt64>(repeating: 0xD251_1F53)

@@ -50,14 +50,19 @@ public struct RunOutcome: Sendable {
     @inlinable
     public func delivered(_ i: Int, byDay t: Int) -> Double {
         guard obligationHonoured[i], obligationStartDay[i] >= 0 else { return 0 }
-        let days = min(t, obligationEndDay[i]) - obligationStartDay[i]
-        return days > 0 ? Double(days) * obligationRate[i] : 0
+        return Self.delivered(start: obligationStartDay[i], end: obligationEndDay[i], rate: obligationRate[i], byDay: t)
     }
 
     @inlinable
     public func aidDelivered(_ i: Int, byDay t: Int) -> Double {
         guard obligationHonoured[i], obligationStartDay[i] >= 0 else { return 0 }
-        let days = min(t, obligationEndDay[i]) - obligationStartDay[i]
-        return days > 0 ? Double(days) * obligationAidRate[i] : 0
+        return Self.delivered(start: obligationStartDay[i], end: obligationEndDay[i], rate: obligationAidRate[i], byDay: t)
+    }
+
+    /// What flows at `rate` a day from day `start` until day `end` has delivered by day t.
+    @inlinable @inline(__always)
+    public static func delivered(start: Int, end: Int, rate: Double, byDay t: Int) -> Double {
+        let days = min(t, end) - start
+        return days > 0 ? Double(days) * rate : 0
     }
 }

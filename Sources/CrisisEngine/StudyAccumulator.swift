@@ -169,13 +169,12 @@ public struct StudyAccumulator: Sendable, Hashable {
                     obs[i].delivered30.add(0.0); obs[i].delivered90.add(0.0); obs[i].delivered365.add(0.0)
                     continue
                 }
-                // As `RunOutcome.delivered(i, byDay:)` and `aidDelivered(i, byDay:)` compute them.
+                // As `RunOutcome.delivered(i, byDay:)` and `aidDelivered(i, byDay:)`, from the numbers read once.
                 let end = endDays[i], rate = rates[i]
-                let days30 = min(by30, end) - sd, days90 = min(by90, end) - sd, days365 = min(by365, end) - sd
-                obs[i].delivered30.add(days30 > 0 ? Double(days30) * rate : 0)
-                obs[i].delivered90.add(days90 > 0 ? Double(days90) * rate : 0)
-                obs[i].delivered365.add(days365 > 0 ? Double(days365) * rate : 0)
-                aid90Total += days90 > 0 ? Double(days90) * aidRate : 0
+                obs[i].delivered30.add(RunOutcome.delivered(start: sd, end: end, rate: rate, byDay: by30))
+                obs[i].delivered90.add(RunOutcome.delivered(start: sd, end: end, rate: rate, byDay: by90))
+                obs[i].delivered365.add(RunOutcome.delivered(start: sd, end: end, rate: rate, byDay: by365))
+                aid90Total += RunOutcome.delivered(start: sd, end: end, rate: aidRate, byDay: by90)
             }
         }}}}}}}
         firstMilitaryAidDay.add(day: firstMilitary == Int.max ? -1 : firstMilitary)
