@@ -67,11 +67,13 @@ public enum AggressorDecision {
         return (Double(deterred) / Double(count), Double(probe) / Double(count), best)
     }
 
-    /// The decision figures; `drawn` are the types if already drawn (with
-    /// `drawTypes(plan:seed:count:)` and the same seed and count).
+    /// The decision figures over `types` aggressor types, or over `drawn`,
+    /// the types if already drawn (with `drawTypes(plan:seed:count:)` and the
+    /// same seed; their number is then the count).
     public static func evaluate(plan: CompiledScenario, accumulator acc: StudyAccumulator, seed: UInt64,
-                                types count: Int = defaultTypes, drawn: Types? = nil) -> Evaluation {
+                                types requested: Int = defaultTypes, drawn: Types? = nil) -> Evaluation {
         let K = plan.attacks.count
+        let count = drawn?.value.count ?? requested
         let t = drawn ?? drawTypes(plan: plan, seed: seed, count: count)
         let limited = plan.attacks.map { $0.kind != .fullInvasion }
         let full = plan.attacks.map { $0.kind == .fullInvasion }

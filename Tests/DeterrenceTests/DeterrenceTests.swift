@@ -86,14 +86,18 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         }
         #expect(results[0] == results[1])
         #expect(results[0] == results[2])
-        // The types drawn once and handed in give what drawing them inside gives.
+        // The types drawn once and handed in give what drawing them inside
+        // gives, and are the ones used: other types (another seed) give other figures.
         let plan = CompiledScenario(s)
         let (acc, _) = try await StudyRunner.run(plan: plan, seed: 12, runs: 300, threads: 1)
         let inside = AggressorDecision.evaluate(plan: plan, accumulator: acc, seed: 12, types: 3000)
         let drawn = AggressorDecision.drawTypes(plan: plan, seed: 12, count: 3000)
-        let handed = AggressorDecision.evaluate(plan: plan, accumulator: acc, seed: 12, types: 3000, drawn: drawn)
+        let handed = AggressorDecision.evaluate(plan: plan, accumulator: acc, seed: 12, drawn: drawn)
         #expect(inside.pDeterred == handed.pDeterred && inside.pDeterredSE == handed.pDeterredSE)
         #expect(inside.expectedUtility == handed.expectedUtility)
+        let other = AggressorDecision.drawTypes(plan: plan, seed: 13, count: 3000)
+        let handedOther = AggressorDecision.evaluate(plan: plan, accumulator: acc, seed: 12, drawn: other)
+        #expect(handedOther.expectedUtility != inside.expectedUtility)
     }
 
     @Test func credibilityGapIsActualMinusPerceived() async throws {
