@@ -44,7 +44,7 @@ public struct CrisisKernel {
     let atGround: [Bool], atForce: [Int], atObjective: [Int], atAdvance: [Int], atStrike: [Int], atCover: [Int]
     // Parameters used per run.
     let tripwire: Double, troopsCost: Double, capShiftMult: Double, demoMult: Double, delayFactor: Double
-    let powerPerMoney: Double, intelDefault: Double, interception: Double, steepness: Double, ratioHalf: Double, aidEffect: Double
+    let powerPerMoney: Double, intelDefault: Double, interception: Double, aidEffect: Double
     let turnoverShiftConstant: Bool
     // Per input slot, without its path (a string the hot loop must not touch).
     let slotDistribution: [Distribution], slotLower: [Double], slotUpper: [Double]
@@ -194,7 +194,7 @@ public struct CrisisKernel {
         capShiftMult = p.capabilityShiftMultiplier; demoMult = p.democraticChangeMultiplier
         delayFactor = p.integratedCommandDelayFactor; powerPerMoney = p.powerPerMoney
         intelDefault = p.intelligenceMultiplier; interception = p.interceptionPerPower
-        steepness = p.advanceSteepness; ratioHalf = p.advanceRatio; aidEffect = p.aidEffectiveness
+        aidEffect = p.aidEffectiveness
         turnoverShiftConstant = plan.slots[plan.turnoverShift].distribution.isConstant
         slotDistribution = plan.slots.map(\.distribution)
         slotLower = plan.slots.map(\.lower); slotUpper = plan.slots.map(\.upper)
@@ -276,6 +276,7 @@ public struct CrisisKernel {
         recordRoom = room
         let records = L + 2 + (sa.count + L - 1) / L, slots = L + 2
         ground = GroundCombat(segments: L * room)
+        ground.horizon = H; ground.steepness = p.advanceSteepness; ground.ratioHalf = p.advanceRatio
         queue = Array(repeating: QueuedLane(), count: L)
         recordDays = Array(repeating: 0, count: records * room); recordRates = Array(repeating: 0, count: 2 * L * records * room)
         recordCount = Array(repeating: 0, count: records); recordPending = Array(repeating: 0, count: records)
@@ -312,13 +313,10 @@ public struct CrisisKernel {
 
     /// One run, alone: its outcome in `out`.
     public mutating func simulate(run: UInt64, into out: inout RunOutcome) {
-        // The run takes the slot a fresh queue hands out first, which is `out` for the while.
-        guard let slot = freeSlots.last, queued == 0 else { return }
         var slots = spareOutcomes
         spareOutcomes = []
-        swap(&out, &slots[slot])
-        simulate(runs: run..<(run + 1), outcomes: &slots) { _, _ in }
-        swap(&out, &slots[slot])
+        // The outcome trades places with `out` (no copy: each keeps the other's arrays).
+        simulate(runs: run..<(run + 1), outcomes: &slots) { _, outcome in swap(&out, &outcome) }
         spareOutcomes = slots
     }
 
@@ -853,9 +851,8 @@ public struct CrisisKernel {
     /// The combat result of a strike lane once its days are done: sanctions accrued to the horizon.
     @inline(__always)
     func finishLane<V: DoubleLanes>(_ lane: Int, sim: Int, flows: LaneFlows<V>, objectiveShare: Double, into out: inout RunOutcome) {
-        let sanctions = flows.sanctions[lane] + flows.sanctionsRate[lane] * Double(H - flows.lastChange)
         let result = RunOutcome.Combat(objectiveShare: objectiveShare, aggressorLosses: 0, protegeLosses: 0,
-                                       sanctionsCost: sanctions, escalated: laneEscalated[lane])
+                                       sanctionsCost: flows.sanctions(lane: lane, horizon: H), escalated: laneEscalated[lane])
         store(result, sim: sim, reuse: perceivedAsActual[simAttack[sim]], into: &out)
     }
 
@@ -948,8 +945,9 @@ public struct CrisisKernel {
                     let l = lane + j, b = b0 + j, sim = sims[sims.startIndex + l]
                     let k = simAttack[sim]
                     let share = inputs[atForce[k]]
-                    set(.aggressor, b, aggressorPower * share)
-                    set(.protege, b, d0 + laneStationed[l])
+                    let a0 = aggressorPower * share, protege0 = d0 + laneStationed[l]
+                    set(.aggressor, b, a0)
+                    set(.protege, b, protege0)
                     set(.reinforcement, b, reinforcementRate * share)
                     set(.target, b, inputs[atObjective[k]] * depth)
                     set(.maxAdvance, b, inputs[atAdvance[k]])
@@ -958,9 +956,9 @@ public struct CrisisKernel {
                     // Losses telescope: A(H) = A(0) + H x reinforcement - aggressor losses, and
                     // D(H) = D(0) + total inflow - protégé losses.
                     q[b] = QueuedLane(record: record, local: l, slot: slot, sim: sim,
-                                      lossA: aggressorPower * share + reinforcementRate * share * Double(H),
-                                      lossD: d0 + laneStationed[l] + inflowTotal[l], depth: depth,
-                                      sanctions: flows.sanctions[l] + flows.sanctionsRate[l] * Double(H - flows.lastChange),
+                                      lossA: a0 + reinforcementRate * share * Double(H),
+                                      lossD: protege0 + inflowTotal[l], depth: depth,
+                                      sanctions: flows.sanctions(lane: l, horizon: H),
                                       escalated: laneEscalated[l], reuse: perceivedAsActual[k])
                 }
             }}
@@ -1033,8 +1031,13 @@ public struct CrisisKernel {
             }
         }}}}}}}}}
         ground.segmentCount = segments
-        ground.lanes = n; ground.horizon = H
-        ground.steepness = steepness; ground.ratioHalf = ratioHalf
+        ground.lanes = n
+        // Lanes left idle (the last batch of a range) run harmless zeros; a full batch writes every lane.
+        if n < Self.maxLanes {
+            ground.values.withUnsafeMutableBufferPointer { v in
+                for f in 0..<GroundCombat.fields { for b in n..<Self.maxLanes { v[f * GroundCombat.width + b] = 0 } }
+            }
+        }
         vectorPath.stepGround(&ground)
         queued = 0
         for b in 0..<n {
@@ -1054,8 +1057,6 @@ public struct CrisisKernel {
                 freeSlots.append(slot)
             }
         }
-        // Lanes left idle in the next batch run harmless zeros.
-        ground.values.withUnsafeMutableBufferPointer { v in for i in v.indices { v[i] = 0 } }
     }
 
     /// 6. Strike campaigns over the horizon for a batch of strike
@@ -1219,4 +1220,10 @@ struct LaneFlows<V: DoubleLanes> {
     var rate = V(repeating: 0), sanctionsRate = V(repeating: 0), sanctions = V(repeating: 0)
     var lastChange = 0
     var intelligenceChanged = false
+
+    /// Lane `lane`'s sanctions accrued to the horizon.
+    @inline(__always)
+    func sanctions(lane: Int, horizon: Int) -> Double {
+        sanctions[lane] + sanctionsRate[lane] * Double(horizon - lastChange)
+    }
 }

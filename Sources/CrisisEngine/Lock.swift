@@ -10,7 +10,7 @@ public final class NSLockLike: @unchecked Sendable {
     }
 }
 
-/// Counts work done across tasks, for progress reports.
+/// Counts across tasks: work done, for progress reports, or chunks taken.
 public final class ProgressCounter: @unchecked Sendable {
     private var done: Int64 = 0
     private let lock = NSLockLike()

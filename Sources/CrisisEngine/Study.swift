@@ -36,7 +36,7 @@ public enum StudyRunner {
         // by other work (the aggressor types drawn beside the runs, another
         // process on the core) simply does fewer chunks. Which thread does a
         // chunk changes no bit of the result: the statistics are integer sums.
-        let queue = ChunkQueue()
+        let taken = ProgressCounter()
         return try await withThrowingTaskGroup(of: StudyAccumulator.self) { group in
             for _ in 0..<workers {
                 group.addTask {
@@ -44,7 +44,9 @@ public enum StudyRunner {
                     var outcomes = kernel.makeOutcomeSlots()
                     var acc = StudyAccumulator(plan: plan)
                     let runDays = kernel.runDaysPerRun
-                    while let chunk = queue.next(below: chunks) {
+                    while true {
+                        let chunk = Int(taken.add(1) - 1)
+                        guard chunk < chunks else { break }
                         try Task.checkCancellation()
                         let lo = range.lowerBound + Int64(chunk) * chunkSize
                         let hi = min(range.upperBound, lo + chunkSize)
@@ -85,17 +87,3 @@ public enum StudyRunner {
     }
 }
 
-
-/// Hands out chunk numbers 0, 1, 2, ... to whichever worker asks first.
-final class ChunkQueue: @unchecked Sendable {
-    private var taken = 0
-    private let lock = NSLockLike()
-    /// The next chunk, or nil once all `count` are taken.
-    func next(below count: Int) -> Int? {
-        lock.withLock {
-            guard taken < count else { return nil }
-            taken += 1
-            return taken - 1
-        }
-    }
-}
