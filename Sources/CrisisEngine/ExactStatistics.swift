@@ -143,22 +143,36 @@ public struct Moments: Hashable, Sendable {
 }
 
 /// Counts in fixed bins over [lo, hi]; values below lo go to the first bin,
-/// values at or above hi to an overflow bin at the end.
+/// values at or above hi to an overflow bin at the end. Exact zeros are
+/// also counted apart (`zeros`), so that a quantile that falls among them
+/// is 0, not a point inside the first bin (no aid delivered is 0, not a
+/// small positive amount).
 public struct FixedHistogram: Hashable, Sendable {
     public let lo: Double
     public let hi: Double
     /// (hi - lo) / bins, computed once.
     public let width: Double
-    /// Whether the bins are the days 0, 1, ..., bins - 1 (lo 0, hi = bins), so that
-    /// a day's bin is the day itself (`add(day:)`).
+    /// Whether the bins are the days 0, 1, ..., bins - 1 (`init(days:)`), so that
+    /// a day's bin is the day itself (`add(day:)`) and a quantile is a whole day.
     let dayBins: Bool
     public var counts: [Int64]
+    /// How many of the values added by `add(_:)` were exactly 0 (each also counted in its bin).
+    public var zeros: Int64 = 0
 
     public init(lo: Double, hi: Double, bins: Int) {
+        self.init(lo: lo, hi: hi, bins: bins, days: false)
+    }
+
+    /// Bins for the whole days 0 to `days` - 1 (and never, or later, in the overflow bin).
+    public init(days: Int) {
+        self.init(lo: 0, hi: Double(max(1, days)), bins: max(1, days), days: true)
+    }
+
+    init(lo: Double, hi: Double, bins: Int, days: Bool) {
         self.lo = lo; self.hi = hi > lo ? hi : lo + 1
         counts = [Int64](repeating: 0, count: max(1, bins) + 1)
         width = (self.hi - lo) / Double(max(1, bins))
-        dayBins = lo == 0 && self.hi == Double(max(1, bins))
+        dayBins = days
     }
 
     public var bins: Int { counts.count - 1 }
@@ -171,11 +185,15 @@ public struct FixedHistogram: Hashable, Sendable {
     }
 
     @inlinable
-    public mutating func add(_ x: Double) { counts[bin(x)] &+= 1 }
+    public mutating func add(_ x: Double) {
+        if x == 0 { zeros &+= 1 }
+        counts[bin(x)] &+= 1
+    }
 
     /// Adds day d, or never (the overflow bin) when d is negative: the same
-    /// count as `add(d >= 0 ? Double(d) : .infinity)`, and without a
-    /// division when the bins are days.
+    /// count as `add(d >= 0 ? Double(d) : .infinity)` (less the count of
+    /// zeros, which day quantiles do not need), and without a division when
+    /// the bins are days.
     @inline(__always)
     public mutating func add(day d: Int) {
         guard dayBins else { add(d >= 0 ? Double(d) : .infinity); return }
@@ -186,21 +204,50 @@ public struct FixedHistogram: Hashable, Sendable {
 
     public mutating func merge(_ o: FixedHistogram) {
         for i in counts.indices where i < o.counts.count { counts[i] &+= o.counts[i] }
+        zeros &+= o.zeros
     }
 
     public var total: Int64 { counts.reduce(0, &+) }
 
-    /// The q-quantile, interpolated within its bin; +inf when it falls in the overflow bin.
+    /// The q-quantile; +inf when it falls in the overflow bin. Day bins give
+    /// the first day by which a share q of the values has come (a whole
+    /// day: the values are whole days). Other bins interpolate within the
+    /// bin, except that the exact zeros are a point mass at 0: a quantile
+    /// among them is 0, and the rest of the first bin spreads over it.
     public func quantile(_ q: Double) -> Double {
-        let n = total
-        guard n > 0 else { return .nan }
+        FixedHistogram.quantile(q, lo: lo, width: width, counts: counts, zeros: dayBins ? nil : zeros)
+    }
+
+    /// `quantile` from a histogram's numbers (the reports use it on the
+    /// histograms of a study's JSON): `zeros` nil for whole-day bins.
+    public static func quantile(_ q: Double, lo: Double, width: Double, counts: [Int64], zeros: Int64?) -> Double {
+        let bins = counts.count - 1
+        let n = counts.reduce(0, &+)
+        guard n > 0, bins > 0 else { return .nan }
         let target = q * Double(n)
+        guard let zeros else {
+            var cum: Int64 = 0
+            for i in 0..<bins {
+                cum += counts[i]
+                if counts[i] > 0 && Double(cum) >= target { return lo + Double(i) * width }
+            }
+            return .infinity
+        }
+        // Exact zeros sit in the bin of 0 (the first bin of a histogram from 0).
+        let zeroBin = lo <= 0 && 0 < lo + Double(bins) * width ? min(bins - 1, Int((0 - lo) / width)) : -1
+        let z = zeroBin >= 0 ? Double(min(zeros, counts[zeroBin])) : 0
         var cum = 0.0
         for i in 0..<bins {
-            let c = Double(counts[i])
+            var c = Double(counts[i])
+            var start = lo + Double(i) * width
+            if i == zeroBin && z > 0 {
+                if cum + z >= target { return 0 }
+                cum += z; c -= z; start = 0
+            }
             if cum + c >= target && c > 0 {
                 let frac = (target - cum) / c
-                return lo + (Double(i) + min(1, max(0, frac))) * width
+                let end = lo + Double(i + 1) * width
+                return start + min(1, max(0, frac)) * (end - start)
             }
             cum += c
         }

@@ -66,9 +66,9 @@ public struct StudyAccumulator: Sendable, Hashable {
         guarantorHonours = Array(repeating: Moments(), count: G)
         guarantorHonoursPerceived = Array(repeating: Moments(), count: G)
         guarantorActive = Array(repeating: Moments(), count: G)
-        obligations = Array(repeating: Obligation(firstEffectDay: FixedHistogram(lo: 0, hi: Double(H), bins: H)),
+        obligations = Array(repeating: Obligation(firstEffectDay: FixedHistogram(days: H)),
                             count: plan.obligations.count)
-        firstMilitaryAidDay = FixedHistogram(lo: 0, hi: Double(H), bins: H)
+        firstMilitaryAidDay = FixedHistogram(days: H)
         let days = Self.checkpoints(horizon: H)
         aidCheckpoints = days
         aidCheckpointLanes = stride(from: 0, to: days.count, by: 8).map { first in
@@ -211,7 +211,9 @@ public struct StudyAccumulator: Sendable, Hashable {
     }
 
     public mutating func merge(_ o: StudyAccumulator) {
-        runs += o.runs; runDays += o.runDays
+        // Wrapping sums: shard files are read from disk, and a damaged one
+        // must give a wrong count that the caller can check, not a trap.
+        runs &+= o.runs; runDays &+= o.runDays
         for k in attacks.indices where k < o.attacks.count {
             attacks[k].objectiveShare.merge(o.attacks[k].objectiveShare)
             attacks[k].aggressorLosses.merge(o.attacks[k].aggressorLosses)
@@ -222,7 +224,7 @@ public struct StudyAccumulator: Sendable, Hashable {
             for i in 0..<4 { attacks[k].perceivedSum[i].merge(o.attacks[k].perceivedSum[i]) }
             for i in 0..<10 { attacks[k].perceivedCross[i].merge(o.attacks[k].perceivedCross[i]) }
             for i in attacks[k].batchSum.indices { attacks[k].batchSum[i].merge(o.attacks[k].batchSum[i]) }
-            for i in attacks[k].batchCount.indices { attacks[k].batchCount[i] += o.attacks[k].batchCount[i] }
+            for i in attacks[k].batchCount.indices { attacks[k].batchCount[i] &+= o.attacks[k].batchCount[i] }
         }
         for g in guarantorHonours.indices where g < o.guarantorHonours.count {
             guarantorHonours[g].merge(o.guarantorHonours[g])

@@ -100,10 +100,12 @@ public struct StudyResult: Codable, Hashable, Sendable {
         }
     }
     public struct Histogram: Codable, Hashable, Sendable {
-        public init(lo: Double, hi: Double, counts: [Int64]) { self.lo = lo; self.hi = hi; self.counts = counts }
+        public init(lo: Double, hi: Double, counts: [Int64], zeros: Int64? = nil) { self.lo = lo; self.hi = hi; self.counts = counts; self.zeros = zeros }
         public var lo: Double
         public var hi: Double
         public var counts: [Int64]
+        /// How many of the values were exactly 0 (also counted in their bin); absent in results of earlier versions.
+        public var zeros: Int64?
     }
     public struct AttackFigures: Codable, Hashable, Sendable {
         public init(type: String, kind: String, name: String, objectiveShare: Estimate, aggressorLosses: Estimate, protegeLosses: Estimate, sanctionsCost: Estimate, escalationProbability: Estimate, objectiveShareHistogram: Histogram, expectedUtility: Estimate?, pBestResponse: Double?) { self.type = type; self.kind = kind; self.name = name; self.objectiveShare = objectiveShare; self.aggressorLosses = aggressorLosses; self.protegeLosses = protegeLosses; self.sanctionsCost = sanctionsCost; self.escalationProbability = escalationProbability; self.objectiveShareHistogram = objectiveShareHistogram; self.expectedUtility = expectedUtility; self.pBestResponse = pBestResponse }
@@ -239,7 +241,8 @@ extension StudyResult {
                                  objectiveShare: Estimate(x.objectiveShare), aggressorLosses: Estimate(x.aggressorLosses),
                                  protegeLosses: Estimate(x.protegeLosses), sanctionsCost: Estimate(x.sanctionsCost),
                                  escalationProbability: Estimate(x.escalated),
-                                 objectiveShareHistogram: Histogram(lo: x.shareHistogram.lo, hi: x.shareHistogram.hi, counts: x.shareHistogram.counts),
+                                 objectiveShareHistogram: Histogram(lo: x.shareHistogram.lo, hi: x.shareHistogram.hi, counts: x.shareHistogram.counts,
+                                                                            zeros: x.shareHistogram.zeros),
                                  expectedUtility: nil, pBestResponse: nil)
         }
         let aid = zip(acc.aidCheckpoints, acc.aidOverTime).map { day, h in

@@ -116,21 +116,28 @@ struct ShareHistogram {
         c[c.count - 1] &+= atTop
         counts = c
         total = c.reduce(0, &+)
+        zeros = h.zeros
     }
 
     var width: Double { (hi - lo) / Double(counts.count) }
 
-    /// The q-quantile interpolated within its bin (nil without runs).
+    /// Runs whose share was exactly 0 (nil in results of earlier versions).
+    var zeros: Int64?
+
+    /// The q-quantile interpolated within its bin, the exact zeros a point
+    /// mass at 0 (`FixedHistogram.quantile`); nil without runs.
     func quantile(_ q: Double) -> Double? {
         guard total > 0 else { return nil }
-        let target = q * Double(total)
-        var cum = 0.0
-        for (i, n) in counts.enumerated() where n > 0 {
-            let c = Double(n)
-            if cum + c >= target { return lo + (Double(i) + min(1, max(0, (target - cum) / c))) * width }
-            cum += c
-        }
-        return hi
+        let v = FixedHistogram.quantile(q, lo: lo, width: width, counts: counts + [0], zeros: zeros ?? 0)
+        return v.isFinite ? v : hi
+    }
+
+    /// A quantile as a percentage, "under 2%" when it falls inside the first
+    /// bin above 0 (the histogram cannot place it closer than its bin).
+    func percentQuantile(_ q: Double) -> String {
+        guard let v = quantile(q) else { return "–" }
+        if v > lo && v < lo + width { return "under " + Markup.percent(lo + width, decimals: 0) }
+        return Markup.percent(v, decimals: 0)
     }
 }
 

@@ -82,7 +82,7 @@ enum StudyTables {
         let header = ["attack", "objective share", "objective share p10 / p50 / p90", "aggressor losses", "protégé losses", "sanctions cost", "P(escalation)"]
         let rows = r.attacks.map { a -> [String] in
             let h = ShareHistogram(a.objectiveShareHistogram)
-            let qs = [0.1, 0.5, 0.9].map { h.quantile($0).map { Markup.percent($0, decimals: 0) } ?? "–" }.joined(separator: " / ")
+            let qs = [0.1, 0.5, 0.9].map(h.percentQuantile).joined(separator: " / ")
             return [ReportText.attackName(a), ReportText.percent(a.objectiveShare), qs, ReportText.number(a.aggressorLosses),
                     ReportText.number(a.protegeLosses), ReportText.number(a.sanctionsCost), ReportText.percent(a.escalationProbability)]
         }

@@ -73,8 +73,8 @@ import Testing
             let N = plan.obligations.count, G = plan.guarantors.count, K = plan.attacks.count
             var acc = StudyAccumulator(plan: plan)
             var expected = [(Moments, Moments, Moments)](repeating: (Moments(), Moments(), Moments()), count: N)
-            var aid90 = Moments(), firstMilitary = FixedHistogram(lo: 0, hi: Double(horizon), bins: horizon)
-            var firstEffect = [FixedHistogram](repeating: FixedHistogram(lo: 0, hi: Double(horizon), bins: horizon), count: N)
+            var aid90 = Moments(), firstMilitary = FixedHistogram(days: horizon)
+            var firstEffect = [FixedHistogram](repeating: FixedHistogram(days: horizon), count: N)
             for run in UInt64(0)..<300 {
                 var o = RunOutcome(attacks: K, guarantors: G, obligations: N, slots: plan.slots.count)
                 for i in 0..<N {
@@ -150,7 +150,9 @@ import Testing
     /// (lo 0, one bin a day) and in any other.
     @Test func dayBinsAreTheBinsOfTheDays() {
         for (lo, hi, bins) in [(0.0, 365.0, 365), (0.0, 1.0, 1), (0.0, 30.0, 15), (2.0, 40.0, 38), (0.0, 365.5, 365)] {
-            var byDay = FixedHistogram(lo: lo, hi: hi, bins: bins), byValue = byDay
+            // Day bins (`init(days:)`, the fast path) where lo is 0 and there is a bin a day; the general path otherwise.
+            var byDay = lo == 0 && hi == Double(bins) ? FixedHistogram(days: bins) : FixedHistogram(lo: lo, hi: hi, bins: bins)
+            var byValue = FixedHistogram(lo: lo, hi: hi, bins: bins)
             for d in -3...400 {
                 byDay.add(day: d)
                 byValue.add(d >= 0 ? Double(d) : .infinity)
