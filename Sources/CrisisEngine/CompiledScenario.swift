@@ -157,7 +157,8 @@ public struct CompiledScenario: Sendable {
             case .discretionary:
                 var d = p.discretionaryDeliberationDays
                 if a.needsAppropriation {
-                    // deliberation plus appropriation: approximated by the sum of their medians and a combined spread
+                    // deliberation plus appropriation: an interval whose ends are the sums of the two
+                    // intervals' ends (5th with 5th, 95th with 95th); wider than the sum's own 90 % interval (ASSUMPTIONS.md)
                     let lo = p.discretionaryDeliberationDays.quantile(0.05) + p.appropriationDays.quantile(0.05)
                     let hi = p.discretionaryDeliberationDays.quantile(0.95) + p.appropriationDays.quantile(0.95)
                     d = .interval(lo, hi)

@@ -238,11 +238,14 @@ public enum CommitmentKind: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
-    /// Whether delivered amounts count as military aid (for "days to first military aid").
+    /// Whether the commitment is military aid (for "days to first military
+    /// aid"): what adds to the protégé's forces. Intelligence sharing
+    /// multiplies their effectiveness but delivers nothing, and is left
+    /// out, as are money and sanctions (ASSUMPTIONS.md).
     public var isMilitary: Bool {
         switch self {
-        case .armsDeliveries, .airDefense, .training, .troops, .intelligenceSharing: return true
-        case .consultation, .sanctions, .financialAid: return false
+        case .armsDeliveries, .airDefense, .training, .troops: return true
+        case .consultation, .sanctions, .financialAid, .intelligenceSharing: return false
         }
     }
 }
