@@ -189,7 +189,9 @@ public enum YAMLReader {
 extension String {
     var trimmingSpaceAndComments: String {
         var out = ""
-        for line in split(separator: "\n", omittingEmptySubsequences: true) {
+        // Split on "\r\n" as well as "\n": Swift reads "\r\n" as one Character, so a
+        // file with Windows line endings split on "\n" alone would be one line.
+        for line in split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             let t = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
             if t.isEmpty || t.hasPrefix("#") { continue }
             out += t

@@ -29,6 +29,8 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try Terminal.checkOutput(output)
+        try Terminal.checkOutput(report, option: "--report")
         var scenarios: [(String, Scenario)] = []
         var failed = false
         for f in files {

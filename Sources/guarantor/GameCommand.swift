@@ -85,6 +85,7 @@ struct GameConvertCommand: AsyncParsableCommand {
     @Option(help: "Output file (default: standard output).") var output: String?
 
     func run() async throws {
+        try Terminal.checkOutput(output)
         let game = try readGameFile(file)
         let text: String
         do {
@@ -136,6 +137,7 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try Terminal.checkOutput(output)
         let loaded = try CLI.loadScenario(scenario)
         let study = try await CLI.study(scenario: loaded, runs: runs, seed: seed, threads: nil, shard: nil,
                                         sensitivity: false, sensitivityRuns: 1_000, quiet: quiet)

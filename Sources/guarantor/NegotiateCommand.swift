@@ -38,6 +38,7 @@ struct NegotiateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try Terminal.checkOutput(output)
         let text: String
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {

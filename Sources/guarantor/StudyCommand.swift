@@ -34,7 +34,9 @@ struct StudyCommand: AsyncParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
-        if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 1 and 1,000,000,000") }
+        if let runs, !(2...1_000_000_000).contains(runs) {
+            throw ValidationError("--runs must be between 2 and 1,000,000,000 (a standard error needs at least two runs)")
+        }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
         if shard != nil && sensitivity { throw ValidationError("--sensitivity cannot be combined with --shard; run it on the whole study") }
         if !(100...10_000_000).contains(sensitivityRuns) { throw ValidationError("--sensitivity-runs must be between 100 and 10,000,000") }
@@ -51,7 +53,14 @@ struct StudyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try Terminal.checkOutput(output)
+        try Terminal.checkOutput(report, option: "--report")
         let scenario = try CLI.loadScenario(file)
+        let total = runs ?? Int64(scenario.runs)
+        if total < 2 { throw CLIError("\(file): `runs: \(total)`: a study needs at least 2 runs (a standard error needs two); pass --runs") }
+        if let spec = try parseShard(), Int64(spec.count) > total {
+            throw CLIError("--shard \(spec.index)/\(spec.count): \(spec.count) shards of \(total) runs would leave some empty; use at most \(total) shards")
+        }
         let result = try await CLI.study(scenario: scenario, runs: runs, seed: seed, threads: threads, shard: try parseShard(),
                                           sensitivity: sensitivity, sensitivityRuns: sensitivityRuns, quiet: quiet)
         try Terminal.emit(Render.study(result, format: format), to: output)

@@ -21,8 +21,30 @@ enum Terminal {
         }
     }
 
+    /// Checks, before any work, that `path` can be written (nil and "-"
+    /// are standard output): not empty, not a directory, in a directory that
+    /// exists and is writable, and writable itself if it exists. A long
+    /// study is then not lost to a typo in its output path.
+    static func checkOutput(_ path: String?, option: String = "--output") throws {
+        guard let path, path != "-" else { return }
+        guard !path.isEmpty else { throw CLIError("\(option) is empty: give a file path, or - for standard output") }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw CLIError("cannot write `\(path)`: it is a directory (\(option) takes a file path)") }
+            if !fm.isWritableFile(atPath: path) { throw CLIError("cannot write `\(path)`: permission denied") }
+            return
+        }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard fm.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError("cannot write `\(path)`: the directory `\(parent)` does not exist")
+        }
+        if !fm.isWritableFile(atPath: parent) { throw CLIError("cannot write `\(path)`: the directory `\(parent)` is not writable") }
+    }
+
     static func readText(_ path: String, limit: Int = 64 * 1024 * 1024) throws -> String {
         guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else { throw CLIError("cannot open `\(path)`: no such file") }
+        if attrs[.type] as? FileAttributeType == .typeDirectory { throw CLIError("cannot read `\(path)`: it is a directory, not a file") }
         if let size = attrs[.size] as? Int, size > limit { throw CLIError("`\(path)` is \(size) bytes, above the limit of \(limit)") }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read `\(path)`") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("`\(path)` is not UTF-8 text") }

@@ -135,6 +135,64 @@ struct CLITests {
         // The same shard twice is refused.
         let twice = try CLI.run(["merge", "--scenario", scenario, dir.appendingPathComponent("s0.json").path, dir.appendingPathComponent("s0.json").path])
         #expect(twice.status != 0)
+        // A missing shard is an error, unless --allow-partial.
+        let two = (0..<2).map { dir.appendingPathComponent("s\($0).json").path }
+        let partial = try CLI.run(["merge", "--scenario", scenario] + two)
+        #expect(partial.status == 1 && partial.stderr.contains("missing: 600..<900"), "\(partial.stderr)")
+        let allowed = try CLI.run(["merge", "--scenario", scenario, "--allow-partial"] + two)
+        #expect(allowed.status == 0 && allowed.stderr.contains("warning"), "\(allowed.stderr)")
+        // Damaged shards (hand-edited numbers) get an error, not a trap or a wrong merge.
+        let original = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("s1.json"))) as? [String: Any] ?? [:]
+        func damaged(_ name: String, _ edit: (inout [String: Any]) -> Void) throws -> String {
+            var obj = original
+            edit(&obj)
+            let url = dir.appendingPathComponent(name)
+            try JSONSerialization.data(withJSONObject: obj).write(to: url)
+            return url.path
+        }
+        func edited(_ key: String, in section: String, _ value: Any) -> (inout [String: Any]) -> Void {
+            { obj in
+                var meta = obj["meta"] as? [String: Any] ?? [:]
+                if section == "meta" { meta[key] = value } else {
+                    var shard = meta["shard"] as? [String: Any] ?? [:]
+                    shard[key] = value
+                    meta["shard"] = shard
+                }
+                obj["meta"] = meta
+            }
+        }
+        let cases = [
+            try damaged("reversed.json") { obj in edited("first_run", in: "shard", 700)(&obj); edited("end_run", in: "shard", 300)(&obj) },
+            try damaged("outside.json") { obj in edited("first_run", in: "shard", 1300)(&obj); edited("end_run", in: "shard", 1600)(&obj) },
+            try damaged("version.json", edited("version", in: "meta", "0.0.1")),
+            try damaged("huge.json") { obj in
+                var acc = obj["accumulator"] as? [String: Any] ?? [:]
+                var ints = acc["integers"] as? [String] ?? []
+                ints[0] = "9223372036854775807"
+                acc["integers"] = ints
+                obj["accumulator"] = acc
+            },
+        ]
+        for file in cases {
+            let r = try CLI.run(["merge", "--scenario", scenario, dir.appendingPathComponent("s0.json").path, file,
+                                 dir.appendingPathComponent("s2.json").path])
+            #expect(r.status == 1 && r.stderr.contains(URL(fileURLWithPath: file).lastPathComponent), "\(file): \(r.status) \(r.stderr)")
+        }
+    }
+
+    @Test func outputPathsAreCheckedBeforeTheWork() throws {
+        let scenario = "Tests/ScenarioSpecTests/Cases/minimal.yaml"
+        for (args, message) in [(["--output", FileManager.default.temporaryDirectory.path], "is a directory"),
+                                (["--output", "/nonexistent-guarantor-dir/x.json"], "does not exist"),
+                                (["--report", ""], "is empty")] {
+            let r = try CLI.run(["study", scenario, "--runs", "200", "--quiet"] + args)
+            #expect(r.status == 1 && r.stderr.contains(message) && r.stdout.isEmpty, "\(args): \(r.stderr)")
+        }
+        // More shards than runs, and a single run, are refused with a reason.
+        let empty = try CLI.run(["study", scenario, "--runs", "10", "--shard", "0/20", "--quiet"])
+        #expect(empty.status == 1 && empty.stderr.contains("at most 10 shards"), "\(empty.stderr)")
+        let one = try CLI.run(["study", scenario, "--runs", "1", "--quiet"])
+        #expect(one.status != 0 && one.stderr.contains("at least two runs"), "\(one.stderr)")
     }
 
     @Test func badArgumentsGetMessagesNotCrashes() throws {

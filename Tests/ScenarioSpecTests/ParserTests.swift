@@ -1,3 +1,4 @@
+import Foundation
 import GuarantorModel
 import ScenarioSpec
 import Testing
@@ -49,6 +50,15 @@ func memoryFiles(_ files: [String: String]) -> ScenarioLoader.FileSource {
         }
         #expect(list.diagnostics.count == expected.count, "\(lines)")
         #expect(list.diagnostics.allSatisfy { $0.description.hasPrefix(casePath("broken.yaml") + ":") && $0.description.contains(": error: ") })
+    }
+
+    @Test func windowsLineEndingsReadLikeUnix() throws {
+        let unix = try ScenarioLoader.load(path: casePath("minimal.yaml")).get()
+        guard case .success(let text) = LocalFiles.read(casePath("minimal.yaml")) else { Issue.record("cannot read minimal.yaml"); return }
+        // A leading comment, then every line ended by CR LF (a Windows checkout or editor).
+        let crlf = ("# a comment first\n" + text).replacingOccurrences(of: "\n", with: "\r\n")
+        let windows = try ScenarioLoader.load(path: "w.yaml", files: memoryFiles(["w.yaml": crlf])).get()
+        #expect(windows == unix)
     }
 
     @Test func jsonScenariosReadLikeYAML() throws {
