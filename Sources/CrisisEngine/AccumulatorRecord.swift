@@ -24,7 +24,9 @@ public struct AccumulatorRecord: Codable, Hashable, Sendable {
             ints += k.perceivedSum.map(\.text) + k.perceivedCross.map(\.text) + k.batchSum.map(\.text)
             ints += k.batchCount.map { String($0) }
         }
-        for g in a.guarantorHonours.indices { mom(a.guarantorHonours[g]); mom(a.guarantorHonoursPerceived[g]); mom(a.guarantorActive[g]) }
+        for g in a.guarantorHonours.indices {
+            mom(a.guarantorHonours[g]); mom(a.guarantorHonoursPerceived[g]); mom(a.guarantorActive[g]); mom(a.guarantorViewsDiffer[g])
+        }
         for o in a.obligations {
             mom(o.honoured); mom(o.delivered30); mom(o.delivered90); mom(o.delivered365)
             hist(o.firstEffectDay)
@@ -69,8 +71,8 @@ public struct AccumulatorRecord: Codable, Hashable, Sendable {
             for i in a.attacks[k].batchCount.indices { guard let v = int(), v >= 0 else { return nil }; a.attacks[k].batchCount[i] = v }
         }
         for g in a.guarantorHonours.indices {
-            guard let x = mom(), let y = mom(), let z = mom() else { return nil }
-            a.guarantorHonours[g] = x; a.guarantorHonoursPerceived[g] = y; a.guarantorActive[g] = z
+            guard let x = mom(), let y = mom(), let z = mom(), let d = mom() else { return nil }
+            a.guarantorHonours[g] = x; a.guarantorHonoursPerceived[g] = y; a.guarantorActive[g] = z; a.guarantorViewsDiffer[g] = d
         }
         for i in a.obligations.indices {
             guard let w = mom(), let x = mom(), let y = mom(), let z = mom() else { return nil }

@@ -44,6 +44,9 @@ public struct StudyAccumulator: Sendable, Hashable {
     public var guarantorHonours: [Moments]
     public var guarantorHonoursPerceived: [Moments]
     public var guarantorActive: [Moments]
+    /// Runs in which a guarantor's actual and perceived honour differ: with
+    /// the two means, the standard error of the credibility gap (`gapStandardError`).
+    public var guarantorViewsDiffer: [Moments]
     public var obligations: [Obligation]
     public var allHonour = Moments()
     public var firstMilitaryAidDay: FixedHistogram
@@ -66,6 +69,7 @@ public struct StudyAccumulator: Sendable, Hashable {
         guarantorHonours = Array(repeating: Moments(), count: G)
         guarantorHonoursPerceived = Array(repeating: Moments(), count: G)
         guarantorActive = Array(repeating: Moments(), count: G)
+        guarantorViewsDiffer = Array(repeating: Moments(), count: G)
         obligations = Array(repeating: Obligation(firstEffectDay: FixedHistogram(days: H)),
                             count: plan.obligations.count)
         firstMilitaryAidDay = FixedHistogram(days: H)
@@ -136,13 +140,15 @@ public struct StudyAccumulator: Sendable, Hashable {
         guarantorActive.withUnsafeMutableBufferPointer { active in
         guarantorHonours.withUnsafeMutableBufferPointer { honours in
         guarantorHonoursPerceived.withUnsafeMutableBufferPointer { perceived in
+        guarantorViewsDiffer.withUnsafeMutableBufferPointer { differ in
             for g in honours.indices {
                 active[g].add(o.guarantorActive[g])
                 honours[g].add(o.guarantorHonours[g])
                 perceived[g].add(o.guarantorHonoursPerceived[g])
+                differ[g].add(o.guarantorHonours[g] != o.guarantorHonoursPerceived[g])
                 if o.guarantorActive[g] { anyActive = true; if !o.guarantorHonours[g] { all = false } }
             }
-        }}}
+        }}}}
         allHonour.add(anyActive && all)
         var firstMilitary = Int.max
         var aid90Total = 0.0
@@ -230,6 +236,7 @@ public struct StudyAccumulator: Sendable, Hashable {
             guarantorHonours[g].merge(o.guarantorHonours[g])
             guarantorHonoursPerceived[g].merge(o.guarantorHonoursPerceived[g])
             guarantorActive[g].merge(o.guarantorActive[g])
+            guarantorViewsDiffer[g].merge(o.guarantorViewsDiffer[g])
         }
         for i in obligations.indices where i < o.obligations.count {
             obligations[i].honoured.merge(o.obligations[i].honoured)
@@ -242,6 +249,17 @@ public struct StudyAccumulator: Sendable, Hashable {
         firstMilitaryAidDay.merge(o.firstMilitaryAidDay)
         aid90.merge(o.aid90)
         for j in aidOverTime.indices where j < o.aidOverTime.count { aidOverTime[j].merge(o.aidOverTime[j]) }
+    }
+
+    /// Standard error of guarantor g's credibility gap (actual minus
+    /// perceived honour): the runs' differences d are -1, 0 or 1, so the sum
+    /// of d^2 is the number of runs whose views differ.
+    public func gapStandardError(guarantor g: Int) -> Double {
+        let n = Double(runs)
+        guard runs > 1 else { return 0 }
+        let gap = guarantorHonours[g].mean - guarantorHonoursPerceived[g].mean
+        let squares = guarantorViewsDiffer[g].sum.value
+        return (max(0, (squares - n * gap * gap) / (n - 1)) / n).squareRoot()
     }
 
     /// Mean perceived outcome vector of attack k, overall or for one batch.

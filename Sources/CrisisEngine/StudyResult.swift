@@ -15,7 +15,9 @@ public struct Quantiles: Codable, Hashable, Sendable {
     public var p90: Double?
     /// Share of runs with a value within the histogram's range (e.g. an effect before the horizon).
     public var pWithinHorizon: Double
-    enum CodingKeys: String, CodingKey { case p10, p50, p90, pWithinHorizon = "p_within_horizon" }
+    /// Its Monte Carlo standard error, sqrt(p (1 - p) / runs) (absent in results of earlier versions).
+    public var pWithinHorizonSE: Double?
+    enum CodingKeys: String, CodingKey { case p10, p50, p90, pWithinHorizon = "p_within_horizon", pWithinHorizonSE = "p_within_horizon_se" }
 
     /// Quantiles among the runs whose value fell within the range (for days
     /// to an effect: among the runs where it happened before the horizon).
@@ -26,6 +28,7 @@ public struct Quantiles: Codable, Hashable, Sendable {
         p10 = q(0.1); p50 = q(0.5); p90 = q(0.9)
         let n = h.total
         pWithinHorizon = n > 0 ? Double(n - h.counts[h.bins]) / Double(n) : 0
+        pWithinHorizonSE = n > 1 ? (pWithinHorizon * (1 - pWithinHorizon) / Double(n - 1)).squareRoot() : nil
     }
 }
 
@@ -120,12 +123,14 @@ public struct StudyResult: Codable, Hashable, Sendable {
         public var objectiveShareHistogram: Histogram
         public var expectedUtility: Estimate?
         public var pBestResponse: Double?
+        /// Standard error of `pBestResponse` (runs and aggressor types; absent in results of earlier versions).
+        public var pBestResponseSE: Double?
         enum CodingKeys: String, CodingKey {
             case type, kind, name
             case objectiveShare = "objective_share", aggressorLosses = "aggressor_losses", protegeLosses = "protege_losses"
             case sanctionsCost = "sanctions_cost", escalationProbability = "escalation_probability"
             case objectiveShareHistogram = "objective_share_histogram"
-            case expectedUtility = "expected_utility", pBestResponse = "p_best_response"
+            case expectedUtility = "expected_utility", pBestResponse = "p_best_response", pBestResponseSE = "p_best_response_se"
         }
     }
     public struct AidPoint: Codable, Hashable, Sendable {
@@ -146,11 +151,14 @@ public struct StudyResult: Codable, Hashable, Sendable {
         }
     }
     public struct CredibilityGap: Codable, Hashable, Sendable {
-        public init(guarantor: String, actual: Double, perceived: Double, gap: Double) { self.guarantor = guarantor; self.actual = actual; self.perceived = perceived; self.gap = gap }
+        public init(guarantor: String, actual: Double, perceived: Double, gap: Double, gapSE: Double? = nil) { self.guarantor = guarantor; self.actual = actual; self.perceived = perceived; self.gap = gap; self.gapSE = gapSE }
         public var guarantor: String
         public var actual: Double
         public var perceived: Double
         public var gap: Double
+        /// Standard error of the gap, from the runs' paired views (absent in results of earlier versions).
+        public var gapSE: Double?
+        enum CodingKeys: String, CodingKey { case guarantor, actual, perceived, gap, gapSE = "gap_se" }
     }
     public struct DeterrenceFigures: Codable, Hashable, Sendable {
         public init(pDeterred: Estimate, bestResponse: String, probeRisk: Estimate, credibilityGap: [CredibilityGap], aggressorTypes: Int, statusQuoUtility: Double) { self.pDeterred = pDeterred; self.bestResponse = bestResponse; self.probeRisk = probeRisk; self.credibilityGap = credibilityGap; self.aggressorTypes = aggressorTypes; self.statusQuoUtility = statusQuoUtility }
@@ -176,11 +184,19 @@ public struct StudyResult: Codable, Hashable, Sendable {
         public var objectiveShareHigh: Double
         public var swingPDeterred: Double
         public var swingObjectiveShare: Double
+        /// Standard errors of the variants' figures (absent in results of earlier versions). A
+        /// swing's is sqrt(low^2 + high^2), the error were the two variants independent: they
+        /// share their random numbers and aggressor types, which makes the true error smaller.
+        public var pDeterredLowSE: Double?, pDeterredHighSE: Double?, swingPDeterredSE: Double?
+        public var objectiveShareLowSE: Double?, objectiveShareHighSE: Double?, swingObjectiveShareSE: Double?
         enum CodingKeys: String, CodingKey {
             case input, low, high
             case pDeterredLow = "p_deterred_low", pDeterredHigh = "p_deterred_high"
             case objectiveShareLow = "objective_share_low", objectiveShareHigh = "objective_share_high"
             case swingPDeterred = "swing_p_deterred", swingObjectiveShare = "swing_objective_share"
+            case pDeterredLowSE = "p_deterred_low_se", pDeterredHighSE = "p_deterred_high_se", swingPDeterredSE = "swing_p_deterred_se"
+            case objectiveShareLowSE = "objective_share_low_se", objectiveShareHighSE = "objective_share_high_se"
+            case swingObjectiveShareSE = "swing_objective_share_se"
         }
     }
     public struct Sensitivity: Codable, Hashable, Sendable {
@@ -188,10 +204,13 @@ public struct StudyResult: Codable, Hashable, Sendable {
         public var runsPerVariant: Int64
         public var baselinePDeterred: Double
         public var baselineObjectiveShare: Double
+        /// Standard errors of the baseline variant's figures (absent in results of earlier versions).
+        public var baselinePDeterredSE: Double?, baselineObjectiveShareSE: Double?
         public var rows: [SensitivityRow]
         enum CodingKeys: String, CodingKey {
             case rows, runsPerVariant = "runs_per_variant", baselinePDeterred = "baseline_p_deterred"
             case baselineObjectiveShare = "baseline_objective_share"
+            case baselinePDeterredSE = "baseline_p_deterred_se", baselineObjectiveShareSE = "baseline_objective_share_se"
         }
     }
 

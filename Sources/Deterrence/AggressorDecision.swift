@@ -16,8 +16,9 @@ public enum AggressorDecision {
         public var probeRiskSE: Double
         /// Per attack: mean EU over types and its standard error.
         public var expectedUtility: [Estimate]
-        /// Per attack: share of types for which it is the best response.
+        /// Per attack: share of types for which it is the best response, and its SE.
         public var pBestResponse: [Double]
+        public var pBestResponseSE: [Double]
         /// Status quo's share of types.
         public var pStatusQuoBest: Double
         public var bestResponse: String
@@ -82,12 +83,13 @@ public enum AggressorDecision {
 
         // Batch means: the spread of the shares computed from each batch's
         // outcome means estimates the simulation error of the whole.
-        var batchPD: [Double] = [], batchProbe: [Double] = []
+        var batchPD: [Double] = [], batchProbe: [Double] = [], batchBest: [[Double]] = Array(repeating: [], count: K)
         let batchTypes = min(count, 4000)
         for b in 0..<StudyAccumulator.batches where acc.attacks.first.map({ $0.batchCount[b] > 1 }) ?? false {
             let bm = (0..<K).map { acc.perceivedMean(attack: $0, batch: b) }
             let r = shares(t, means: bm, limited: limited, full: full, count: batchTypes)
             batchPD.append(r.deterred); batchProbe.append(r.probe)
+            for k in 0..<K { batchBest[k].append(Double(r.best[k]) / Double(batchTypes)) }
         }
         func batchSE(_ xs: [Double]) -> Double {
             guard xs.count > 1 else { return 0 }
@@ -113,12 +115,13 @@ public enum AggressorDecision {
             eu.append(Estimate(mean: mu, se: (max(0, simVar / n) + typeVar).squareRoot()))
         }
         let pBest = (0..<K).map { Double(best[$0]) / Double(count) }
+        let pBestSE = (0..<K).map { k in (batchSE(batchBest[k]) * batchSE(batchBest[k]) + binomial(pBest[k]) * binomial(pBest[k])).squareRoot() }
         let pSQ = Double(best[K]) / Double(count)
         var bestName = "status_quo"
         var bestShare = pSQ
         for k in 0..<K where pBest[k] > bestShare { bestShare = pBest[k]; bestName = plan.scenario.attacks[k].id }
         return Evaluation(pDeterred: pd, pDeterredSE: pdSE, probeRisk: probe, probeRiskSE: probeSE,
-                          expectedUtility: eu, pBestResponse: pBest, pStatusQuoBest: pSQ, bestResponse: bestName, types: count)
+                          expectedUtility: eu, pBestResponse: pBest, pBestResponseSE: pBestSE, pStatusQuoBest: pSQ, bestResponse: bestName, types: count)
     }
 
     static func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
@@ -130,10 +133,13 @@ public enum AggressorDecision {
         for k in result.attacks.indices {
             result.attacks[k].expectedUtility = e.expectedUtility[k]
             result.attacks[k].pBestResponse = e.pBestResponse[k]
+            result.attacks[k].pBestResponseSE = e.pBestResponseSE[k]
         }
-        let gaps = result.guarantors.map { g in
-            StudyResult.CredibilityGap(guarantor: g.id, actual: g.honourProbability.mean, perceived: g.perceivedHonourProbability.mean,
-                                       gap: g.honourProbability.mean - g.perceivedHonourProbability.mean)
+        let gaps = result.guarantors.enumerated().map { g, figures in
+            StudyResult.CredibilityGap(guarantor: figures.id, actual: figures.honourProbability.mean, perceived: figures.perceivedHonourProbability.mean,
+                                       gap: figures.honourProbability.mean - figures.perceivedHonourProbability.mean,
+                                       gapSE: accumulator.guarantorViewsDiffer.indices.contains(g)
+                                           ? accumulator.gapStandardError(guarantor: g) : nil)
         }
         result.deterrence = StudyResult.DeterrenceFigures(
             pDeterred: Estimate(mean: e.pDeterred, se: e.pDeterredSE), bestResponse: e.bestResponse,

@@ -25,22 +25,25 @@ public enum SensitivityAnalysis {
         let ref = plan.referenceAttack
         let total = Int64(variants.count) * runsPerVariant
         let counter = ProgressCounter()
-        let figures: [(Double, Double)] = try await withThrowingTaskGroup(of: (Int, Double, Double).self) { group in
+        // Per variant: P(deterred) and the reference attack's objective share, each with its SE.
+        typealias Figures = (pd: Double, pdSE: Double, share: Double, shareSE: Double)
+        let figures: [Figures] = try await withThrowingTaskGroup(of: (Int, Figures).self) { group in
             var next = 0
-            var out = Array(repeating: (0.0, 0.0), count: variants.count)
+            var out = Array(repeating: Figures(0, 0, 0, 0), count: variants.count)
             func launch(_ i: Int) {
                 let v = variants[i]
                 group.addTask {
                     let acc = try await StudyRunner.accumulate(plan: v, seed: seed, runs: 0..<runsPerVariant, threads: 1)
                     let e = AggressorDecision.evaluate(plan: v, accumulator: acc, seed: seed, types: types)
                     if let progress { progress(counter.add(runsPerVariant), total) }
-                    let share = acc.attacks.indices.contains(ref) ? acc.attacks[ref].objectiveShare.mean : 0
-                    return (i, e.pDeterred, share)
+                    let share = acc.attacks.indices.contains(ref) ? acc.attacks[ref].objectiveShare : Moments()
+                    return (i, Figures(e.pDeterred, e.pDeterredSE, share.count > 0 ? share.mean : 0,
+                                       share.count > 1 ? share.standardError : 0))
                 }
             }
             while next < min(max(1, threads), variants.count) { launch(next); next += 1 }
-            for try await (i, pd, share) in group {
-                out[i] = (pd, share)
+            for try await (i, f) in group {
+                out[i] = f
                 if next < variants.count { launch(next); next += 1 }
             }
             return out
@@ -48,14 +51,21 @@ public enum SensitivityAnalysis {
         var rows: [StudyResult.SensitivityRow] = []
         for (j, s) in inputs.enumerated() {
             let low = figures[1 + 2 * j], high = figures[2 + 2 * j]
-            rows.append(StudyResult.SensitivityRow(
+            var row = StudyResult.SensitivityRow(
                 input: plan.slots[s].path, low: ends[j].0, high: ends[j].1,
-                pDeterredLow: low.0, pDeterredHigh: high.0, objectiveShareLow: low.1, objectiveShareHigh: high.1,
-                swingPDeterred: abs(high.0 - low.0), swingObjectiveShare: abs(high.1 - low.1)))
+                pDeterredLow: low.pd, pDeterredHigh: high.pd, objectiveShareLow: low.share, objectiveShareHigh: high.share,
+                swingPDeterred: abs(high.pd - low.pd), swingObjectiveShare: abs(high.share - low.share))
+            row.pDeterredLowSE = low.pdSE; row.pDeterredHighSE = high.pdSE
+            row.swingPDeterredSE = (low.pdSE * low.pdSE + high.pdSE * high.pdSE).squareRoot()
+            row.objectiveShareLowSE = low.shareSE; row.objectiveShareHighSE = high.shareSE
+            row.swingObjectiveShareSE = (low.shareSE * low.shareSE + high.shareSE * high.shareSE).squareRoot()
+            rows.append(row)
         }
         rows.sort { ($0.swingPDeterred, $0.swingObjectiveShare, $1.input) > ($1.swingPDeterred, $1.swingObjectiveShare, $0.input) }
-        return StudyResult.Sensitivity(runsPerVariant: runsPerVariant, baselinePDeterred: figures[0].0,
-                                       baselineObjectiveShare: figures[0].1, rows: rows)
+        var result = StudyResult.Sensitivity(runsPerVariant: runsPerVariant, baselinePDeterred: figures[0].pd,
+                                             baselineObjectiveShare: figures[0].share, rows: rows)
+        result.baselinePDeterredSE = figures[0].pdSE; result.baselineObjectiveShareSE = figures[0].shareSE
+        return result
     }
 }
 

@@ -80,7 +80,7 @@ public enum CSVReport {
             [sc, "days_to_first_military_aid_p10", q.p10.map(num) ?? "", ""],
             [sc, "days_to_first_military_aid_p50", q.p50.map(num) ?? "", ""],
             [sc, "days_to_first_military_aid_p90", q.p90.map(num) ?? "", ""],
-            [sc, "p_military_aid_within_horizon", num(q.pWithinHorizon), ""],
+            [sc, "p_military_aid_within_horizon", num(q.pWithinHorizon), q.pWithinHorizonSE.map(num) ?? ""],
             [sc, "aid_delivered_by_day_90", num(h.aidDeliveredByDay90.mean), num(h.aidDeliveredByDay90.se)],
         ]
         var guarantors = CSVTable(name: "honour_by_guarantor", columns: ["table", "scenario", "guarantor", "name", "statistic", "value", "se"])
@@ -90,7 +90,7 @@ public enum CSVReport {
             }
         }
         var commitments = CSVTable(name: "commitments", columns: ["table", "scenario", "guarantor", "agreement", "commitment", "unit", "statistic", "value", "se"])
-        var firstEffect = CSVTable(name: "first_effect_day", columns: ["table", "scenario", "guarantor", "agreement", "commitment", "statistic", "value"])
+        var firstEffect = CSVTable(name: "first_effect_day", columns: ["table", "scenario", "guarantor", "agreement", "commitment", "statistic", "value", "se"])
         for g in r.guarantors {
             for c in g.commitments {
                 let key = [sc, g.id, c.agreement, c.kind]
@@ -99,12 +99,14 @@ public enum CSVReport {
                     commitments.rows.append(key + [c.unit, s, num(e.mean), num(e.se)])
                 }
                 let fq = c.firstEffectDay
-                firstEffect.rows += [key + ["p10", fq.p10.map(num) ?? ""], key + ["p50", fq.p50.map(num) ?? ""],
-                                     key + ["p90", fq.p90.map(num) ?? ""], key + ["p_within_horizon", num(fq.pWithinHorizon)]]
+                firstEffect.rows += [key + ["p10", fq.p10.map(num) ?? "", ""], key + ["p50", fq.p50.map(num) ?? "", ""],
+                                     key + ["p90", fq.p90.map(num) ?? "", ""],
+                                     key + ["p_within_horizon", num(fq.pWithinHorizon), fq.pWithinHorizonSE.map(num) ?? ""]]
             }
         }
-        firstEffect.rows += [[sc, "", "", "first_military_aid", "p10", q.p10.map(num) ?? ""], [sc, "", "", "first_military_aid", "p50", q.p50.map(num) ?? ""],
-                             [sc, "", "", "first_military_aid", "p90", q.p90.map(num) ?? ""], [sc, "", "", "first_military_aid", "p_within_horizon", num(q.pWithinHorizon)]]
+        firstEffect.rows += [[sc, "", "", "first_military_aid", "p10", q.p10.map(num) ?? "", ""], [sc, "", "", "first_military_aid", "p50", q.p50.map(num) ?? "", ""],
+                             [sc, "", "", "first_military_aid", "p90", q.p90.map(num) ?? "", ""],
+                             [sc, "", "", "first_military_aid", "p_within_horizon", num(q.pWithinHorizon), q.pWithinHorizonSE.map(num) ?? ""]]
         var aid = CSVTable(name: "aid_over_time", columns: ["table", "scenario", "day", "statistic", "value"])
         for p in r.aidOverTime {
             for (s, v) in [("p10", p.p10), ("p50", p.p50), ("p90", p.p90)] { aid.rows.append([sc, "\(p.day)", s, v.map(num) ?? ""]) }
@@ -117,7 +119,7 @@ public enum CSVReport {
                 attacks.rows.append([sc, a.type, a.kind, s, num(e.mean), num(e.se)])
             }
             if let eu = a.expectedUtility { attacks.rows.append([sc, a.type, a.kind, "expected_utility", num(eu.mean), num(eu.se)]) }
-            if let b = a.pBestResponse { attacks.rows.append([sc, a.type, a.kind, "p_best_response", num(b), ""]) }
+            if let b = a.pBestResponse { attacks.rows.append([sc, a.type, a.kind, "p_best_response", num(b), a.pBestResponseSE.map(num) ?? ""]) }
             let hist = ShareHistogram(a.objectiveShareHistogram)
             for (i, n) in hist.counts.enumerated() {
                 let lo = hist.lo + Double(i) * hist.width
@@ -126,20 +128,24 @@ public enum CSVReport {
         }
         var tables = [meta, headline, guarantors, commitments, firstEffect, aid, attacks, histogram]
         if let d = r.deterrence, !d.credibilityGap.isEmpty {
-            var gap = CSVTable(name: "credibility_gap", columns: ["table", "scenario", "guarantor", "statistic", "value"])
+            var gap = CSVTable(name: "credibility_gap", columns: ["table", "scenario", "guarantor", "statistic", "value", "se"])
+            let se = Dictionary(r.guarantors.map { ($0.id, ($0.honourProbability.se, $0.perceivedHonourProbability.se)) }, uniquingKeysWith: { a, _ in a })
             for g in d.credibilityGap {
-                gap.rows += [[sc, g.guarantor, "actual", num(g.actual)], [sc, g.guarantor, "perceived", num(g.perceived)], [sc, g.guarantor, "gap", num(g.gap)]]
+                gap.rows += [[sc, g.guarantor, "actual", num(g.actual), se[g.guarantor].map { num($0.0) } ?? ""],
+                             [sc, g.guarantor, "perceived", num(g.perceived), se[g.guarantor].map { num($0.1) } ?? ""],
+                             [sc, g.guarantor, "gap", num(g.gap), g.gapSE.map(num) ?? ""]]
             }
             tables.append(gap)
         }
         if let s = r.sensitivity {
-            var sens = CSVTable(name: "sensitivity", columns: ["table", "scenario", "input", "end", "input_value", "output", "value", "baseline"])
+            var sens = CSVTable(name: "sensitivity", columns: ["table", "scenario", "input", "end", "input_value", "output", "value", "se", "baseline"])
+            func se(_ x: Double?) -> String { x.map(num) ?? "" }
             for row in s.rows {
                 sens.rows += [
-                    [sc, row.input, "p5", num(row.low), "p_deterred", num(row.pDeterredLow), num(s.baselinePDeterred)],
-                    [sc, row.input, "p95", num(row.high), "p_deterred", num(row.pDeterredHigh), num(s.baselinePDeterred)],
-                    [sc, row.input, "p5", num(row.low), "objective_share", num(row.objectiveShareLow), num(s.baselineObjectiveShare)],
-                    [sc, row.input, "p95", num(row.high), "objective_share", num(row.objectiveShareHigh), num(s.baselineObjectiveShare)],
+                    [sc, row.input, "p5", num(row.low), "p_deterred", num(row.pDeterredLow), se(row.pDeterredLowSE), num(s.baselinePDeterred)],
+                    [sc, row.input, "p95", num(row.high), "p_deterred", num(row.pDeterredHigh), se(row.pDeterredHighSE), num(s.baselinePDeterred)],
+                    [sc, row.input, "p5", num(row.low), "objective_share", num(row.objectiveShareLow), se(row.objectiveShareLowSE), num(s.baselineObjectiveShare)],
+                    [sc, row.input, "p95", num(row.high), "objective_share", num(row.objectiveShareHigh), se(row.objectiveShareHighSE), num(s.baselineObjectiveShare)],
                 ]
             }
             tables.append(sens)

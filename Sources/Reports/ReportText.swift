@@ -5,6 +5,8 @@ import GuarantorModel
 enum ReportText {
     /// "43.1% ± 1.1%": a mean with one Monte Carlo standard error.
     static func percent(_ e: Estimate) -> String { "\(Markup.percent(e.mean)) ± \(Markup.percent(e.se))" }
+    /// A probability with its standard error when the result has one ("36.1% ± 0.4%"), alone otherwise (results of earlier versions).
+    static func percent(_ p: Double, se: Double?) -> String { se.map { percent(Estimate(mean: p, se: $0)) } ?? Markup.percent(p) }
 
     /// "12.3 ± 0.4" with a sensible number of decimals for the size of the value.
     /// Millions and above are scaled ("1.73 bn ± 0.10 bn"), the error in the mean's unit.

@@ -26,7 +26,7 @@ enum StudyTables {
         let q = h.daysToFirstMilitaryAid
         rows.append(["Days to first military aid: median (10th–90th percentile)",
                      q.p50 == nil ? "none within \(r.meta.horizonDays) days" : "\(ReportText.day(q.p50)) (\(ReportText.day(q.p10))–\(ReportText.day(q.p90)))"])
-        rows.append(["Share of crises with military aid within \(r.meta.horizonDays) days", Markup.percent(q.pWithinHorizon)])
+        rows.append(["Share of crises with military aid within \(r.meta.horizonDays) days", ReportText.percent(q.pWithinHorizon, se: q.pWithinHorizonSE)])
         rows.append(["Military aid delivered by day 90 (\(ReportText.shortUnit(ReportText.aidUnit(r))))", ReportText.number(h.aidDeliveredByDay90)])
         if let a = ReportText.referenceAttack(r) {
             rows.append(["Objective share under \(ReportText.attackName(a).lowercasedFirst())", ReportText.percent(a.objectiveShare)])
@@ -35,13 +35,13 @@ enum StudyTables {
     }
 
     static func guarantors(_ r: StudyResult) -> ReportTable {
-        let gap = Dictionary(r.deterrence?.credibilityGap.map { ($0.guarantor, $0.gap) } ?? [], uniquingKeysWith: { a, _ in a })
+        let gap = Dictionary(r.deterrence?.credibilityGap.map { ($0.guarantor, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         return ReportTable(
             caption: "Guarantors (honour if the reference attack, \(ReportText.referenceAttack(r).map { ReportText.attackName($0).lowercasedFirst() } ?? r.meta.referenceAttack), happens)",
             header: ["guarantor", "P(honours)", "perceived by aggressor", "credibility gap", "agreement in force"],
             rows: r.guarantors.map { g in
                 [ReportText.guarantorName(g), ReportText.percent(g.honourProbability), ReportText.percent(g.perceivedHonourProbability),
-                 gap[g.id].map { Markup.percent($0) } ?? "–", ReportText.percent(g.agreementInForce)]
+                 gap[g.id].map { ReportText.percent($0.gap, se: $0.gapSE) } ?? "–", ReportText.percent(g.agreementInForce)]
             }, numeric: [1, 2, 3, 4])
     }
 
@@ -52,7 +52,7 @@ enum StudyTables {
                 let q = c.firstEffectDay
                 rows.append([g.id, c.agreement, ReportText.kindName(c.kind), ReportText.percent(c.honourProbability),
                              q.p50 == nil ? "never" : "\(ReportText.day(q.p10)) / \(ReportText.day(q.p50)) / \(ReportText.day(q.p90))",
-                             Markup.percent(q.pWithinHorizon)])
+                             ReportText.percent(q.pWithinHorizon, se: q.pWithinHorizonSE)])
             }
         }
         return ReportTable(
@@ -92,7 +92,7 @@ enum StudyTables {
     static func decision(_ r: StudyResult) -> ReportTable? {
         guard let d = r.deterrence else { return nil }
         var rows = r.attacks.map { a in
-            [ReportText.attackName(a), a.expectedUtility.map(ReportText.number) ?? "–", a.pBestResponse.map { Markup.percent($0) } ?? "–"]
+            [ReportText.attackName(a), a.expectedUtility.map(ReportText.number) ?? "–", a.pBestResponse.map { ReportText.percent($0, se: a.pBestResponseSE) } ?? "–"]
         }
         rows.append(["no attack (status quo)", ReportText.number(d.statusQuoUtility), "–"])
         return ReportTable(caption: "The aggressor's decision (expected utility as it perceives the guarantees; \(d.aggressorTypes) sampled aggressor types)",
@@ -109,11 +109,12 @@ enum StudyTables {
     static func sensitivity(_ r: StudyResult) -> ReportTable? {
         guard let s = r.sensitivity else { return nil }
         return ReportTable(
-            caption: "Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(Markup.percent(s.baselinePDeterred)), objective share \(Markup.percent(s.baselineObjectiveShare)))",
+            caption: "Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(ReportText.percent(s.baselinePDeterred, se: s.baselinePDeterredSE)), objective share \(ReportText.percent(s.baselineObjectiveShare, se: s.baselineObjectiveShareSE)); each figure ± its standard error)",
             header: ["input", "5th percentile", "95th percentile", "P(deterred) at p5", "at p95", "objective share at p5", "at p95"],
             rows: s.rows.map { row in
-                [row.input, ReportText.inputValue(row.low), ReportText.inputValue(row.high), Markup.percent(row.pDeterredLow), Markup.percent(row.pDeterredHigh),
-                 Markup.percent(row.objectiveShareLow), Markup.percent(row.objectiveShareHigh)]
+                [row.input, ReportText.inputValue(row.low), ReportText.inputValue(row.high),
+                 ReportText.percent(row.pDeterredLow, se: row.pDeterredLowSE), ReportText.percent(row.pDeterredHigh, se: row.pDeterredHighSE),
+                 ReportText.percent(row.objectiveShareLow, se: row.objectiveShareLowSE), ReportText.percent(row.objectiveShareHigh, se: row.objectiveShareHighSE)]
             }, numeric: [1, 2, 3, 4, 5, 6])
     }
 }

@@ -39,7 +39,7 @@ public enum TextReport {
         for a in r.attacks {
             var row = [a.type, pct(a.objectiveShare), num(a.aggressorLosses), num(a.protegeLosses), num(a.sanctionsCost), pct(a.escalationProbability)]
             if let eu = a.expectedUtility { row.append(num(eu)) }
-            if let b = a.pBestResponse { row.append(Format.percent(b)) }
+            if let b = a.pBestResponse { row.append(ReportText.percent(b, se: a.pBestResponseSE)) }
             rows.append(row)
         }
         var header = ["attack", "objective share", "aggressor losses", "protégé losses", "sanctions cost", "P(escalation)"]
@@ -65,24 +65,28 @@ public enum TextReport {
         out.append("")
         let h = r.headline
         out.append("P(all guarantors honour)         \(pct(h.pAllHonour))")
-        out.append("days to first military aid      p10 \(day(h.daysToFirstMilitaryAid.p10)), median \(day(h.daysToFirstMilitaryAid.p50)), p90 \(day(h.daysToFirstMilitaryAid.p90)) (within horizon in \(Format.percent(h.daysToFirstMilitaryAid.pWithinHorizon)) of runs)")
+        out.append("days to first military aid      p10 \(day(h.daysToFirstMilitaryAid.p10)), median \(day(h.daysToFirstMilitaryAid.p50)), p90 \(day(h.daysToFirstMilitaryAid.p90)) (within horizon in \(ReportText.percent(h.daysToFirstMilitaryAid.pWithinHorizon, se: h.daysToFirstMilitaryAid.pWithinHorizonSE)) of runs)")
         out.append("aid delivered by day 90          \(num(h.aidDeliveredByDay90)) (combat-power equivalent)")
         if let d = r.deterrence, !d.credibilityGap.isEmpty {
             out.append("")
             out.append("Credibility gap (actual minus perceived honour):")
             out.append(table(["guarantor", "actual", "perceived", "gap"], d.credibilityGap.map {
-                [$0.guarantor, Format.percent($0.actual), Format.percent($0.perceived), Format.percent($0.gap)]
+                [$0.guarantor, Format.percent($0.actual), Format.percent($0.perceived), ReportText.percent($0.gap, se: $0.gapSE)]
             }))
         }
         if let s = r.sensitivity {
             out.append("")
-            out.append("Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(Format.percent(s.baselinePDeterred))):")
+            out.append("Sensitivity (\(s.runsPerVariant) runs per variant; baseline P(deterred) \(ReportText.percent(s.baselinePDeterred, se: s.baselinePDeterredSE))):")
             out.append(table(["input", "p5", "p95", "P(deterred) at p5", "at p95", "objective share at p5", "at p95"],
                              s.rows.prefix(15).map { row in
                                  [row.input, ReportText.inputValue(row.low), ReportText.inputValue(row.high),
-                                  Format.percent(row.pDeterredLow), Format.percent(row.pDeterredHigh),
-                                  Format.percent(row.objectiveShareLow), Format.percent(row.objectiveShareHigh)]
+                                  ReportText.percent(row.pDeterredLow, se: row.pDeterredLowSE), ReportText.percent(row.pDeterredHigh, se: row.pDeterredHighSE),
+                                  ReportText.percent(row.objectiveShareLow, se: row.objectiveShareLowSE),
+                                  ReportText.percent(row.objectiveShareHigh, se: row.objectiveShareHighSE)]
                              }))
+            if s.rows.count > 15 {
+                out.append("(the \(s.rows.count - 15) inputs with the smallest swings are left out here; --format json, csv or html lists all \(s.rows.count))")
+            }
         }
         if let t = m.timing {
             out.append("")

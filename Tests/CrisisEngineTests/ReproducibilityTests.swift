@@ -109,6 +109,36 @@ import Testing
         }
     }
 
+    /// The credibility gap's standard error is that of the runs' paired
+    /// differences (actual minus perceived honour, -1, 0 or 1), computed
+    /// here one by one.
+    @Test func gapErrorIsThatOfThePairedDifferences() throws {
+        var mix = SplitMix64(seed: 59)
+        let plan = CompiledScenario(try loadScenario("scenarios/ukraine-proposed-guarantees.yaml"))
+        let G = plan.guarantors.count
+        var acc = StudyAccumulator(plan: plan)
+        var d = [[Double]](repeating: [], count: G)
+        for run in UInt64(0)..<700 {
+            var o = RunOutcome(attacks: plan.attacks.count, guarantors: G, obligations: plan.obligations.count, slots: plan.slots.count)
+            for g in 0..<G {
+                // Guarantor g's views agree more often the higher g is.
+                let h = mix.next() % 2 == 0, differ = mix.next() % UInt64(g + 2) == 0
+                o.guarantorHonours[g] = h; o.guarantorHonoursPerceived[g] = differ ? !h : h
+                d[g].append((h ? 1.0 : 0.0) - (o.guarantorHonoursPerceived[g] ? 1.0 : 0.0))
+            }
+            acc.add(o, run: run, runDays: 1)
+        }
+        for g in 0..<G {
+            let n = Double(d[g].count), m = d[g].reduce(0, +) / n
+            let se = (d[g].reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1) / n).squareRoot()
+            #expect(abs(acc.gapStandardError(guarantor: g) - se) < 1e-9, "guarantor \(g)")
+            // The sum of two independent errors would be another number.
+            let independent = (acc.guarantorHonours[g].standardError * acc.guarantorHonours[g].standardError
+                + acc.guarantorHonoursPerceived[g].standardError * acc.guarantorHonoursPerceived[g].standardError).squareRoot()
+            #expect(abs(independent - se) > 1e-4, "guarantor \(g)")
+        }
+    }
+
     /// The perceived outcome's sums, cross products and batch sums are the
     /// exact sums of every run's numbers, zeros (skipped by `add`) and all.
     @Test func perceivedSumsCountEveryRun() throws {

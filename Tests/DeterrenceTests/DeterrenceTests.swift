@@ -70,6 +70,12 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         #expect(pd.se > 0 && pd.se < 0.05)
         let shares = r.attacks.compactMap(\.pBestResponse).reduce(0, +) + pd.mean
         #expect(abs(shares - 1) < 1e-9)   // every type picks exactly one option
+        // Every share of types has its error: at least the binomial error of the types, and not far above it.
+        for a in r.attacks {
+            guard let p = a.pBestResponse, let se = a.pBestResponseSE else { Issue.record("\(a.type): no share or error"); continue }
+            let binomial = (p * (1 - p) / Double(r.deterrence?.aggressorTypes ?? 1)).squareRoot()
+            #expect(se >= binomial * (1 - 1e-12) && se < binomial + 0.05, "\(a.type): \(p) ± \(se)")
+        }
     }
 
     @Test func typesDrawnBesideTheRunsGiveTheSameStudy() async throws {
