@@ -13,6 +13,7 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
         /// Median days to first military aid among runs where some arrived within the horizon.
         public var medianDaysToFirstMilitaryAid: Double?
         public var pMilitaryAidWithinHorizon: Double
+        public var pMilitaryAidWithinHorizonSE: Double?
         public var aidDeliveredByDay90: Estimate
         /// Objective share under the full invasion (reference attack).
         public var fullInvasionObjectiveShare: Estimate
@@ -25,6 +26,7 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
             pAllHonour = study.headline.pAllHonour
             medianDaysToFirstMilitaryAid = study.headline.daysToFirstMilitaryAid.p50
             pMilitaryAidWithinHorizon = study.headline.daysToFirstMilitaryAid.pWithinHorizon
+            pMilitaryAidWithinHorizonSE = study.headline.daysToFirstMilitaryAid.pWithinHorizonSE
             aidDeliveredByDay90 = study.headline.aidDeliveredByDay90
             let ref = study.attacks.first { $0.type == study.meta.referenceAttack }
             fullInvasionObjectiveShare = ref?.objectiveShare ?? Estimate(mean: 0, se: 0)
@@ -33,7 +35,7 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
             case scenario, file, study
             case pDeterred = "p_deterred", bestResponse = "best_response", probeRisk = "probe_risk", pAllHonour = "p_all_honour"
             case medianDaysToFirstMilitaryAid = "median_days_to_first_military_aid"
-            case pMilitaryAidWithinHorizon = "p_military_aid_within_horizon"
+            case pMilitaryAidWithinHorizon = "p_military_aid_within_horizon", pMilitaryAidWithinHorizonSE = "p_military_aid_within_horizon_se"
             case aidDeliveredByDay90 = "aid_delivered_by_day_90", fullInvasionObjectiveShare = "full_invasion_objective_share"
         }
     }

@@ -8,6 +8,13 @@ import GuarantorModel
 public enum ComparisonExplainer {
     static func pct(_ x: Double) -> String { Format.percent(x, decimals: 1) }
     static func pp(_ x: Double) -> String { Format.fixed(x * 100, decimals: 1) + " percentage points" }
+    /// "43.1% ± 0.5%": a probability with its standard error.
+    static func pct(_ e: Estimate) -> String { "\(pct(e.mean)) ± \(pct(e.se))" }
+    static func pct(_ x: Double, se: Double?) -> String { se.map { pct(Estimate(mean: x, se: $0)) } ?? pct(x) }
+    /// "62.4 ± 1.5 percentage points" (the error as if the two variants were independent: an upper bound).
+    static func pp(_ x: Double, se: Double?) -> String {
+        se.map { Format.fixed(x * 100, decimals: 1) + " ± " + Format.fixed($0 * 100, decimals: 1) + " percentage points" } ?? pp(x)
+    }
 
     public static func explain(_ rows: [ComparisonResult.Row]) -> [String] {
         guard rows.count >= 2 else { return rows.isEmpty ? [] : ["Only one scenario: nothing to compare."] }
@@ -28,13 +35,13 @@ public enum ComparisonExplainer {
         // Drivers: compare the best and the worst on the mechanisms the model has.
         var drivers: [(weight: Double, text: String)] = []
         let dAll = best.pAllHonour.mean - worst.pAllHonour.mean
-        drivers.append((abs(dAll), "all guarantors honour in \(pct(best.pAllHonour.mean)) of runs under \(best.scenario) against \(pct(worst.pAllHonour.mean)) under \(worst.scenario)"))
+        drivers.append((abs(dAll), "all guarantors honour in \(pct(best.pAllHonour)) of runs under \(best.scenario) against \(pct(worst.pAllHonour)) under \(worst.scenario)"))
         let dShare = worst.fullInvasionObjectiveShare.mean - best.fullInvasionObjectiveShare.mean
-        drivers.append((abs(dShare), "a full invasion achieves \(pct(best.fullInvasionObjectiveShare.mean)) of its objective under \(best.scenario) and \(pct(worst.fullInvasionObjectiveShare.mean)) under \(worst.scenario)"))
+        drivers.append((abs(dShare), "a full invasion achieves \(pct(best.fullInvasionObjectiveShare)) of its objective under \(best.scenario) and \(pct(worst.fullInvasionObjectiveShare)) under \(worst.scenario)"))
         let dAidShare = best.pMilitaryAidWithinHorizon - worst.pMilitaryAidWithinHorizon
-        drivers.append((abs(dAidShare), "military aid arrives within the horizon in \(pct(best.pMilitaryAidWithinHorizon)) of runs against \(pct(worst.pMilitaryAidWithinHorizon))" + timing(best, worst)))
+        drivers.append((abs(dAidShare), "military aid arrives within the horizon in \(pct(best.pMilitaryAidWithinHorizon, se: best.pMilitaryAidWithinHorizonSE)) of runs against \(pct(worst.pMilitaryAidWithinHorizon, se: worst.pMilitaryAidWithinHorizonSE))" + timing(best, worst)))
         let bEsc = escalation(best), wEsc = escalation(worst)
-        drivers.append((abs(bEsc - wEsc), "attacking risks fighting a guarantor's own forces in \(pct(bEsc)) of runs under \(best.scenario) against \(pct(wEsc)) under \(worst.scenario)"))
+        drivers.append((abs(bEsc.mean - wEsc.mean), "attacking risks fighting a guarantor's own forces in \(pct(bEsc)) of runs under \(best.scenario) against \(pct(wEsc)) under \(worst.scenario)"))
         // Agreements in force: survival across elections.
         let bForce = meanInForce(best), wForce = meanInForce(worst)
         drivers.append((abs(bForce - wForce), "guarantors' agreements are still in force at the attack in \(pct(bForce)) of guarantor-runs against \(pct(wForce)) (expiry and survival across government turnovers)"))
@@ -47,15 +54,15 @@ public enum ComparisonExplainer {
         for g in best.study.guarantors {
             if let w = worst.study.guarantors.first(where: { $0.id == g.id }) {
                 let d = g.honourProbability.mean - w.honourProbability.mean
-                if gap.map({ abs(d) > abs($0.0) }) ?? true { gap = (d, "\(g.name) honours with probability \(pct(g.honourProbability.mean)) under \(best.scenario) and \(pct(w.honourProbability.mean)) under \(worst.scenario)") }
+                if gap.map({ abs(d) > abs($0.0) }) ?? true { gap = (d, "\(g.name) honours with probability \(pct(g.honourProbability)) under \(best.scenario) and \(pct(w.honourProbability)) under \(worst.scenario)") }
             }
         }
         if let (d, text) = gap, abs(d) > 0.01 { out.append("The largest single-guarantor difference: \(text).") }
         // Sensitivity: the inputs that move P(deterred) most in each design.
         for r in sorted {
             guard let s = r.study.sensitivity, let top = s.rows.first, top.swingPDeterred > 0 else { continue }
-            let second = s.rows.dropFirst().first.map { " then `\($0.input)` (\(pp($0.swingPDeterred)))" } ?? ""
-            out.append("Under \(r.scenario), P(deterred) is most sensitive to `\(top.input)` (a swing of \(pp(top.swingPDeterred)) between its 5th and 95th percentiles)\(second).")
+            let second = s.rows.dropFirst().first.map { " then `\($0.input)` (\(pp($0.swingPDeterred, se: $0.swingPDeterredSE)))" } ?? ""
+            out.append("Under \(r.scenario), P(deterred) is most sensitive to `\(top.input)` (a swing of \(pp(top.swingPDeterred, se: top.swingPDeterredSE)) between its 5th and 95th percentiles, \(s.runsPerVariant) runs per variant)\(second).")
         }
         return out
     }
@@ -65,8 +72,8 @@ public enum ComparisonExplainer {
         return ", with a median of \(Format.fixed(x, decimals: 0)) and \(Format.fixed(y, decimals: 0)) days to the first delivery"
     }
 
-    static func escalation(_ r: ComparisonResult.Row) -> Double {
-        r.study.attacks.first { $0.type == r.study.meta.referenceAttack }?.escalationProbability.mean ?? 0
+    static func escalation(_ r: ComparisonResult.Row) -> Estimate {
+        r.study.attacks.first { $0.type == r.study.meta.referenceAttack }?.escalationProbability ?? Estimate(mean: 0, se: 0)
     }
 
     static func meanInForce(_ r: ComparisonResult.Row) -> Double {

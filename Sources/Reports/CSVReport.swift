@@ -19,7 +19,7 @@ public enum CSVReport {
             add("probe_risk", row.probeRisk)
             add("p_all_honour", row.pAllHonour)
             comparison.rows.append([row.scenario, row.file, "median_days_to_first_military_aid", row.medianDaysToFirstMilitaryAid.map(num) ?? "", ""])
-            comparison.rows.append([row.scenario, row.file, "p_military_aid_within_horizon", num(row.pMilitaryAidWithinHorizon), ""])
+            comparison.rows.append([row.scenario, row.file, "p_military_aid_within_horizon", num(row.pMilitaryAidWithinHorizon), row.pMilitaryAidWithinHorizonSE.map(num) ?? ""])
             add("aid_delivered_by_day_90", row.aidDeliveredByDay90)
             add("full_invasion_objective_share", row.fullInvasionObjectiveShare)
         }

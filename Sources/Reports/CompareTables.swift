@@ -11,7 +11,7 @@ enum CompareTables {
             rows: c.rows.map { row in
                 [row.scenario, ReportText.percent(row.pDeterred), ReportText.responseName(row.bestResponse, in: row.study),
                  ReportText.percent(row.probeRisk), ReportText.percent(row.pAllHonour),
-                 row.medianDaysToFirstMilitaryAid.map { "\(ReportText.day($0)) (in \(Markup.percent(row.pMilitaryAidWithinHorizon, decimals: 0)) of crises)" } ?? "none within horizon",
+                 row.medianDaysToFirstMilitaryAid.map { "\(ReportText.day($0)) (in \(ReportText.percent(row.pMilitaryAidWithinHorizon, se: row.pMilitaryAidWithinHorizonSE)) of crises)" } ?? "none within horizon",
                  ReportText.number(row.aidDeliveredByDay90), ReportText.percent(row.fullInvasionObjectiveShare)]
             }, numeric: [1, 3, 4, 5, 6, 7])
     }
