@@ -1,3 +1,4 @@
+import Foundation
 import CrisisEngine
 import Deterrence
 import GuarantorModel
@@ -169,5 +170,37 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         let gap = text.first { $0.hasPrefix("The largest single-guarantor difference:") }
         #expect(gap != nil, "\(text)")
         if let g = rs.guarantors.first { #expect(gap?.contains(Format.percent(g.honourProbability.mean, decimals: 1)) == true) }
+    }
+}
+
+/// Same scenario, seed and version give the same bits: so a change of the
+/// bits must come with a new version. The study below (every part of the
+/// engine and of the aggressor's decision) is pinned by its SHA-256 for
+/// the current version; when a change moves any bit on purpose, bump
+/// `GuarantorVersion.string` and put the new fingerprint here.
+@Suite struct VersionFingerprintTests {
+    static let fingerprints: [String: String] = [
+        "0.2.0": "b5d4c0a220478cabae0ba7c8077ca4c949986556ed1cd1b36f0d779ff811bb0e",
+    ]
+
+    @Test func theBitsAreThoseOfThisVersion() async throws {
+        let s = try ScenarioLoader.load(path: deterrenceRoot + "/scenarios/ukraine-proposed-guarantees.yaml").get()
+        var r = try await Study.run(scenario: s, runs: 600, seed: 5, threads: 2)
+        r.meta.timing = nil
+        let json = try JSONEncoder.sorted.encode(r)
+        let fingerprint = SHA256.hex(json)
+        let pinned = Self.fingerprints[GuarantorVersion.string]
+        #expect(pinned == fingerprint, """
+            the study's bits differ from those pinned for version \(GuarantorVersion.string) (\(pinned ?? "none pinned")): \
+            a change moved them; bump GuarantorVersion.string and pin \(fingerprint) for the new version
+            """)
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
     }
 }
