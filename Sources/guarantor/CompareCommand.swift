@@ -24,7 +24,7 @@ struct CompareCommand: AsyncParsableCommand {
     func validate() throws {
         if files.count < 2 { throw ValidationError("give at least two scenario files to compare") }
         if files.count > 20 { throw ValidationError("compare at most 20 scenarios at once") }
-        if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 1 and 1,000,000,000") }
+        if let runs, !(2...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 2 and 1,000,000,000 (a standard error needs at least two runs)") }
         if sensitivityRuns != 0 && !(100...10_000_000).contains(sensitivityRuns) { throw ValidationError("--sensitivity-runs must be 0 or between 100 and 10,000,000") }
     }
 

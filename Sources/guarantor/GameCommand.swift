@@ -59,9 +59,9 @@ struct GameSolveCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let m = SolverMethod(rawValue: method) else {
-            throw ValidationError("unknown method '\(method)'; use one of: \(SolverMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CLIError("unknown method '\(method)'; use one of: \(SolverMethod.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard format == "text" || format == "json" else { throw ValidationError("unknown format '\(format)'; use text or json") }
+        guard format == "text" || format == "json" else { throw CLIError("unknown format '\(format)'; use text or json") }
         let game = try readGameFile(file)
         let result: SolveResult
         do {
@@ -92,7 +92,7 @@ struct GameConvertCommand: AsyncParsableCommand {
             switch to {
             case "nfg": text = NFGFormat.write(try GameSolver.convertToStrategic(game))
             case "efg": text = EFGFormat.write(try GameSolver.convertToExtensive(game))
-            default: throw ValidationError("unknown target '\(to)'; use nfg or efg")
+            default: throw CLIError("unknown target '\(to)'; use nfg or efg")
             }
         } catch let e as GameError {
             throw CLIError("\(file): \(e.message)")
@@ -130,7 +130,7 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
-        if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 1 and 1,000,000,000") }
+        if let runs, !(2...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 2 and 1,000,000,000 (a standard error needs at least two runs)") }
         guard (1...DeterrenceGameSpec.maxGuarantors).contains(guarantors) else {
             throw ValidationError("--guarantors must be between 1 and \(DeterrenceGameSpec.maxGuarantors)")
         }

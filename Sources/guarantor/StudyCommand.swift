@@ -15,7 +15,8 @@ struct StudyCommand: AsyncParsableCommand {
         commandName: "study",
         abstract: "Simulate crises for a scenario and report whether the aggressor is deterred, and why.",
         discussion: """
-        Same scenario, seed and version give bit-identical results whatever --threads and --shard.
+        Same scenario, seed and version give bit-identical results (all but meta.timing, the
+        run time) whatever --threads and --shard.
         Shards: --shard I/N runs the contiguous block of runs [I*RUNS/N, (I+1)*RUNS/N); their JSON
         results combine exactly with `guarantor merge`.
         """

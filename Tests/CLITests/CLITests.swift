@@ -180,6 +180,20 @@ struct CLITests {
         }
     }
 
+    @Test func errorsArePrintedAsFileLineColumnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let game = dir.appendingPathComponent("short.nfg")
+        try Data("NFG 1 R \"t\" { \"A\" \"B\" } { 2 2 }\n1 2 3\n".utf8).write(to: game)
+        let r = try CLI.run(["game", "solve", game.path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix(game.path + ":") && r.stderr.contains(": error: ") && !r.stderr.contains("Error:"), "\(r.stderr)")
+        // Without a place: "error: MESSAGE", and no usage block for a run-time error.
+        let method = try CLI.run(["game", "solve", game.path, "--method", "bogus"])
+        #expect(method.status == 1 && method.stderr.hasPrefix("error: unknown method") && !method.stderr.contains("Usage:"), "\(method.stderr)")
+    }
+
     @Test func outputPathsAreCheckedBeforeTheWork() throws {
         let scenario = "Tests/ScenarioSpecTests/Cases/minimal.yaml"
         for (args, message) in [(["--output", FileManager.default.temporaryDirectory.path], "is a directory"),
