@@ -108,6 +108,7 @@ public enum ScenarioSkeleton {
         let start = alliance.begins
         let startText = start.map { date($0) } ?? "2000-01-01"
         let startYear = start?.year ?? 2000
+        let startNote = Self.startNote(alliance, text: startText)
 
         var w = YAMLWriter()
         let listed = alliance.members.count <= 4
@@ -127,7 +128,7 @@ public enum ScenarioSkeleton {
         w.pair("summary", quoted("Imported from ATOP alliance \(alliance.atopid); protégé \(protege.name). Sizes and the aggressor are placeholders."))
         w.pair("currency", ph.currency, "PLACEHOLDER: ATOP has no money; currency and price year of every amount")
         w.pair("power_unit", ph.powerUnit, "PLACEHOLDER: what one unit of combat power means")
-        w.pair("start", startText, "BEGYR/BEGMO/BEGDAY: date the alliance was formed")
+        w.pair("start", startText, startNote)
         w.pair("attack_after_years", ph.attackAfterYears, "PLACEHOLDER: years from start to the attack")
         w.blank()
 
@@ -205,7 +206,7 @@ public enum ScenarioSkeleton {
         w.indent(4) { a in
             let (form, formWhy) = legalForm(alliance)
             a.pair("form", form, formWhy)
-            a.pair("signed", startText, "BEGYR/BEGMO/BEGDAY")
+            a.pair("signed", startText, startNote)
             let (duration, durationWhy) = self.duration(alliance)
             a.pair("duration_years", duration, durationWhy)
             let (trigger, triggerWhy) = self.trigger(alliance)
@@ -361,6 +362,26 @@ public enum ScenarioSkeleton {
         out.append("own obligations \(obligations.isEmpty ? "none" : obligations.joined(separator: ", "))")
         for (flag, words) in conditionWords where m.flag(flag) { out.append("\(flag.uppercased())=\(m.level(flag)): \(words)") }
         return out
+    }
+
+    /// Where the start date comes from: ATOP's BEGYR/BEGMO/BEGDAY as given,
+    /// or a PLACEHOLDER note saying what was missing or out of range and
+    /// what was put instead (a date is needed for the file to validate).
+    static func startNote(_ alliance: AtopAlliance, text: String) -> String {
+        func raw(_ name: String) -> Int? { alliance.value(name).flatMap(atopInteger) }
+        let y = raw("begyr"), m = raw("begmo"), d = raw("begday")
+        guard let y, (1...9999).contains(y), text != "2000-01-01" || y == 2000 else {
+            return "PLACEHOLDER: BEGYR " + (y.map { "\($0) is not a year" } ?? "is missing or out of range") + "; replace with the date the alliance was formed"
+        }
+        var problems: [String] = []
+        if let m, !(1...12).contains(m) { problems.append("BEGMO \(m) is not a month, taken as 1") }
+        if let d, !(1...31).contains(d) { problems.append("BEGDAY \(d) is not a day, taken as 1") }
+        let month = m.flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
+        if let d, (1...31).contains(d), d > CalendarDate.daysIn(month: month, year: y) {
+            problems.append("BEGDAY \(d) is past the end of the month, taken as its last day")
+        }
+        return problems.isEmpty ? "BEGYR/BEGMO/BEGDAY: date the alliance was formed"
+            : "PLACEHOLDER: " + problems.joined(separator: "; ") + "; check the date the alliance was formed"
     }
 
     // MARK: text helpers

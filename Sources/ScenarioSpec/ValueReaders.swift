@@ -65,7 +65,12 @@ public struct NodeReader {
         guard let s = scalarText(node, what: what) else { return nil }
         let t = s.replacingOccurrences(of: "_", with: "")
         guard let v = Int64(t) else {
-            error(node, "\(what) must be a whole number, not `\(s)`")
+            // A whole number too large for 64 bits, or written as a float (1e12), is out of range, not fractional.
+            if let d = Double(t), d.isFinite, d == d.rounded() {
+                error(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound) (got \(s))")
+            } else {
+                error(node, "\(what) must be a whole number, not `\(s)`")
+            }
             return nil
         }
         guard range.contains(v) else {

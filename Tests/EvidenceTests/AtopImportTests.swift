@@ -169,5 +169,21 @@ struct AtopReferenceImportTests {
         #expect(a.begins == nil)
         let yaml = try ScenarioSkeleton.yaml(a)
         #expect(ScenarioSkeleton.validate(yaml) == [])
+        // The date put in place of a missing one says so.
+        #expect(yaml.contains("start: 2000-01-01") && yaml.contains("PLACEHOLDER: BEGYR is missing or out of range"), "\(yaml)")
+    }
+
+    /// A start date ATOP gives wrongly is marked, not passed off as ATOP's.
+    @Test func badDatesAreMarkedAsPlaceholders() throws {
+        for (fields, expected, note) in [(["begyr": "-5"], "start: 2000-01-01", "BEGYR -5 is not a year"),
+                                         (["begmo": "13", "begday": "45"], "start: 1994-01-01", "BEGMO 13 is not a month"),
+                                         (["begmo": "2", "begday": "30"], "start: 1994-02-28", "BEGDAY 30 is past the end of the month"),
+                                         ([:], "start: 1994-12-05", "BEGYR/BEGMO/BEGDAY: date the alliance was formed")] {
+            var row = TinyAtop.defencePact
+            for (k, v) in fields { row[k] = v }
+            let yaml = try ScenarioSkeleton.yaml(try Atop.alliance(9001, csv: TinyAtop.file([row])))
+            #expect(yaml.contains(expected) && yaml.contains(note), "\(fields): \(yaml.split(separator: "\n").filter { $0.contains("start:") })")
+            #expect(fields.isEmpty != yaml.contains("PLACEHOLDER: BEG"), "\(fields)")
+        }
     }
 }
