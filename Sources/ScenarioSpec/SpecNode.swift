@@ -125,6 +125,12 @@ public enum YAMLReader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let ctx = context.map { "\($0.text) " } ?? ""
+            // Something opened (a quoted scalar, a flow collection) and never closed: the end of the
+            // file is no help, so point at where it opened.
+            if let context, problem.contains("end of stream") {
+                return Diagnostic(location(context.mark, file),
+                                  "invalid YAML: \(ctx)\(problem): what opens here is never closed (a missing quote or bracket?)")
+            }
             return Diagnostic(location(mark, file), "invalid YAML: \(ctx)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")

@@ -25,6 +25,15 @@ import Testing
         rejects("- a\n- list", containing: "mapping")
     }
 
+    @Test func anUnclosedQuoteIsReportedWhereItOpens() {
+        let text = "name: x\nsummary: \"never closed\nstart: 2027-01-01\nhorizon_days: 365\n"
+        guard case .failure(let list) = ScenarioLoader.parse(text: text, file: "q.yaml", files: memoryFiles([:])) else {
+            Issue.record("accepted an unclosed quote"); return
+        }
+        #expect(list.diagnostics.first.map { ($0.line, $0.column) } ?? (0, 0) == (2, 10), "\(list)")
+        #expect(list.diagnostics.first?.message.contains("never closed") == true, "\(list)")
+    }
+
     @Test func binaryAndNUL() {
         rejects("name: x\u{0}\u{1}\u{2}", containing: "NUL")
     }
