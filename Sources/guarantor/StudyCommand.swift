@@ -31,7 +31,8 @@ struct StudyCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Option(help: "Also write the HTML report (self-contained, with charts) to this path.") var report: String?
     @Flag(help: "Rank every uncertain input by its swing of P(deterred) and objective share (a tornado).") var sensitivity = false
-    @Option(help: "Runs per sensitivity variant.") var sensitivityRuns: Int64 = SensitivityAnalysis.defaultRunsPerVariant
+    @Option(help: "Runs per sensitivity variant, 100 to 10,000,000 (default \(SensitivityAnalysis.defaultRunsPerVariant)); needs --sensitivity.")
+    var sensitivityRuns: Int64?
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
@@ -40,7 +41,10 @@ struct StudyCommand: AsyncParsableCommand {
         }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
         if shard != nil && sensitivity { throw ValidationError("--sensitivity cannot be combined with --shard; run it on the whole study") }
-        if !(100...10_000_000).contains(sensitivityRuns) { throw ValidationError("--sensitivity-runs must be between 100 and 10,000,000") }
+        if let sensitivityRuns {
+            if !sensitivity { throw ValidationError("--sensitivity-runs is for the sensitivity analysis: add --sensitivity") }
+            if !(100...10_000_000).contains(sensitivityRuns) { throw ValidationError("--sensitivity-runs must be between 100 and 10,000,000") }
+        }
         if shard != nil { _ = try parseShard() }
     }
 
@@ -63,7 +67,8 @@ struct StudyCommand: AsyncParsableCommand {
             throw CLIError("--shard \(spec.index)/\(spec.count): \(spec.count) shards of \(total) runs would leave some empty; use at most \(total) shards")
         }
         let result = try await CLI.study(scenario: scenario, runs: runs, seed: seed, threads: threads, shard: try parseShard(),
-                                          sensitivity: sensitivity, sensitivityRuns: sensitivityRuns, quiet: quiet)
+                                          sensitivity: sensitivity, sensitivityRuns: sensitivityRuns ?? SensitivityAnalysis.defaultRunsPerVariant,
+                                          quiet: quiet)
         try Terminal.emit(Render.study(result, format: format), to: output)
         if let output { Terminal.error("wrote \(output)") }
         if let report {
@@ -80,8 +85,26 @@ enum CLI {
         case .success(let s): return s
         case .failure(let list):
             Terminal.error(list.description)
+            if let hint = notAScenarioHint(path) { Terminal.error(hint) }
             throw ExitCode(1)
         }
+    }
+
+    /// A hint when a file that fails as a scenario is another of the tool's
+    /// files (a negotiation or a backtest outcome), judged by its top-level keys.
+    static func notAScenarioHint(_ path: String) -> String? {
+        guard let text = try? Terminal.readText(path) else { return nil }
+        let keys = Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line -> String? in
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[..<colon])
+        })
+        if keys.contains("issues") && keys.contains("actors") {
+            return "\(path): note: this looks like a negotiation file: use `guarantor negotiate \(path)`"
+        }
+        if keys.contains("scenario") && keys.contains("deterred") {
+            return "\(path): note: this looks like a backtest outcome file: use `guarantor backtest` on its folder"
+        }
+        return nil
     }
 
     static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }

@@ -24,6 +24,7 @@ struct ValidateCommand: AsyncParsableCommand {
             case .failure(let list):
                 failed = true
                 Terminal.error(list.description)
+                if let hint = CLI.notAScenarioHint(file) { Terminal.error(hint) }
             }
         }
         if failed { throw ExitCode(1) }
