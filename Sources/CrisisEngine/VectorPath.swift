@@ -28,17 +28,21 @@ public enum VectorPath: String, Sendable, CaseIterable, Comparable {
     /// environment variable GUARANTOR_VECTOR (`baseline`, `avx2`, `avx512`),
     /// for comparing them. A wider one than the CPU runs is never chosen.
     public static let selected: VectorPath = {
-        guard let raw = getenv("GUARANTOR_VECTOR"), let asked = VectorPath(rawValue: String(cString: raw)) else {
-            return supported
-        }
+        guard let text = environment, let asked = VectorPath(rawValue: text) else { return supported }
         return min(asked, supported)
+    }()
+
+    /// GUARANTOR_VECTOR in lower case, nil when unset or empty (`GUARANTOR_VECTOR= cmd` unsets it).
+    static let environment: String? = {
+        guard let raw = getenv("GUARANTOR_VECTOR") else { return nil }
+        let text = String(cString: raw).lowercased()
+        return text.isEmpty ? nil : text
     }()
 
     /// What to tell the user about GUARANTOR_VECTOR, when it names no build
     /// or one wider than this CPU runs (nil when unset or honoured).
     public static let environmentWarning: String? = {
-        guard let raw = getenv("GUARANTOR_VECTOR") else { return nil }
-        let text = String(cString: raw)
+        guard let text = environment else { return nil }
         guard let asked = VectorPath(rawValue: text) else {
             return "GUARANTOR_VECTOR=\(text) is not one of baseline, avx2, avx512; using \(supported.rawValue)"
         }

@@ -23,7 +23,12 @@ struct ScenarioDecoder {
 
         let attackIDs = rawIDs(m.optional("attacks")).map(\.0)
         let guarantorIDs = rawIDs(m.optional("guarantors")).map(\.0)
-        let attacks = m.required("attacks").flatMap { decodeList($0, what: "`attacks`", decodeAttack) }
+        let attacks = m.required("attacks").flatMap { node -> [Located<AttackType>]? in
+            let list = decodeList(node, what: "`attacks`", decodeAttack)
+            // No attack type: nothing to deter, and every figure would be vacuous (P(deterred) 100 %).
+            if let list, list.isEmpty { r.error(node, "`attacks` is empty: a scenario needs at least one attack type"); return nil }
+            return list
+        }
         let guarantors = m.required("guarantors").flatMap { decodeList($0, what: "`guarantors`", decodeGuarantor) }
         let protege = m.required("protege").flatMap(decodeProtege)
         let aggressor = m.required("aggressor").flatMap(decodeAggressor)

@@ -20,7 +20,7 @@ struct ValidateCommand: AsyncParsableCommand {
         for file in files {
             switch ScenarioLoader.load(path: file) {
             case .success(let s):
-                if !quiet { print("\(file): ok (\(s.guarantors.count) guarantors, \(s.agreements.count) agreements, \(s.attacks.count) attack types)") }
+                if !quiet { print("\(file): ok (\(Self.count(s.guarantors.count, "guarantor")), \(Self.count(s.agreements.count, "agreement")), \(Self.count(s.attacks.count, "attack type")))") }
             case .failure(let list):
                 failed = true
                 Terminal.error(list.description)
@@ -29,4 +29,6 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         if failed { throw ExitCode(1) }
     }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

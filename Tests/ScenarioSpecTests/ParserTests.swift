@@ -61,6 +61,15 @@ func memoryFiles(_ files: [String: String]) -> ScenarioLoader.FileSource {
         #expect(windows == unix)
     }
 
+    @Test func aScenarioNeedsAnAttackType() {
+        let files = ["base.yaml": (try? LocalFiles.read(casePath("minimal.yaml")).get()) ?? "", "none.yaml": "extends: base.yaml\nattacks: []\n"]
+        guard case .failure(let list) = ScenarioLoader.load(path: "none.yaml", files: memoryFiles(files)) else {
+            Issue.record("a scenario without attack types loaded"); return
+        }
+        #expect(list.diagnostics.contains { "\($0.file):\($0.line) \($0.message)" == "none.yaml:2 `attacks` is empty: a scenario needs at least one attack type" },
+                "\(list)")
+    }
+
     @Test func jsonScenariosReadLikeYAML() throws {
         let yaml = try ScenarioLoader.load(path: casePath("minimal.yaml")).get()
         let json = try ScenarioLoader.load(path: casePath("minimal.json")).get()
