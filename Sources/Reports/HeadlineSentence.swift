@@ -4,6 +4,11 @@ import GuarantorModel
 
 /// Sentences generated from the numbers that a journalist can quote as they stand.
 public enum HeadlineSentence {
+    /// "62% ± 1%": rounded as `ReportText.prosePercent` rounds, with the standard error.
+    static func withError(_ mean: Double, _ se: Double) -> String {
+        "\(ReportText.prosePercent(mean, se: se)) ± \(ReportText.prosePercent(se, se: se))"
+    }
+
     public static func study(_ r: StudyResult) -> String {
         var out: [String] = []
         if let d = r.deterrence {
@@ -13,26 +18,31 @@ public enum HeadlineSentence {
             if d.bestResponse == "status_quo" || d.bestResponse.isEmpty {
                 s += "; the most likely choice is not to attack."
             } else {
-                let share = r.attacks.first { $0.type == d.bestResponse }?.pBestResponse
+                let attack = r.attacks.first { $0.type == d.bestResponse }
                 s += "; the most likely choice is \(ReportText.responseName(d.bestResponse, in: r))"
-                s += share.map { " (\(Markup.percent($0, decimals: 0)) of types)." } ?? "."
+                if let share = attack?.pBestResponse {
+                    s += " (\(attack?.pBestResponseSE.map { withError(share, $0) } ?? Markup.percent(share, decimals: 0)) of types)."
+                } else {
+                    s += "."
+                }
             }
             out.append(s)
             if d.probeRisk.mean >= 0.005 {
-                out.append("In \(ReportText.prosePercent(d.probeRisk.mean, se: d.probeRisk.se)) of types a limited attack pays while a full invasion does not (probe risk).")
+                out.append("In \(withError(d.probeRisk.mean, d.probeRisk.se)) of types a limited attack pays while a full invasion does not (probe risk).")
             }
         }
         let h = r.headline
-        var honour = "All guarantors honour their commitments in \(ReportText.prosePercent(h.pAllHonour.mean, se: h.pAllHonour.se)) of simulated crises"
+        var honour = "All guarantors honour their commitments in \(withError(h.pAllHonour.mean, h.pAllHonour.se)) of simulated crises"
         let q = h.daysToFirstMilitaryAid
         if let median = q.p50, q.pWithinHorizon > 0 {
-            honour += "; military aid arrives within \(r.meta.horizonDays) days in \(Markup.percent(q.pWithinHorizon, decimals: 0)) of them, after a median of \(Markup.fixed(median, decimals: 0)) days."
+            let share = q.pWithinHorizonSE.map { withError(q.pWithinHorizon, $0) } ?? Markup.percent(q.pWithinHorizon, decimals: 0)
+            honour += "; military aid (arms, air defence, training or troops) arrives within \(r.meta.horizonDays) days in \(share) of them, after a median of \(Markup.fixed(median, decimals: 0)) days."
         } else {
             honour += "; no military aid arrives within \(r.meta.horizonDays) days."
         }
         out.append(honour)
         if let a = ReportText.referenceAttack(r) {
-            out.append("Under \(ReportText.attackName(a).lowercasedFirst()) the aggressor takes \(ReportText.prosePercent(a.objectiveShare.mean, se: a.objectiveShare.se)) of its objective on average.")
+            out.append("Under \(ReportText.attackName(a).lowercasedFirst()) the aggressor takes \(withError(a.objectiveShare.mean, a.objectiveShare.se)) of its objective on average.")
         }
         return out.joined(separator: " ")
     }

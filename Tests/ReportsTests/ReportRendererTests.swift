@@ -36,7 +36,7 @@ import Testing
         let kinds = try SVG.embedded(in: html).map { try SVG.attr(SVG.parse($0), "data-kind") ?? "" }
         #expect(kinds == ["bar", "bar", "cdf", "line", "histogram"])
         #expect(!html.contains("Will the guarantees deter?"))
-        #expect(html.contains("All guarantors honour their commitments in 23% of simulated crises"))
+        #expect(html.contains("All guarantors honour their commitments in 23% ± 1% of simulated crises"))
     }
 
     @Test func renderingIsDeterministic() {
