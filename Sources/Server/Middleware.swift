@@ -64,6 +64,15 @@ struct TimeoutMiddleware: RouterMiddleware {
 
     struct TimedOut: Error {}
 
+    /// The limit as a duration that cannot trap: NaN and negative values are
+    /// 0, and anything above a day (infinity too) is a day. The command line
+    /// refuses such values already; this keeps a library caller from crashing the server.
+    static func duration(_ seconds: Double) -> Duration {
+        let limit = ServerLimits.maxRequestTimeoutSeconds
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, 0), limit)
+        return .milliseconds(Int64((clamped * 1000).rounded()))
+    }
+
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         let limit = seconds
         do {
@@ -74,7 +83,7 @@ struct TimeoutMiddleware: RouterMiddleware {
                 return try await withThrowingTaskGroup(of: Response.self) { group in
                     group.addTask { try await handler.run(request, context) }
                     group.addTask {
-                        try await Task.sleep(for: .milliseconds(Int64(limit * 1000)))
+                        try await Task.sleep(for: Self.duration(limit))
                         throw TimedOut()
                     }
                     defer { group.cancelAll() }
@@ -158,7 +167,9 @@ struct Access {
 }
 
 enum Format {
+    /// Whole seconds without a fraction; never traps (infinity and huge values print as they are).
     static func seconds(_ s: Double) -> String {
-        s == s.rounded() ? String(Int64(s)) : String(format: "%.1f", s)
+        guard s.isFinite, abs(s) < 1e15 else { return String(describing: s) }
+        return s == s.rounded() ? String(Int64(s)) : String(format: "%.1f", s)
     }
 }

@@ -47,7 +47,7 @@ struct Serve: AsyncParsableCommand {
         if let maxRuns, maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
         if let maxCompareRuns, maxCompareRuns < 1 { throw ValidationError("--max-compare-runs must be at least 1") }
         if let maxConcurrentStudies, maxConcurrentStudies < 1 { throw ValidationError("--max-concurrent-studies must be at least 1") }
-        if let requestTimeout, !(requestTimeout > 0) { throw ValidationError("--request-timeout must be more than 0 seconds") }
+        if let requestTimeout, let why = ServerLimits.requestTimeoutProblem(requestTimeout) { throw ValidationError(why) }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
     }
 

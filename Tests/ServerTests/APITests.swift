@@ -149,6 +149,26 @@ struct APITests {
         }
     }
 
+    /// An infinite or huge request timeout used to trap converting it to milliseconds
+    /// on the first request (finding 1 of the server review).
+    @Test(arguments: [Double.infinity, 1e300, 9.3e15, Double.nan, -5])
+    func anyRequestTimeoutIsSafe(_ seconds: Double) async throws {
+        let t = try await TestServer.make(configure: { $0.requestTimeoutSeconds = seconds }, loadBundled: false)
+        try await t.test { client in
+            let r = try await client.execute(uri: "/api/health", method: .get)
+            #expect(r.status == .ok || r.status == .requestTimeout, "status \(r.status.code)")
+        }
+    }
+
+    @Test func theRequestTimeoutFlagIsChecked() {
+        for bad in [Double.infinity, -Double.infinity, Double.nan, 0, -5, 86_400.5, 1e300] {
+            #expect(ServerLimits.requestTimeoutProblem(bad) != nil, "\(bad)")
+        }
+        for good in [0.001, 1, 60, 86_400] {
+            #expect(ServerLimits.requestTimeoutProblem(good) == nil, "\(good)")
+        }
+    }
+
     @Test func requestsOverTheTimeLimitAre408() async throws {
         // 1 ms: no comparison of two scenarios finishes in that time (the
         // handler then stops at the end of its 20-run chunk).
