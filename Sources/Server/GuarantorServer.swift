@@ -287,9 +287,15 @@ public final class GuarantorServer: Sendable {
         do {
             let buffer = try await request.body.collect(upTo: limit)
             return Data(buffer.readableBytesView)
-        } catch let e as HTTPError where e.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes (--max-body-bytes)")
+        } catch let e as any HTTPResponseError where e.status == .contentTooLarge {
+            // Hummingbird's HTTPError, or NIO's NIOTooManyBytesError for a body
+            // without a declared length (chunked), which Hummingbird makes a 413.
+            throw tooLarge(limit)
         }
+    }
+
+    static func tooLarge(_ limit: Int) -> APIError {
+        APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes (--max-body-bytes)")
     }
 
     static func json<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) throws -> Response {

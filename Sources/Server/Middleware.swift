@@ -35,6 +35,10 @@ struct ErrorMiddleware: RouterMiddleware {
             default: return APIError(e.status, "http_\(e.status.code)", e.body ?? e.status.reasonPhrase)
             }
         }
+        // NIO's NIOTooManyBytesError (a chunked body cut off), which Hummingbird makes an HTTPResponseError.
+        if let e = error as? any HTTPResponseError, e.status == .contentTooLarge {
+            return APIError(.contentTooLarge, "body_too_large", "the request body is larger than the server accepts (--max-body-bytes)")
+        }
         if error is CancellationError { return APIError(.requestTimeout, "request_timeout", "the request took too long") }
         if let e = error as? StoreError { return APIError(.internalServerError, "store_error", e.message) }
         return APIError(.internalServerError, "internal_error", "the server could not complete the request: \(error)")
