@@ -56,10 +56,26 @@ actor StudyJobs {
         if let task = tasks[id] { await task.value }
     }
 
-    /// Cancels every running study (shutdown): each is stored as `cancelled`.
+    /// Cancels every running study (shutdown): each is stored as `cancelled`
+    /// first, by this task (which is not cancelled, so the store accepts the
+    /// write), then its job is stopped and awaited.
     func cancelAll() async {
-        for (_, task) in tasks { task.cancel() }
-        for (_, task) in tasks { await task.value }
+        let running = tasks
+        for id in running.keys.sorted() {
+            try? await store.endStudy(id: id, status: .cancelled, message: Self.shutdownMessage)
+        }
+        for (_, task) in running { task.cancel() }
+        for (_, task) in running { await task.value }
+    }
+
+    static let shutdownMessage = "cancelled: the server was stopped (SIGTERM or SIGINT) while this study ran; start it again"
+
+    /// Ends a study in the store from a task that is not cancelled: the
+    /// stores refuse to start a query in a cancelled task (GRDB and
+    /// postgres-nio throw CancellationError), so writing the end from the
+    /// job's own cancelled task would silently do nothing.
+    static func end(_ id: String, _ status: StudyStatus, _ message: String, store: any GuarantorStore) async {
+        await Task { try? await store.endStudy(id: id, status: status, message: message) }.value
     }
 
     static func execute(id: String, new: NewStudy, scenario: Scenario, threads: Int, store: any GuarantorStore,
@@ -86,9 +102,9 @@ actor StudyJobs {
             writer.cancel()
             try await store.finishStudy(id: id, resultJSON: JSONReport.render(result))
         } catch is CancellationError {
-            try? await store.endStudy(id: id, status: .cancelled, message: "cancelled before it finished")
+            await end(id, .cancelled, "cancelled before it finished", store: store)
         } catch {
-            try? await store.endStudy(id: id, status: .failed, message: "the study failed: \(error)")
+            await end(id, .failed, "the study failed: \(error)", store: store)
         }
     }
 }

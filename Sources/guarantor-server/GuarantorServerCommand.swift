@@ -81,8 +81,17 @@ struct Serve: AsyncParsableCommand {
             configuration: .init(address: .hostname(host, port: port), serverName: "guarantor-server"),
             logger: logger
         )
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            // Even when the server ends with an error, the running studies are stored as cancelled.
+            await server.shutdown()
+            (store as? PostgresStore)?.close()
+            throw error
+        }
+        // SIGTERM or SIGINT: the server has stopped taking requests; the running studies are stored as cancelled.
         await server.shutdown()
+        logger.info("stopped; studies that were running are stored as cancelled")
         (store as? PostgresStore)?.close()
     }
 }

@@ -37,4 +37,34 @@ struct HardeningTests {
         let mapped = ErrorMiddleware.apiError(NIOTooManyBytesError(maxBytes: 10))
         #expect(mapped.status == .contentTooLarge && mapped.code == "body_too_large")
     }
+
+    /// SIGTERM and SIGINT end in `shutdown()`: a running study is then stored
+    /// as cancelled, not left `running` (finding 8: the job's own write, from
+    /// its cancelled task, was refused by the store).
+    @Test func shutdownStoresRunningStudiesAsCancelled() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let r = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                             body: json(["scenario": "nato-article5", "runs": 2_000_000]))
+            let id = try #require(r.object["id"] as? String)
+            await t.server.shutdown()
+            let s = try #require(try await t.store.study(id: id))
+            #expect(s.status == .cancelled, "\(s.status)")
+            #expect(s.message == StudyJobs.shutdownMessage)
+        }
+    }
+
+    /// A job stopped by cancelling its task alone stores its end itself.
+    @Test func aCancelledJobStoresItsEnd() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let r = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                             body: json(["scenario": "nato-article5", "runs": 2_000_000]))
+            let id = try #require(r.object["id"] as? String)
+            #expect(await t.server.jobs.cancel(id))
+            await t.server.waitForStudy(id)
+            let s = try #require(try await t.store.study(id: id))
+            #expect(s.status == .cancelled && s.message == "cancelled before it finished", "\(s.status) \(s.message ?? "")")
+        }
+    }
 }
