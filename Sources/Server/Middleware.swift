@@ -124,9 +124,47 @@ struct AuthMiddleware: RouterMiddleware {
                 // A stale cookie on a page: carry on signed out.
                 return try await next(request, context)
             }
+            if request.headers[.authorization] == nil, let why = Self.crossSiteProblem(request) {
+                throw APIError(.forbidden, "cross_origin", why)
+            }
             context.token = token
         }
         return try await next(request, context)
+    }
+
+    /// Why a request signed in by the cookie may not change anything, or nil.
+    /// SameSite=Strict keeps the cookie from other *sites*, but another origin
+    /// on the same site (another port, a sibling subdomain) still gets it sent,
+    /// so a request that is not GET or HEAD must come from a page of this
+    /// server: its `Origin` (or, without one, its `Referer`) names the host the
+    /// request was sent to. Requests with `Authorization: Bearer` are not
+    /// affected (browsers never add that header on their own).
+    static func crossSiteProblem(_ request: Request) -> String? {
+        if request.method == .get || request.method == .head { return nil }
+        let advice = "send the token in `Authorization: Bearer TOKEN` from scripts, or use this server's own pages"
+        let claimed: String
+        let header: String
+        if let origin = request.headers[.origin] {
+            claimed = origin; header = "Origin"
+        } else if let referer = request.headers[.referer] {
+            claimed = referer; header = "Referer"
+        } else {
+            return "a change signed in by the sign-in cookie must say where it comes from (an Origin or Referer header), and this request names neither; \(advice)"
+        }
+        let host = (request.head.authority ?? "").lowercased()
+        if !host.isEmpty, Self.authorities(ofOrigin: claimed).contains(host) { return nil }
+        return "this request comes from another origin (\(header) `\(claimed.prefix(200))`, not `\(host)`), so the sign-in cookie does not let it change anything; \(advice)"
+    }
+
+    /// The `host[:port]` spellings a browser's `Origin` or `Referer` URL may
+    /// match in the Host header: with and without the scheme's default port.
+    static func authorities(ofOrigin text: String) -> [String] {
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", var host = url.host?.lowercased(), !host.isEmpty else { return [] }
+        if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }
+        let defaultPort = scheme == "https" ? 443 : 80
+        guard let port = url.port else { return [host, "\(host):\(defaultPort)"] }
+        return port == defaultPort ? [host, "\(host):\(port)"] : ["\(host):\(port)"]
     }
 
     static func secret(_ request: Request) -> String? {

@@ -67,4 +67,15 @@ struct HardeningTests {
             #expect(s.status == .cancelled && s.message == "cancelled before it finished", "\(s.status) \(s.message ?? "")")
         }
     }
+
+    /// The Host spellings an Origin matches: default ports either way, IPv6 in brackets.
+    @Test func originsAndTheirAuthorities() {
+        #expect(AuthMiddleware.authorities(ofOrigin: "http://localhost:8080") == ["localhost:8080"])
+        #expect(AuthMiddleware.authorities(ofOrigin: "https://G.example") == ["g.example", "g.example:443"])
+        #expect(AuthMiddleware.authorities(ofOrigin: "http://g.example:80/page?x=1") == ["g.example", "g.example:80"])
+        #expect(AuthMiddleware.authorities(ofOrigin: "http://[::1]:8080").contains("[::1]:8080"))
+        for bad in ["null", "", "file:///etc/passwd", "localhost:8080", "javascript:alert(1)"] {
+            #expect(AuthMiddleware.authorities(ofOrigin: bad).isEmpty, "\(bad)")
+        }
+    }
 }
