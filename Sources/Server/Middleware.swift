@@ -109,27 +109,48 @@ struct UncheckedHandler: @unchecked Sendable {
 
 /// Looks up the bearer token (header `Authorization: Bearer T`, or the
 /// `guarantor_token` cookie the sign-in page sets) and records its holder in the
-/// context. A token that is given but unknown is refused at once.
+/// context. A token given in the header but unknown is refused at once (401);
+/// an unknown cookie (the token was revoked, or the database replaced) counts as
+/// signed out, and the response tells the browser to forget it. The paths that
+/// never need a token (health, the API description, static files) are not looked at.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let store: any GuarantorStore
 
+    static let openPaths: Set<String> = ["/api/health", "/openapi.yaml", "/static/app.js", "/static/app.css", "/favicon.ico"]
+
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let secret = Self.secret(request) {
-            guard let token = try await store.token(hash: Tokens.hash(secret)) else {
-                if !ErrorMiddleware.wantsHTML(request) || request.headers[.authorization] != nil {
-                    throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
-                }
-                // A stale cookie on a page: carry on signed out.
-                return try await next(request, context)
-            }
-            if request.headers[.authorization] == nil, let why = Self.crossSiteProblem(request) {
-                throw APIError(.forbidden, "cross_origin", why)
+        if Self.openPaths.contains(request.uri.path) { return try await next(request, context) }
+        if let header = request.headers[.authorization] {
+            guard let secret = Self.bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else {
+                throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
             }
             context.token = token
+            return try await next(request, context)
         }
+        guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else {
+            return try await next(request, context)
+        }
+        guard let token = try await store.token(hash: Tokens.hash(secret)) else {
+            // A stale cookie: carry on signed out, and have the browser drop it.
+            var response = try await next(request, context)
+            if response.headers[.setCookie] == nil { response.headers[.setCookie] = Tokens.clearCookie }
+            return response
+        }
+        if let why = Self.crossSiteProblem(request) {
+            throw APIError(.forbidden, "cross_origin", why)
+        }
+        context.token = token
         return try await next(request, context)
+    }
+
+    /// The secret of `Authorization: Bearer SECRET`, or nil for any other form.
+    static func bearer(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let secret = parts[1].trimmingCharacters(in: .whitespaces)
+        return secret.isEmpty ? nil : secret
     }
 
     /// Why a request signed in by the cookie may not change anything, or nil.
@@ -165,15 +186,6 @@ struct AuthMiddleware: RouterMiddleware {
         let defaultPort = scheme == "https" ? 443 : 80
         guard let port = url.port else { return [host, "\(host):\(defaultPort)"] }
         return port == defaultPort ? [host, "\(host):\(port)"] : ["\(host):\(port)"]
-    }
-
-    static func secret(_ request: Request) -> String? {
-        if let auth = request.headers[.authorization] {
-            let parts = auth.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]).trimmingCharacters(in: .whitespaces) }
-            return ""
-        }
-        return Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie])
     }
 }
 

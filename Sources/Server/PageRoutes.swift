@@ -37,7 +37,7 @@ extension GuarantorServer {
         }
         router.post("/logout") { _, _ in
             var response = Self.redirect("/")
-            response.headers[.setCookie] = "\(Tokens.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+            response.headers[.setCookie] = Tokens.clearCookie
             return response
         }
 

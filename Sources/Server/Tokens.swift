@@ -4,6 +4,8 @@ import Store
 /// API tokens: random secrets shown once; the store keeps only their SHA-256.
 public enum Tokens {
     static let cookieName = "guarantor_token"
+    /// The `Set-Cookie` value that makes the browser forget the sign-in cookie.
+    static let clearCookie = "\(cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
 
     public static func hash(_ secret: String) -> String { SHA256.hex(Array(secret.utf8)) }
 

@@ -30,6 +30,38 @@ struct APITests {
         }
     }
 
+    /// A cookie whose token is no longer known (revoked, or the database was
+    /// replaced) is "signed out" on the API as on the pages, and is cleared;
+    /// only a bad `Authorization` header is refused. Health never needs a token.
+    @Test func aStaleCookieIsSignedOut() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let stale: HTTPFields = [.cookie: "guarantor_token=gt_stale", .origin: "http://localhost"]
+            let validate = try await client.execute(uri: "/api/validate", method: .post, headers: stale, body: json(["text": variantText]))
+            #expect(validate.status == .ok && validate.object["valid"] as? Bool == true, "\(validate.text)")
+            #expect(validate.headers[.setCookie]?.hasPrefix("guarantor_token=;") == true)
+            #expect(validate.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await client.execute(uri: "/api/scenarios", method: .get, headers: stale).status == .ok)
+            #expect(try await client.execute(uri: "/api/health", method: .get, headers: stale).status == .ok)
+            // Signed out, so a change needs a token.
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: stale,
+                                                 body: json(["name": "v", "text": variantText])), .unauthorized, "token_required")
+            // A bad header is still refused, except where no token is ever needed.
+            let badHeader: HTTPFields = [.authorization: "Bearer gt_stale"]
+            expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: badHeader), .unauthorized, "bad_token")
+            expectError(try await client.execute(uri: "/api/validate", method: .post, headers: badHeader, body: json(["text": "a: 1"])),
+                        .unauthorized, "bad_token")
+            #expect(try await client.execute(uri: "/api/health", method: .get, headers: badHeader).status == .ok)
+            #expect(try await client.execute(uri: "/openapi.yaml", method: .get, headers: badHeader).status == .ok)
+        }
+        let p = try await TestServer.make(privateRead: true, loadBundled: false)
+        try await p.test { client in
+            expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: [.cookie: "guarantor_token=gt_stale"]),
+                        .unauthorized, "token_required")
+            #expect(try await client.execute(uri: "/api/health", method: .get, headers: [.cookie: "guarantor_token=gt_stale"]).status == .ok)
+        }
+    }
+
     @Test func bundledScenariosAreInTheLibrary() async throws {
         let t = try await TestServer.make()
         try await t.test { client in
