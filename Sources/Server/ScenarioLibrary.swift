@@ -30,7 +30,11 @@ struct ScenarioLibrary: Sendable {
     /// Parses and validates `text` as scenario `name`. `extra` holds texts by
     /// library name that take precedence over the store (bundled scenarios being loaded).
     func check(name: String, text: String, extra: [String: String] = [:]) async throws -> Checked {
+        if let nul = Self.nulDiagnostic(text, file: Self.fileName(name)) { return .invalid([nul]) }
         let files = try await bases(of: text, extra: extra)
+        for n in files.keys.sorted() {
+            if let t = files[n], let nul = Self.nulDiagnostic(t, file: Self.fileName(n)) { return .invalid([nul]) }
+        }
         let source: ScenarioLoader.FileSource = { path in
             let n = Self.libraryName(ofPath: path)
             if let t = files[n] { return .success(t) }
@@ -61,6 +65,33 @@ struct ScenarioLibrary: Sendable {
             pending += Self.extendsTargets(t)
         }
         return found
+    }
+
+    /// Where the parsed document holds a NUL character, which the stores
+    /// cannot keep: a raw NUL byte is the loader's own error, but a YAML or
+    /// JSON escape (`"\0"`, `"\u0000"`) puts one into a value such as the
+    /// title. nil when there is none (or the text does not parse: the loader
+    /// then reports why).
+    static func nulDiagnostic(_ text: String, file: String) -> DiagnosticBody? {
+        guard case .success(let root) = YAMLReader.parse(text, file: file), let at = firstNUL(root) else { return nil }
+        return DiagnosticBody(file: file, line: at.line, column: at.column,
+                              message: "this value holds a NUL character (an escape such as `\\0` or `\\u0000`), which a scenario cannot be saved with; remove it")
+    }
+
+    static func firstNUL(_ node: SpecNode) -> SourceLocation? {
+        switch node.kind {
+        case .scalar(let value, _):
+            return value.unicodeScalars.contains("\0") ? node.location : nil
+        case .sequence(let items):
+            for item in items { if let at = firstNUL(item) { return at } }
+            return nil
+        case .mapping(let entries):
+            for e in entries {
+                if e.key.unicodeScalars.contains("\0") { return e.keyLocation }
+                if let at = firstNUL(e.value) { return at }
+            }
+            return nil
+        }
     }
 
     /// The value of a top-level `extends:` line, if any (the loader itself reports a malformed one).

@@ -62,6 +62,33 @@ struct APITests {
         }
     }
 
+    /// A YAML or JSON escape can put a NUL into a value (the title here),
+    /// which no store keeps: it is an invalid scenario at its line, never a 500.
+    @Test(arguments: [
+        (#"extends: ukraine-base.yaml\#nname: "a\0b"\#n"#, 2),
+        (#"extends: ukraine-base.yaml\#nname: ok\#nsummary: "x\u0000y"\#n"#, 3),
+        (#"{"extends": "ukraine-base.yaml",\#n "name": "a\u0000b"}"#, 2),
+    ])
+    func aNULInAValueIsAnInvalidScenario(_ text: String, _ expectedLine: Int) async throws {
+        #expect(text.unicodeScalars.contains("\0") == false)
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let v = try await client.execute(uri: "/api/validate", method: .post, body: json(["text": text]))
+            #expect(v.status == .ok && v.object["valid"] as? Bool == false, "\(v.text)")
+            let line = ((v.object["diagnostics"] as? [[String: Any]])?.first?["line"] as? Int)
+            #expect(line == expectedLine, "\(v.text)")
+            let saved = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "nul", "text": text]))
+            let o = expectError(saved, .unprocessableContent, "invalid_scenario")
+            #expect(((o["diagnostics"] as? [[String: Any]])?.first?["line"] as? Int) == expectedLine)
+            let page = try await client.execute(uri: "/scenarios", method: .post,
+                                                headers: [.authorization: "Bearer \(t.token)", .contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "name=nul&text=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+            #expect(page.status == .unprocessableContent && page.text.contains("NUL"))
+            #expect(try await t.store.versions(of: "nul").isEmpty)
+        }
+    }
+
     @Test func bundledScenariosAreInTheLibrary() async throws {
         let t = try await TestServer.make()
         try await t.test { client in
