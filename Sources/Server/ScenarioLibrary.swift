@@ -30,6 +30,7 @@ struct ScenarioLibrary: Sendable {
     /// Parses and validates `text` as scenario `name`. `extra` holds texts by
     /// library name that take precedence over the store (bundled scenarios being loaded).
     func check(name: String, text: String, extra: [String: String] = [:]) async throws -> Checked {
+        let text = Self.withoutBOM(text)
         if let nul = Self.nulDiagnostic(text, file: Self.fileName(name)) { return .invalid([nul]) }
         let files = try await bases(of: text, extra: extra)
         for n in files.keys.sorted() {
@@ -61,7 +62,7 @@ struct ScenarioLibrary: Sendable {
             let t: String?
             if let e = extra[n] { t = e } else { t = try await store.latest(name: n)?.text }
             guard let t else { continue }
-            found[n] = t
+            found[n] = Self.withoutBOM(t)
             pending += Self.extendsTargets(t)
         }
         return found
@@ -94,15 +95,22 @@ struct ScenarioLibrary: Sendable {
         }
     }
 
-    /// The value of a top-level `extends:` line, if any (the loader itself reports a malformed one).
+    /// The base a scenario text names in `extends`, read from the parsed
+    /// document (YAML or JSON, however the key is spelled or quoted), as the
+    /// loader reads it. nil when there is none or the text does not parse
+    /// (the loader then reports why).
     static func extendsTargets(_ text: String) -> [String] {
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) where line.hasPrefix("extends:") {
-            var v = line.dropFirst("extends:".count)
-            if let hash = v.firstIndex(of: "#") { v = v[..<hash] }
-            let value = v.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            return value.isEmpty ? [] : [value]
-        }
-        return []
+        guard case .success(let root) = YAMLReader.parse(withoutBOM(text), file: "scenario"),
+              case .mapping(let entries) = root.kind,
+              let ext = entries.first(where: { $0.key == "extends" }),
+              case .scalar(let value, _) = ext.value.kind, !ext.value.isNull, !value.isEmpty else { return [] }
+        return [value]
+    }
+
+    /// The text without a leading UTF-8 byte order mark, which editors on
+    /// Windows write and the YAML reader does not expect.
+    static func withoutBOM(_ text: String) -> String {
+        text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     }
 
     /// Saves the bundled scenarios that the library does not have yet (first

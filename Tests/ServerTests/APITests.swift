@@ -89,6 +89,32 @@ struct APITests {
         }
     }
 
+    /// `extends` is found in the parsed document, so every spelling the loader
+    /// accepts fetches its base from the library (a line scan found only
+    /// `extends:` at column 0).
+    @Test(arguments: [
+        #"{"extends": "ukraine-base.yaml", "name": "json variant"}"#,
+        "\"extends\": ukraine-base.yaml\nname: json variant\n",
+        "extends : ukraine-base.yaml\nname: json variant\n",
+        "'extends': 'ukraine-base.yaml' # the base\nname: json variant\n",
+        "\u{FEFF}extends: ukraine-base.yaml\nname: json variant\n",
+        "# a comment\n---\nname: json variant\nextends: ukraine-base.yaml\n",
+    ])
+    func extendsIsFoundHoweverItIsWritten(_ text: String) async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let v = try await client.execute(uri: "/api/validate", method: .post, body: json(["text": text]))
+            #expect(v.object["valid"] as? Bool == true && v.object["title"] as? String == "json variant", "\(v.text)")
+            // And as the base of another scenario, in a chain.
+            let saved = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "middle", "text": text]))
+            #expect(saved.status == .created, "\(saved.text)")
+            let top = try await client.execute(uri: "/api/validate", method: .post,
+                                               body: json(["text": #"{"extends": "middle.json", "summary": "on top"}"#]))
+            #expect(top.object["valid"] as? Bool == true && top.object["title"] as? String == "json variant", "\(top.text)")
+        }
+    }
+
     @Test func bundledScenariosAreInTheLibrary() async throws {
         let t = try await TestServer.make()
         try await t.test { client in
