@@ -199,9 +199,28 @@ public final class GuarantorServer: Sendable {
         guard sensitivity == 0 || (100...limits.maxSensitivityRuns).contains(sensitivity) else {
             throw APIError.unprocessable("bad_sensitivity_runs", "sensitivityRuns must be 0 (none) or between 100 and \(limits.maxSensitivityRuns)")
         }
+        let work = Self.work(scenario, runs: runs, sensitivityRuns: sensitivity)
+        guard let total = work.total, total <= limits.maxRunsPerStudy else {
+            throw APIError.unprocessable("too_many_runs", "a study here may have at most \(limits.maxRunsPerStudy) runs (--max-runs), counting the sensitivity analysis: \(work.explained)")
+        }
         let new = NewStudy(scenarioName: version.name, scenarioHash: version.hash, seed: body.seed ?? scenario.seed, runs: runs,
                            sensitivityRuns: sensitivity, createdBy: author)
         return try await jobs.start(new, scenario: scenario)
+    }
+
+    /// The runs a study (or one scenario of a compare) does in all: its own,
+    /// plus, with a sensitivity analysis, those of each variant (the baseline
+    /// and every uncertain input at its 5th and 95th percentile), each of which
+    /// `Study.run` caps at `runs`. `total` is nil if it overflows.
+    static func work(_ scenario: Scenario, runs: Int64, sensitivityRuns: Int64) -> (total: Int64?, explained: String) {
+        guard sensitivityRuns > 0 else { return (runs, "asked for \(runs)") }
+        let variants = Int64(1 + 2 * CompiledScenario(scenario).uncertainSlots.count)
+        let perVariant = min(sensitivityRuns, runs)
+        let (extra, o1) = variants.multipliedReportingOverflow(by: perVariant)
+        let (total, o2) = runs.addingReportingOverflow(extra)
+        let sum = o1 || o2 ? "more than \(Int64.max)" : String(total)
+        return (o1 || o2 ? nil : total,
+                "asked for \(runs) runs + \(variants) sensitivity variants × \(perVariant) runs = \(sum); lower runs or sensitivityRuns")
     }
 
     func study(_ context: AppContext) async throws -> StudyRecord {
@@ -254,6 +273,12 @@ public final class GuarantorServer: Sendable {
         let sensitivity = body.sensitivityRuns ?? 0
         guard sensitivity == 0 || (100...limits.maxSensitivityRuns).contains(sensitivity) else {
             throw APIError.unprocessable("bad_sensitivity_runs", "sensitivityRuns must be 0 (none) or between 100 and \(limits.maxSensitivityRuns)")
+        }
+        for (_, s) in loaded {
+            let work = Self.work(s, runs: runs, sensitivityRuns: sensitivity)
+            guard let total = work.total, total <= limits.maxCompareRuns else {
+                throw APIError.unprocessable("too_many_runs", "compare runs inside the request, so at most \(limits.maxCompareRuns) runs per scenario (--max-compare-runs), counting the sensitivity analysis; for `\(s.name)` \(work.explained). Start studies for more")
+            }
         }
         let seed = body.seed ?? first.seed
         var rows: [Deterrence.ComparisonResult.Row] = []

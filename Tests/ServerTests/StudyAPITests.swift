@@ -68,6 +68,12 @@ struct StudyAPITests {
             expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
                                                  body: json(["scenario": "nato-article5", "runs": 100, "sensitivityRuns": 5_000])),
                         .unprocessableContent, "bad_sensitivity_runs")
+            // The sensitivity analysis's runs count against --max-runs too: 1,000 runs
+            // for each of the baseline and two variants per uncertain input is far above 5,000.
+            let sensitivity = expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                                   body: json(["scenario": "nato-article5", "runs": 1_000, "sensitivityRuns": 1_000])),
+                                          .unprocessableContent, "too_many_runs")
+            #expect((sensitivity["message"] as? String)?.contains("sensitivity variants × 1000 runs") == true, "\(sensitivity)")
             expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
                                                  body: json(["scenario": "nowhere", "runs": 100])), .notFound, "not_found")
             expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
@@ -144,6 +150,11 @@ struct StudyAPITests {
                                                  body: json(["scenarios": ["nato-article5", "nowhere"]])), .notFound, "not_found")
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
                                                  body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 1_001])),
+                        .unprocessableContent, "too_many_runs")
+            // 100 runs for the baseline and each sensitivity variant: over 1,000 per scenario.
+            expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
+                                                 body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 100,
+                                                             "sensitivityRuns": 100])),
                         .unprocessableContent, "too_many_runs")
             expectError(try await client.execute(uri: "/api/compare?format=xml", method: .post, headers: t.auth,
                                                  body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 10])),
