@@ -161,7 +161,7 @@ enum PageTemplates {
     <h1>Compare scenarios</h1>
     <p>Each scenario runs with the same runs and seed. The comparison runs while you wait (at most {{maxRuns}} runs per scenario); for more, run studies.</p>
     <form method="post" action="/compare">
-    <fieldset><legend>Scenarios (two to {{maxScenarios}})</legend>
+    <fieldset><legend>Scenarios (2 to {{maxScenarios}})</legend>
     {{#scenarios}}<label class="choice"><input type="checkbox" name="scenario" value="{{name}}"> {{name}} <span class="subtitle">{{title}}</span></label>
     {{/scenarios}}
     </fieldset>

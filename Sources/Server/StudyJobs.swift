@@ -25,7 +25,7 @@ actor StudyJobs {
     func start(_ new: NewStudy, scenario: Scenario) async throws -> StudyRecord {
         guard active < limit else {
             throw APIError(.tooManyRequests, "too_many_studies",
-                           "\(active) studies are running, the most this server runs at once (--max-concurrent-studies \(limit)); wait for one to finish or cancel one")
+                           "\(Self.running(active)), the most this server runs at once (--max-concurrent-studies \(limit)); wait for one to finish or cancel one")
         }
         reserved += 1
         defer { reserved -= 1 }
@@ -42,6 +42,9 @@ actor StudyJobs {
     }
 
     func finished(_ id: String) { tasks[id] = nil }
+
+    /// "1 study is running", "2 studies are running".
+    static func running(_ n: Int) -> String { n == 1 ? "1 study is running" : "\(n) studies are running" }
 
     /// Asks a running study to stop; it does at the end of the chunk of runs
     /// it is in, and keeps its slot until then. False if it is not running here.

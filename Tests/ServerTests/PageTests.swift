@@ -193,7 +193,7 @@ struct PageTests {
         let t = try await TestServer.make(configure: { $0.maxCompareRuns = 500 })
         try await t.test { client in
             let page = try await client.execute(uri: "/compare", method: .get)
-            #expect(page.status == .ok && page.text.contains("value=\"nato-article5\""))
+            #expect(page.status == .ok && page.text.contains("value=\"nato-article5\"") && page.text.contains("Scenarios (2 to 8)"))
             let report = try await client.execute(uri: "/compare", method: .post, headers: signIn(t),
                                                   body: Self.encode([("scenario", "nato-article5"), ("scenario", "ukraine-bilateral-2024"),
                                                                      ("runs", "20"), ("seed", "")]))

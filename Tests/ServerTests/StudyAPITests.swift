@@ -93,8 +93,9 @@ struct StudyAPITests {
                                                body: json(["scenario": "nato-article5", "runs": 2_000_000]))
             #expect(big.status == .accepted)
             let id = try #require(big.object["id"] as? String)
-            expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
-                                                 body: json(["scenario": "nato-article5", "runs": 10])), .tooManyRequests, "too_many_studies")
+            let busy = expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                            body: json(["scenario": "nato-article5", "runs": 10])), .tooManyRequests, "too_many_studies")
+            #expect((busy["message"] as? String)?.hasPrefix("1 study is running, the most") == true, "\(busy)")
             expectError(try await client.execute(uri: "/api/studies/\(id)/result", method: .get), .conflict, "no_result")
             expectError(try await client.execute(uri: "/api/studies/\(id)/cancel", method: .post), .unauthorized, "token_required")
             let cancelled = try await client.execute(uri: "/api/studies/\(id)/cancel", method: .post, headers: t.auth)
