@@ -281,14 +281,22 @@ public final class GuarantorServer: Sendable {
             }
         }
         let seed = body.seed ?? first.seed
+        // A compare computes as a study does, so it takes one of the same slots.
+        try await jobs.beginCompare()
         var rows: [Deterrence.ComparisonResult.Row] = []
-        for (v, s) in loaded {
-            let study = try await withTaskExecutorPreference(pool) {
-                try await StudyExecution.run(scenario: s, runs: runs, seed: seed, threads: limits.studyThreads,
-                                             sensitivityRuns: sensitivity, progress: { _ in })
+        do {
+            for (v, s) in loaded {
+                let study = try await withTaskExecutorPreference(pool) {
+                    try await StudyExecution.run(scenario: s, runs: runs, seed: seed, threads: limits.studyThreads,
+                                                 sensitivityRuns: sensitivity, progress: { _ in })
+                }
+                rows.append(Deterrence.ComparisonResult.Row(scenario: s.name, file: "\(v.name)@\(v.hash.prefix(12))", study: study))
             }
-            rows.append(Deterrence.ComparisonResult.Row(scenario: s.name, file: "\(v.name)@\(v.hash.prefix(12))", study: study))
+        } catch {
+            await jobs.endCompare()
+            throw error
         }
+        await jobs.endCompare()
         return Deterrence.ComparisonResult(runs: runs, seed: seed, version: GuarantorVersion.string, rows: rows,
                                 explanation: ComparisonExplainer.explain(rows))
     }

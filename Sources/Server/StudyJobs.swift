@@ -14,19 +14,25 @@ actor StudyJobs {
     var tasks: [String: Task<Void, Never>] = [:]
     /// Slots taken by a start that is still writing its record.
     var reserved = 0
+    /// Slots taken by compares, which run inside their requests.
+    var compares = 0
 
     init(store: any GuarantorStore, limit: Int, threads: Int, pool: StudyThreadPool) {
         self.store = store; self.limit = limit; self.threads = threads; self.pool = pool
     }
 
-    var active: Int { tasks.count + reserved }
+    var active: Int { tasks.count + reserved + compares }
 
-    /// Records the study and starts it; 429 when `limit` studies are already running.
+    /// 429: every slot is taken.
+    var full: APIError {
+        let what = compares == 0 ? Self.running(active) : "\(Self.running(active - compares)) and \(compares) compare\(compares == 1 ? "" : "s")"
+        return APIError(.tooManyRequests, "too_many_studies",
+                        "\(what), the most this server runs at once (--max-concurrent-studies \(limit), shared by studies and compares); wait for one to finish or cancel a study")
+    }
+
+    /// Records the study and starts it; 429 when `limit` studies or compares are already running.
     func start(_ new: NewStudy, scenario: Scenario) async throws -> StudyRecord {
-        guard active < limit else {
-            throw APIError(.tooManyRequests, "too_many_studies",
-                           "\(Self.running(active)), the most this server runs at once (--max-concurrent-studies \(limit)); wait for one to finish or cancel one")
-        }
+        guard active < limit else { throw full }
         reserved += 1
         defer { reserved -= 1 }
         let record = try await store.createStudy(new)
@@ -42,6 +48,14 @@ actor StudyJobs {
     }
 
     func finished(_ id: String) { tasks[id] = nil }
+
+    /// Takes a slot for a compare (429 when none is free); `endCompare` gives it back.
+    func beginCompare() throws {
+        guard active < limit else { throw full }
+        compares += 1
+    }
+
+    func endCompare() { compares = max(0, compares - 1) }
 
     /// "1 study is running", "2 studies are running".
     static func running(_ n: Int) -> String { n == 1 ? "1 study is running" : "\(n) studies are running" }

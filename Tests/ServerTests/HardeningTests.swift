@@ -78,4 +78,33 @@ struct HardeningTests {
             #expect(AuthMiddleware.authorities(ofOrigin: bad).isEmpty, "\(bad)")
         }
     }
+
+    /// Compares compute inside their requests as studies do in the
+    /// background; they share the --max-concurrent-studies slots (finding 11).
+    @Test func comparesShareTheStudySlots() async throws {
+        let t = try await TestServer.make(configure: { $0.maxConcurrentStudies = 1 })
+        try await t.test { client in
+            let compare = json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 20])
+            // A compare holding the only slot: studies and other compares wait.
+            try await t.server.jobs.beginCompare()
+            let study = expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                             body: json(["scenario": "nato-article5", "runs": 10])),
+                                    .tooManyRequests, "too_many_studies")
+            #expect((study["message"] as? String)?.hasPrefix("0 studies are running and 1 compare, the most") == true, "\(study)")
+            expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth, body: compare),
+                        .tooManyRequests, "too_many_studies")
+            await t.server.jobs.endCompare()
+            // Free again: a compare runs, and gives its slot back when done.
+            #expect(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth, body: compare).status == .ok)
+            #expect(await t.server.jobs.active == 0)
+            // A running study holds the slot against compares too.
+            let started = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                   body: json(["scenario": "nato-article5", "runs": 2_000_000]))
+            let id = try #require(started.object["id"] as? String)
+            expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth, body: compare),
+                        .tooManyRequests, "too_many_studies")
+            _ = try await client.execute(uri: "/api/studies/\(id)/cancel", method: .post, headers: t.auth)
+            await t.server.waitForStudy(id)
+        }
+    }
 }
