@@ -3,6 +3,8 @@ import Deterrence
 import Foundation
 import GuarantorModel
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Reports
 import ScenarioSpec
 import Store
@@ -53,6 +55,19 @@ public final class GuarantorServer: Sendable {
         await jobs.cancelAll()
         pool.stop()
     }
+
+    /// The HTTP/1.1 channel settings: a connection that reads and writes
+    /// nothing for `idleTimeoutSeconds` is closed (Hummingbird's idle timeout,
+    /// whose clock restarts at each request part read and each response
+    /// written, and which never cuts a request being answered). So a client
+    /// must send a request's whole header within that time, and idle
+    /// keep-alive connections do not pile up.
+    public var httpConfiguration: HTTP1Channel.Configuration {
+        HTTP1Channel.Configuration(idleTimeout: .milliseconds(TimeoutMiddleware.milliseconds(settings.limits.idleTimeoutSeconds)))
+    }
+
+    /// The HTTP server to give `Application(server:)`.
+    public var httpServer: HTTPServerBuilder { .http1(configuration: httpConfiguration) }
 
     public func router() -> Router<AppContext> {
         let router = Router(context: AppContext.self)

@@ -71,10 +71,11 @@ struct TimeoutMiddleware: RouterMiddleware {
     /// The limit as a duration that cannot trap: NaN and negative values are
     /// 0, and anything above a day (infinity too) is a day. The command line
     /// refuses such values already; this keeps a library caller from crashing the server.
-    static func duration(_ seconds: Double) -> Duration {
-        let limit = ServerLimits.maxRequestTimeoutSeconds
-        let clamped = seconds.isNaN ? 0 : min(max(seconds, 0), limit)
-        return .milliseconds(Int64((clamped * 1000).rounded()))
+    static func duration(_ seconds: Double) -> Duration { .milliseconds(milliseconds(seconds)) }
+
+    static func milliseconds(_ seconds: Double) -> Int64 {
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, 0), ServerLimits.maxRequestTimeoutSeconds)
+        return Int64((clamped * 1000).rounded())
     }
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {

@@ -39,6 +39,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most runs per scenario in a compare (it runs inside the request).") var maxCompareRuns: Int64?
     @Option(help: "Studies running at once.") var maxConcurrentStudies: Int?
     @Option(help: "Longest a request may take, in seconds.") var requestTimeout: Double?
+    @Option(help: "Close a connection that sends and receives nothing for this many seconds (also bounds how long a request's headers may take).") var idleTimeout: Double?
     @Option(help: "Worker threads per study (default: all cores).") var threads: Int?
 
     func validate() throws {
@@ -48,6 +49,7 @@ struct Serve: AsyncParsableCommand {
         if let maxCompareRuns, maxCompareRuns < 1 { throw ValidationError("--max-compare-runs must be at least 1") }
         if let maxConcurrentStudies, maxConcurrentStudies < 1 { throw ValidationError("--max-concurrent-studies must be at least 1") }
         if let requestTimeout, let why = ServerLimits.requestTimeoutProblem(requestTimeout) { throw ValidationError(why) }
+        if let idleTimeout, let why = ServerLimits.idleTimeoutProblem(idleTimeout) { throw ValidationError(why) }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
     }
 
@@ -60,6 +62,7 @@ struct Serve: AsyncParsableCommand {
         if let maxCompareRuns { limits.maxCompareRuns = maxCompareRuns }
         if let maxConcurrentStudies { limits.maxConcurrentStudies = maxConcurrentStudies }
         if let requestTimeout { limits.requestTimeoutSeconds = requestTimeout }
+        if let idleTimeout { limits.idleTimeoutSeconds = idleTimeout }
 
         let store: any GuarantorStore
         do { store = try await database.open() } catch {
@@ -78,6 +81,7 @@ struct Serve: AsyncParsableCommand {
         }
         let app = Application(
             router: server.router(),
+            server: server.httpServer,
             configuration: .init(address: .hostname(host, port: port), serverName: "guarantor-server"),
             logger: logger
         )

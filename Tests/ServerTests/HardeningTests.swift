@@ -107,4 +107,18 @@ struct HardeningTests {
             await t.server.waitForStudy(id)
         }
     }
+
+    /// Slowloris: the HTTP channel closes connections idle for
+    /// --idle-timeout, which includes a request whose headers trickle in
+    /// (Hummingbird counts activity by whole request parts).
+    @Test func connectionsHaveAnIdleTimeout() async throws {
+        let t = try await TestServer.make(loadBundled: false)
+        #expect(t.server.httpConfiguration.idleTimeout == .seconds(30))
+        let short = try await TestServer.make(configure: { $0.idleTimeoutSeconds = 2.5 }, loadBundled: false)
+        #expect(short.server.httpConfiguration.idleTimeout == .milliseconds(2500))
+        #expect(ServerLimits.idleTimeoutProblem(.infinity) != nil && ServerLimits.idleTimeoutProblem(0) != nil)
+        #expect(ServerLimits.idleTimeoutProblem(30) == nil)
+        try? FileManager.default.removeItem(atPath: t.folder)
+        try? FileManager.default.removeItem(atPath: short.folder)
+    }
 }
