@@ -285,6 +285,29 @@ public final class PostgresStore: GuarantorStore {
         for try await n in rows.decode(Int64.self) { return Int(n) }
         return 0
     }
+
+    public func tokens() async throws -> [TokenRecord] {
+        let rows = try await client.query("SELECT id, name, hash, created_at FROM tokens ORDER BY id", logger: logger)
+        var out: [TokenRecord] = []
+        for try await (id, name, h, at) in rows.decode((Int64, String, String, Int64).self) {
+            out.append(TokenRecord(id: id, name: name, hash: h, createdAt: at))
+        }
+        return out
+    }
+
+    public func deleteToken(id: Int64) async throws -> Bool {
+        let rows = try await client.query("DELETE FROM tokens WHERE id = \(id) RETURNING id", logger: logger)
+        var n = 0
+        for try await _ in rows { n += 1 }
+        return n > 0
+    }
+
+    public func deleteTokens(named name: String) async throws -> Int {
+        let rows = try await client.query("DELETE FROM tokens WHERE name = \(name) RETURNING id", logger: logger)
+        var n = 0
+        for try await _ in rows { n += 1 }
+        return n
+    }
 }
 
 /// `postgres://user:password@host:port/database?sslmode=disable|require`.

@@ -101,7 +101,8 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.",
+                                                    subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token and print it (it is stored only as a SHA-256 hash).")
@@ -119,6 +120,42 @@ struct TokenCommand: AsyncParsableCommand {
             let secret = try await Tokens.create(name: name, in: store)
             print(secret)
             (store as? PostgresStore)?.close()
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the tokens: id, holder's name and when it was created (the secrets are not stored).")
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            let store: any GuarantorStore
+            do { store = try await database.open() } catch { throw ValidationError("\(error)") }
+            let tokens = try await store.tokens()
+            (store as? PostgresStore)?.close()
+            print(Tokens.listing(tokens))
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a token by its id (see `token list`), or every token of a holder by name. It stops working at once.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "The token's id, or its holder's name (revokes all of that holder's tokens).") var token: String
+
+        func run() async throws {
+            let store: any GuarantorStore
+            do { store = try await database.open() } catch { throw ValidationError("\(error)") }
+            let revoked: [TokenRecord]
+            do { revoked = try await Tokens.revoke(token, in: store) } catch {
+                (store as? PostgresStore)?.close()
+                throw error
+            }
+            (store as? PostgresStore)?.close()
+            if revoked.isEmpty {
+                FileHandle.standardError.write(Data("Error: no token has the id or holder `\(token)`; `guarantor-server token list` shows them\n".utf8))
+                throw ExitCode.failure
+            }
+            for t in revoked { print("revoked token \(t.id) (\(t.name))") }
         }
     }
 }

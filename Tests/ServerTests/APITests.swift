@@ -115,6 +115,34 @@ struct APITests {
         }
     }
 
+    /// `token revoke`: the token stops working at once, in the header (401)
+    /// and as a cookie (signed out); by id, or all of a holder's tokens by name.
+    @Test func revokedTokensStopWorking() async throws {
+        let t = try await TestServer.make(loadBundled: false)
+        let bob1 = try await Tokens.create(name: "bob", in: t.store)
+        let bob2 = try await Tokens.create(name: "bob", in: t.store)
+        let listing = Tokens.listing(try await t.store.tokens())
+        #expect(listing.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                == ["ID NAME", "1 ann", "2 bob", "3 bob"], "\(listing)")
+        try await t.test { client in
+            let save: @Sendable (String) async throws -> TestResponse = { secret in
+                try await client.execute(uri: "/api/scenarios", method: .post, headers: [.authorization: "Bearer \(secret)"],
+                                         body: json(["name": "x", "text": "a: 1"]))
+            }
+            #expect(try await save(t.token).status == .unprocessableContent)
+            #expect(try await Tokens.revoke("1", in: t.store).map(\.name) == ["ann"])
+            expectError(try await save(t.token), .unauthorized, "bad_token")
+            let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=\(t.token)"])
+            #expect(page.status == .ok && !page.text.contains("<span class=\"who\">ann</span>"))
+            #expect(try await save(bob1).status == .unprocessableContent)
+            #expect(try await Tokens.revoke("bob", in: t.store).count == 2)
+            expectError(try await save(bob1), .unauthorized, "bad_token")
+            expectError(try await save(bob2), .unauthorized, "bad_token")
+            #expect(try await Tokens.revoke("bob", in: t.store).isEmpty)
+            #expect(try await Tokens.revoke("99", in: t.store).isEmpty)
+        }
+    }
+
     @Test func bundledScenariosAreInTheLibrary() async throws {
         let t = try await TestServer.make()
         try await t.test { client in

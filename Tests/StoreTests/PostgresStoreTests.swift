@@ -49,6 +49,7 @@ struct PostgresStoreTests {
     @Test func cancelAndList() async throws { try await run(StoreContract.cancelAndList) }
     @Test func recovery() async throws { try await run(StoreContract.recoveryEndsInterruptedStudies) }
     @Test func tokens() async throws { try await run(StoreContract.tokensAreLookedUpByHash) }
+    @Test func tokensAreListedAndRevoked() async throws { try await run(StoreContract.tokensAreListedAndRevoked) }
 }
 
 @Suite("PostgreSQL URLs")
