@@ -282,7 +282,8 @@ public final class GuarantorServer: Sendable {
         }
         guard let first = loaded.first?.1 else { throw APIError.unprocessable("too_few_scenarios", "compare takes at least two scenarios") }
         let runs = body.runs ?? min(Int64(first.runs), limits.maxCompareRuns)
-        guard runs >= 1, runs <= limits.maxCompareRuns else {
+        guard runs >= 1 else { throw APIError.unprocessable("bad_runs", "runs must be at least 1") }
+        guard runs <= limits.maxCompareRuns else {
             throw APIError.unprocessable("too_many_runs", "compare runs inside the request, so at most \(limits.maxCompareRuns) runs per scenario (--max-compare-runs); asked for \(runs). Start studies for more")
         }
         let sensitivity = body.sensitivityRuns ?? 0

@@ -152,6 +152,11 @@ struct StudyAPITests {
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
                                                  body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 1_001])),
                         .unprocessableContent, "too_many_runs")
+            for runs in [0, -5] {
+                expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
+                                                     body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": runs])),
+                            .unprocessableContent, "bad_runs")
+            }
             // 100 runs for the baseline and each sensitivity variant: over 1,000 per scenario.
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
                                                  body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 100,
