@@ -70,7 +70,8 @@ public final class GuarantorServer: Sendable {
     public var httpServer: HTTPServerBuilder { .http1(configuration: httpConfiguration) }
 
     public func router() -> Router<AppContext> {
-        let router = Router(context: AppContext.self)
+        // HEAD is answered wherever GET is (the GET handler, without the body).
+        let router = Router(context: AppContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(ErrorMiddleware(pages: pages))
         router.middlewares.add(TimeoutMiddleware(seconds: settings.limits.requestTimeoutSeconds))
         router.middlewares.add(BodyLimitMiddleware(maxBytes: settings.limits.maxBodyBytes))

@@ -12,12 +12,44 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let api = Self.apiError(error)
+            var api = Self.apiError(error)
+            // The router's "no route": a path it serves with other methods is a 405.
+            if let e = error as? HTTPError, e.status == .notFound {
+                let allowed = Self.allowedMethods(request.uri.path)
+                if !allowed.isEmpty {
+                    api = APIError(.methodNotAllowed, "method_not_allowed",
+                                   "`\(request.uri.path)` does not take \(request.method.rawValue); it takes \(allowed.joined(separator: ", "))")
+                    api.allow = allowed.joined(separator: ", ")
+                }
+            }
             if Self.wantsHTML(request) {
-                return pages.errorPage(api)
+                var page = pages.errorPage(api)
+                if let allow = api.allow { page.headers[.allow] = allow }
+                return page
             }
             throw api
         }
+    }
+
+    /// The operations the server has (`/openapi.yaml`, which a test keeps equal to the router's routes).
+    static let operations: [(method: String, path: [Substring])] = OpenAPIDocument.operations.compactMap { op in
+        let parts = op.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        return (String(parts[0]), parts[1].split(separator: "/", omittingEmptySubsequences: false))
+    }
+
+    /// The methods that `path` is served with (HEAD wherever GET is), sorted; empty if none.
+    static func allowedMethods(_ path: String) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        var methods: Set<String> = []
+        for op in operations where op.path.count == segments.count {
+            let matches = zip(op.path, segments).allSatisfy { template, segment in
+                template == segment || (template.hasPrefix("{") && template.hasSuffix("}") && !segment.isEmpty)
+            }
+            if matches { methods.insert(op.method) }
+        }
+        if methods.contains("GET") { methods.insert("HEAD") }
+        return methods.sorted()
     }
 
     static func wantsHTML(_ request: Request) -> Bool {

@@ -26,7 +26,23 @@ struct APITests {
             let ok = try await client.execute(uri: "/api/health", method: .get)
             #expect(ok.status == .ok && ok.object["status"] as? String == "ok")
             expectError(try await client.execute(uri: "/api/nothing-here", method: .get), .notFound, "not_found")
-            expectError(try await client.execute(uri: "/api/health", method: .delete), .notFound, "not_found")
+            let delete = expectError(try await client.execute(uri: "/api/health", method: .delete), .methodNotAllowed, "method_not_allowed")
+            #expect(delete["message"] as? String == "`/api/health` does not take DELETE; it takes GET, HEAD")
+            // A known path with the wrong method is 405 with Allow, not 404.
+            for (uri, method, allow) in [("/api/scenarios", HTTPRequest.Method.delete, "GET, HEAD, POST"),
+                                         ("/api/scenarios/nato-article5", .put, "GET, HEAD"),
+                                         ("/api/studies/abc/cancel", .get, "POST")] {
+                let r = try await client.execute(uri: uri, method: method)
+                expectError(r, .methodNotAllowed, "method_not_allowed")
+                #expect(r.headers[.allow] == allow, "\(uri)")
+            }
+            let page = try await client.execute(uri: "/scenarios/new", method: .delete)
+            #expect(page.status == .methodNotAllowed && page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.headers[.allow] == "GET, HEAD, POST")
+            expectError(try await client.execute(uri: "/api/studies/a/b/c", method: .get), .notFound, "not_found")
+            // HEAD wherever GET is.
+            let head = try await client.execute(uri: "/api/health", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
         }
     }
 
