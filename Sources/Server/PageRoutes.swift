@@ -24,7 +24,8 @@ extension GuarantorServer {
         router.get("/login") { [self] _, context in pages.render("login", base(context, title: "Sign in")) }
         router.post("/login") { [self] request, context in
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
-            let secret = form.first("token") ?? ""
+            // A pasted token often brings a space or a line end along.
+            let secret = (form.first("token") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !secret.isEmpty, let token = try await store.token(hash: Tokens.hash(secret)) else {
                 var c = base(context, title: "Sign in")
                 c["problem"] = "That token is not known to this server."

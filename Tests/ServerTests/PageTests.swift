@@ -142,6 +142,9 @@ struct PageTests {
             #expect(good.headers[.setCookie] == "guarantor_token=\(t.token); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000")
             let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=\(t.token)"])
             #expect(page.text.contains("<span class=\"who\">ann</span>"))
+            // A pasted token with a space before and a line end after.
+            let pasted = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: Self.encode([("token", " \(t.token)\r\n")]))
+            #expect(pasted.status == .seeOther && pasted.headers[.setCookie] == good.headers[.setCookie])
             // A stale cookie on a page: signed out, not an error.
             let stale = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=old"])
             #expect(stale.status == .ok && stale.text.contains("Sign in"))
