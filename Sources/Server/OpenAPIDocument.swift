@@ -269,6 +269,8 @@ enum OpenAPIDocument {
         get: { summary: "Web: the pages' script.", tags: [web], security: [], responses: { '200': { description: JavaScript } } }
       /static/app.css:
         get: { summary: "Web: the pages' style sheet.", tags: [web], security: [], responses: { '200': { description: CSS } } }
+      /favicon.ico:
+        get: { summary: "Web: no icon (browsers ask for one).", tags: [web], security: [], responses: { '204': { description: No content } } }
     """#
 
     /// `METHOD /path` for every operation in the document.

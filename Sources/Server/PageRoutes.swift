@@ -8,6 +8,12 @@ extension GuarantorServer {
     func addPages(to router: Router<AppContext>) {
         router.get("/static/app.js") { _, _ in Self.respond(.ok, StaticAssets.script, type: "text/javascript; charset=utf-8") }
         router.get("/static/app.css") { _, _ in Self.respond(.ok, StaticAssets.style, type: "text/css; charset=utf-8") }
+        // Browsers ask for it on every site; there is no icon, and "No Content" keeps their consoles free of 404s.
+        router.get("/favicon.ico") { _, _ in
+            var headers = HTTPFields()
+            headers[.cacheControl] = "public, max-age=86400"
+            return Response(status: .noContent, headers: headers)
+        }
 
         router.get("/") { [self] _, context in
             try access.read(context)

@@ -11,12 +11,14 @@ struct APITests {
         let t = try await TestServer.make(loadBundled: false)
         let routes = t.server.router().routes.map { "\($0.method) \($0.path)" }.sorted()
         #expect(routes == GuarantorServer.documentedOperations)
-        #expect(routes.count == 29)
+        #expect(routes.count == 30)
         try await t.test { client in
             let r = try await client.execute(uri: "/openapi.yaml", method: .get)
             #expect(r.status == .ok)
             #expect(r.headers[.contentType] == "application/yaml; charset=utf-8")
             #expect(r.text.hasPrefix("openapi: 3.1.0\n"))
+            let icon = try await client.execute(uri: "/favicon.ico", method: .get, headers: [.authorization: "Bearer gt_unknown"])
+            #expect(icon.status == .noContent && icon.body.readableBytes == 0)
         }
     }
 
