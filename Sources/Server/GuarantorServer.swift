@@ -152,7 +152,7 @@ public final class GuarantorServer: Sendable {
             let json = try Self.result(of: record)
             switch request.uri.queryParameters.get("format") ?? "json" {
             case "json": return Self.respond(.ok, json, type: "application/json; charset=utf-8")
-            case "html": return Self.respond(.ok, HTMLReport.study(try Self.decodeResult(json)), type: "text/html; charset=utf-8")
+            case "html": return Self.report(HTMLReport.study(try Self.decodeResult(json)))
             case let f: throw APIError.badRequest("format must be json or html, not `\(f)`")
             }
         }
@@ -167,7 +167,7 @@ public final class GuarantorServer: Sendable {
             let result = try await compare(body)
             switch request.uri.queryParameters.get("format") ?? "json" {
             case "json": return Self.respond(.ok, JSONReport.render(result), type: "application/json; charset=utf-8")
-            case "html": return Self.respond(.ok, HTMLReport.compare(result), type: "text/html; charset=utf-8")
+            case "html": return Self.report(HTMLReport.compare(result))
             case let f: throw APIError.badRequest("format must be json or html, not `\(f)`")
             }
         }
@@ -354,6 +354,18 @@ public final class GuarantorServer: Sendable {
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// A report renderer's HTML page. It is self-contained (inline style,
+    /// script and SVG), so its policy allows those and nothing else: no
+    /// requests anywhere, and framing only by this server's own study page.
+    static func report(_ html: String) -> Response {
+        var response = respond(.ok, html, type: "text/html; charset=utf-8")
+        response.headers[.contentSecurityPolicy] = reportPolicy
+        response.headers[.contentTypeOptions] = "nosniff"
+        return response
+    }
+
+    static let reportPolicy = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
     static func respond(_ status: HTTPResponse.Status, _ text: String, type: String) -> Response {
         var headers = HTTPFields()

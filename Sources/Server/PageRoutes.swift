@@ -170,7 +170,7 @@ extension GuarantorServer {
             let body = CompareRequest(scenarios: form.all("scenario"), runs: try form.integer("runs", Int64.self),
                                       seed: try form.integer("seed", UInt64.self), sensitivityRuns: nil)
             // The comparison page is the report renderer's own page, charts and all.
-            return Self.respond(.ok, HTMLReport.compare(try await compare(body)), type: "text/html; charset=utf-8")
+            return Self.report(HTMLReport.compare(try await compare(body)))
         }
     }
 

@@ -1,6 +1,7 @@
 import CrisisEngine
 import Deterrence
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Reports
@@ -34,6 +35,8 @@ struct StudyAPITests {
             #expect(a == b)
             let html = try await client.execute(uri: "/api/studies/\(id)/result?format=html", method: .get)
             #expect(html.status == .ok && html.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(html.headers[HTTPField.Name("Content-Security-Policy") ?? .contentType]?.hasPrefix("default-src 'none'; script-src 'unsafe-inline'") == true)
+            #expect(html.headers[HTTPField.Name("X-Content-Type-Options") ?? .contentType] == "nosniff")
             #expect(html.text == HTMLReport.study(served))
             expectError(try await client.execute(uri: "/api/studies/\(id)/result?format=pdf", method: .get), .badRequest, "bad_request")
             expectError(try await client.execute(uri: "/api/studies/\(id)/cancel", method: .post, headers: t.auth), .conflict, "already_finished")
@@ -141,6 +144,8 @@ struct StudyAPITests {
             let html = try await client.execute(uri: "/api/compare?format=html", method: .post, headers: t.auth,
                                                 body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 20]))
             #expect(html.status == .ok && html.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(html.headers[HTTPField.Name("Content-Security-Policy") ?? .contentType]?.hasPrefix("default-src 'none'; script-src 'unsafe-inline'") == true)
+            #expect(html.headers[HTTPField.Name("X-Content-Type-Options") ?? .contentType] == "nosniff")
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: jsonHeaders,
                                                  body: json(["scenarios": ["a", "b"]])), .unauthorized, "token_required")
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
