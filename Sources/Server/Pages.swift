@@ -33,7 +33,9 @@ struct Pages: Sendable {
         render("error", ["title": "Error \(error.status.code)", "status": error.status.code, "reason": error.status.reasonPhrase,
                          "code": error.code, "message": error.message,
                          "diagnostics": (error.diagnostics ?? []).map(Self.diagnostic),
-                         "hasProblems": !(error.diagnostics ?? []).isEmpty], status: error.status)
+                         "hasProblems": !(error.diagnostics ?? []).isEmpty,
+                         // On a page, "needs a token" means: sign in.
+                         "signIn": error.status == .unauthorized], status: error.status)
     }
 
     static func diagnostic(_ d: DiagnosticBody) -> [String: Any] {
@@ -186,7 +188,8 @@ enum PageTemplates {
     static let error = """
     {{> header}}
     <h1>{{status}} {{reason}}</h1>
-    <p class="error">{{message}}</p>
+    {{#signIn}}<p class="error">This needs you to be signed in. <a href="/login">Sign in</a> with your token, then try again.</p>{{/signIn}}
+    {{^signIn}}<p class="error">{{message}}</p>{{/signIn}}
     {{#hasProblems}}<ul>{{#diagnostics}}<li>{{file}}:{{line}}:{{column}}: {{message}}</li>{{/diagnostics}}</ul>{{/hasProblems}}
     <p><a href="/">Back to the library</a></p>
     {{> footer}}
