@@ -326,11 +326,38 @@ public final class GuarantorServer: Sendable {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {
             throw APIError.badRequest("the JSON body lacks `\(key.stringValue)`")
+        } catch let DecodingError.typeMismatch(_, ctx) where ctx.codingPath.isEmpty {
+            throw APIError.badRequest("the JSON body must be an object (see /openapi.yaml)")
         } catch let DecodingError.typeMismatch(_, ctx) {
-            throw APIError.badRequest("the JSON body has the wrong type at `\(ctx.codingPath.map(\.stringValue).joined(separator: "."))`")
+            throw APIError.badRequest("the JSON body has the wrong type at `\(Self.path(ctx))`")
+        } catch let DecodingError.valueNotFound(_, ctx) where !ctx.codingPath.isEmpty {
+            throw APIError.badRequest("the JSON body has null at `\(Self.path(ctx))`")
         } catch {
+            // The decoder does not say which field a number did not fit
+            // (out of range, or a fraction where a whole number goes); find it.
+            if let field = Self.unfitNumber(data) {
+                throw APIError.badRequest("`\(field.name)` must be a whole number from \(field.range) (see /openapi.yaml)")
+            }
             throw APIError.badRequest("the body is not the JSON this endpoint takes (see /openapi.yaml)")
         }
+    }
+
+    static func path(_ ctx: DecodingError.Context) -> String {
+        ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    /// The first whole-number field of a JSON object body whose value its type cannot hold.
+    static func unfitNumber(_ data: Data) -> (name: String, range: String)? {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+        let fields: [(String, (String) -> Bool, String)] = [
+            ("runs", { Int64($0) != nil }, "\(Int64.min) to \(Int64.max)"),
+            ("sensitivityRuns", { Int64($0) != nil }, "\(Int64.min) to \(Int64.max)"),
+            ("seed", { UInt64($0) != nil }, "0 to \(UInt64.max)"),
+        ]
+        for (name, fits, range) in fields {
+            if let n = object[name] as? NSNumber, !(n is Bool), !fits("\(n)") { return (name, range) }
+        }
+        return nil
     }
 
     static func body(_ request: Request, limit: Int) async throws -> Data {

@@ -249,8 +249,16 @@ struct APITests {
             let crlf = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders,
                                                 body: json(["text": variantText.replacingOccurrences(of: "\n", with: "\r\n")]))
             #expect(crlf.object["valid"] as? Bool == true)
-            expectError(try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(string: "[]")),
-                        .badRequest, "bad_request")
+            let array = expectError(try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(string: "[]")),
+                                    .badRequest, "bad_request")
+            #expect(array["message"] as? String == "the JSON body must be an object (see /openapi.yaml)")
+            // A number out of range or with a fraction names its field.
+            for (body, field) in [(#"{"scenario": "nato-article5", "seed": -1}"#, "seed"), (#"{"scenario": "nato-article5", "runs": 1.5}"#, "runs"),
+                                  (#"{"scenario": "nato-article5", "runs": 12345678901234567890123}"#, "runs")] {
+                let r = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth, body: ByteBuffer(string: body))
+                let o = expectError(r, .badRequest, "bad_request")
+                #expect((o["message"] as? String)?.hasPrefix("`\(field)` must be a whole number from") == true, "\(r.text)")
+            }
         }
     }
 
