@@ -42,6 +42,10 @@ struct ScenarioLibrary: Sendable {
             return .failure(Problem("there is no scenario `\(n)` in the library to extend"))
         }
         switch ScenarioLoader.parse(text: text, file: Self.fileName(name), files: source) {
+        case .success(let s) where s.name.count > Self.maxTitleLength:
+            let at = Self.location(ofKey: "name", in: text, file: Self.fileName(name))
+            return .invalid([DiagnosticBody(file: at.file, line: at.line, column: at.column,
+                                            message: "the scenario's name (its title) has \(s.name.count) characters; this server takes at most \(Self.maxTitleLength)")])
         case .success(let s): return .valid(s)
         case .failure(let list):
             return .invalid(list.diagnostics.map { DiagnosticBody(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
@@ -66,6 +70,18 @@ struct ScenarioLibrary: Sendable {
             pending += Self.extendsTargets(t)
         }
         return found
+    }
+
+    /// Longest scenario title (`name:`) the server keeps: it is shown in every listing.
+    static let maxTitleLength = 300
+
+    /// Where the top-level `key`'s value is written (line 1, column 1 if it is not in this text).
+    static func location(ofKey key: String, in text: String, file: String) -> SourceLocation {
+        if case .success(let root) = YAMLReader.parse(text, file: file), case .mapping(let entries) = root.kind,
+           let e = entries.first(where: { $0.key == key }) {
+            return e.value.location
+        }
+        return SourceLocation(file: file, line: 1, column: 1)
     }
 
     /// Where the parsed document holds a NUL character, which the stores

@@ -161,6 +161,21 @@ struct APITests {
         }
     }
 
+    /// A scenario title is shown in every listing: at most 300 characters.
+    @Test func longTitlesAreRefused() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let long = "extends: ukraine-base.yaml\nname: \(String(repeating: "x", count: 301))\n"
+            let r = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth, body: json(["name": "long", "text": long]))
+            let o = expectError(r, .unprocessableContent, "invalid_scenario")
+            let d = (o["diagnostics"] as? [[String: Any]])?.first
+            #expect(d?["line"] as? Int == 2 && d?["column"] as? Int == 7, "\(r.text)")
+            let ok = "extends: ukraine-base.yaml\nname: \(String(repeating: "x", count: 300))\n"
+            #expect(try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                             body: json(["name": "long", "text": ok])).status == .created)
+        }
+    }
+
     @Test func bundledScenariosAreInTheLibrary() async throws {
         let t = try await TestServer.make()
         try await t.test { client in
