@@ -88,7 +88,8 @@ extension GuarantorServer {
             } catch let e as APIError where e.status == .unprocessableContent {
                 var c = editorContext(context, name: name, text: text, isNew: context.parameters.get("name") == nil)
                 c["checked"] = true
-                let diagnostics = e.diagnostics ?? [DiagnosticBody(file: "", line: 1, column: 1, message: e.message)]
+                // A problem without a place in the text (a bad name) is listed without one.
+                let diagnostics = e.diagnostics ?? [DiagnosticBody(file: "", line: 0, column: 0, message: e.message)]
                 c["diagnostics"] = diagnostics.map(Pages.diagnostic)
                 c["hasProblems"] = true
                 c["problemCount"] = diagnostics.count

@@ -39,7 +39,7 @@ struct Pages: Sendable {
     }
 
     static func diagnostic(_ d: DiagnosticBody) -> [String: Any] {
-        ["file": d.file, "line": d.line, "column": d.column, "message": d.message]
+        ["file": d.file, "line": d.line, "column": d.column, "message": d.message, "placed": !d.file.isEmpty]
     }
 }
 
@@ -117,7 +117,7 @@ enum PageTemplates {
     </div>
     <div id="validation" class="{{#hasProblems}}invalid{{/hasProblems}}" role="status" aria-live="polite">
     <p id="validity">{{#checked}}{{#hasProblems}}{{problemCount}} problem(s):{{/hasProblems}}{{^diagnostics}}Valid scenario.{{/diagnostics}}{{/checked}}</p>
-    <ul id="diagnostics">{{#diagnostics}}<li data-line="{{line}}"><a href="#" data-line="{{line}}">{{file}}:{{line}}:{{column}}</a> {{message}}</li>
+    <ul id="diagnostics">{{#diagnostics}}<li data-line="{{line}}">{{#placed}}<a href="#" data-line="{{line}}">{{file}}:{{line}}:{{column}}</a> {{/placed}}{{message}}</li>
     {{/diagnostics}}</ul>
     </div>
     <p><button type="submit" name="action" value="save">Save version</button>

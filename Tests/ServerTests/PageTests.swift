@@ -108,6 +108,10 @@ struct PageTests {
                                                      body: Self.encode([("name", "draft"), ("text", variantText)]))
             #expect(anonymous.status == .unauthorized && anonymous.text.contains("<a href=\"/login\">Sign in</a> with your token"))
             #expect(!anonymous.text.contains("Authorization: Bearer"))
+            // A bad name has no place in the text: listed without a file:line:column.
+            let badName = try await client.execute(uri: "/scenarios", method: .post, headers: signIn(t),
+                                                   body: Self.encode([("name", "Bad Name"), ("text", variantText)]))
+            #expect(badName.status == .unprocessableContent && badName.text.contains("<li data-line=\"0\">a scenario name uses"), "\(badName.text)")
             let bad = try await client.execute(uri: "/scenarios", method: .post, headers: signIn(t),
                                                body: Self.encode([("name", "draft"), ("text", invalidText)]))
             #expect(bad.status == .unprocessableContent)
