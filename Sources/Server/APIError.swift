@@ -8,6 +8,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public var code: String
     public var message: String
     public var diagnostics: [DiagnosticBody]?
+    /// The `Allow` header of a 405: the methods the path takes.
+    public var allow: String?
 
     public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, diagnostics: [DiagnosticBody]? = nil) {
         self.status = status; self.code = code; self.message = message; self.diagnostics = diagnostics
@@ -23,6 +25,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"guarantor\"" }
+        if let allow { headers[.allow] = allow }
         let data = (try? JSONCoding.encoder.encode(Body(error: code, message: message, diagnostics: diagnostics))) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -3,6 +3,8 @@ import Deterrence
 import Foundation
 import GuarantorModel
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Reports
 import ScenarioSpec
 import Store
@@ -54,8 +56,22 @@ public final class GuarantorServer: Sendable {
         pool.stop()
     }
 
+    /// The HTTP/1.1 channel settings: a connection that reads and writes
+    /// nothing for `idleTimeoutSeconds` is closed (Hummingbird's idle timeout,
+    /// whose clock restarts at each request part read and each response
+    /// written, and which never cuts a request being answered). So a client
+    /// must send a request's whole header within that time, and idle
+    /// keep-alive connections do not pile up.
+    public var httpConfiguration: HTTP1Channel.Configuration {
+        HTTP1Channel.Configuration(idleTimeout: .milliseconds(TimeoutMiddleware.milliseconds(settings.limits.idleTimeoutSeconds)))
+    }
+
+    /// The HTTP server to give `Application(server:)`.
+    public var httpServer: HTTPServerBuilder { .http1(configuration: httpConfiguration) }
+
     public func router() -> Router<AppContext> {
-        let router = Router(context: AppContext.self)
+        // HEAD is answered wherever GET is (the GET handler, without the body).
+        let router = Router(context: AppContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(ErrorMiddleware(pages: pages))
         router.middlewares.add(TimeoutMiddleware(seconds: settings.limits.requestTimeoutSeconds))
         router.middlewares.add(BodyLimitMiddleware(maxBytes: settings.limits.maxBodyBytes))
@@ -136,7 +152,7 @@ public final class GuarantorServer: Sendable {
             let json = try Self.result(of: record)
             switch request.uri.queryParameters.get("format") ?? "json" {
             case "json": return Self.respond(.ok, json, type: "application/json; charset=utf-8")
-            case "html": return Self.respond(.ok, HTMLReport.study(try Self.decodeResult(json)), type: "text/html; charset=utf-8")
+            case "html": return Self.report(HTMLReport.study(try Self.decodeResult(json)))
             case let f: throw APIError.badRequest("format must be json or html, not `\(f)`")
             }
         }
@@ -151,7 +167,7 @@ public final class GuarantorServer: Sendable {
             let result = try await compare(body)
             switch request.uri.queryParameters.get("format") ?? "json" {
             case "json": return Self.respond(.ok, JSONReport.render(result), type: "application/json; charset=utf-8")
-            case "html": return Self.respond(.ok, HTMLReport.compare(result), type: "text/html; charset=utf-8")
+            case "html": return Self.report(HTMLReport.compare(result))
             case let f: throw APIError.badRequest("format must be json or html, not `\(f)`")
             }
         }
@@ -199,9 +215,28 @@ public final class GuarantorServer: Sendable {
         guard sensitivity == 0 || (100...limits.maxSensitivityRuns).contains(sensitivity) else {
             throw APIError.unprocessable("bad_sensitivity_runs", "sensitivityRuns must be 0 (none) or between 100 and \(limits.maxSensitivityRuns)")
         }
+        let work = Self.work(scenario, runs: runs, sensitivityRuns: sensitivity)
+        guard let total = work.total, total <= limits.maxRunsPerStudy else {
+            throw APIError.unprocessable("too_many_runs", "a study here may have at most \(limits.maxRunsPerStudy) runs (--max-runs), counting the sensitivity analysis: \(work.explained)")
+        }
         let new = NewStudy(scenarioName: version.name, scenarioHash: version.hash, seed: body.seed ?? scenario.seed, runs: runs,
                            sensitivityRuns: sensitivity, createdBy: author)
         return try await jobs.start(new, scenario: scenario)
+    }
+
+    /// The runs a study (or one scenario of a compare) does in all: its own,
+    /// plus, with a sensitivity analysis, those of each variant (the baseline
+    /// and every uncertain input at its 5th and 95th percentile), each of which
+    /// `Study.run` caps at `runs`. `total` is nil if it overflows.
+    static func work(_ scenario: Scenario, runs: Int64, sensitivityRuns: Int64) -> (total: Int64?, explained: String) {
+        guard sensitivityRuns > 0 else { return (runs, "asked for \(runs)") }
+        let variants = Int64(1 + 2 * CompiledScenario(scenario).uncertainSlots.count)
+        let perVariant = min(sensitivityRuns, runs)
+        let (extra, o1) = variants.multipliedReportingOverflow(by: perVariant)
+        let (total, o2) = runs.addingReportingOverflow(extra)
+        let sum = o1 || o2 ? "more than \(Int64.max)" : String(total)
+        return (o1 || o2 ? nil : total,
+                "asked for \(runs) runs + \(variants) sensitivity variants × \(perVariant) runs = \(sum); lower runs or sensitivityRuns")
     }
 
     func study(_ context: AppContext) async throws -> StudyRecord {
@@ -248,22 +283,37 @@ public final class GuarantorServer: Sendable {
         }
         guard let first = loaded.first?.1 else { throw APIError.unprocessable("too_few_scenarios", "compare takes at least two scenarios") }
         let runs = body.runs ?? min(Int64(first.runs), limits.maxCompareRuns)
-        guard runs >= 1, runs <= limits.maxCompareRuns else {
+        guard runs >= 1 else { throw APIError.unprocessable("bad_runs", "runs must be at least 1") }
+        guard runs <= limits.maxCompareRuns else {
             throw APIError.unprocessable("too_many_runs", "compare runs inside the request, so at most \(limits.maxCompareRuns) runs per scenario (--max-compare-runs); asked for \(runs). Start studies for more")
         }
         let sensitivity = body.sensitivityRuns ?? 0
         guard sensitivity == 0 || (100...limits.maxSensitivityRuns).contains(sensitivity) else {
             throw APIError.unprocessable("bad_sensitivity_runs", "sensitivityRuns must be 0 (none) or between 100 and \(limits.maxSensitivityRuns)")
         }
-        let seed = body.seed ?? first.seed
-        var rows: [Deterrence.ComparisonResult.Row] = []
-        for (v, s) in loaded {
-            let study = try await withTaskExecutorPreference(pool) {
-                try await StudyExecution.run(scenario: s, runs: runs, seed: seed, threads: limits.studyThreads,
-                                             sensitivityRuns: sensitivity, progress: { _ in })
+        for (_, s) in loaded {
+            let work = Self.work(s, runs: runs, sensitivityRuns: sensitivity)
+            guard let total = work.total, total <= limits.maxCompareRuns else {
+                throw APIError.unprocessable("too_many_runs", "compare runs inside the request, so at most \(limits.maxCompareRuns) runs per scenario (--max-compare-runs), counting the sensitivity analysis; for `\(s.name)` \(work.explained). Start studies for more")
             }
-            rows.append(Deterrence.ComparisonResult.Row(scenario: s.name, file: "\(v.name)@\(v.hash.prefix(12))", study: study))
         }
+        let seed = body.seed ?? first.seed
+        // A compare computes as a study does, so it takes one of the same slots.
+        try await jobs.beginCompare()
+        var rows: [Deterrence.ComparisonResult.Row] = []
+        do {
+            for (v, s) in loaded {
+                let study = try await withTaskExecutorPreference(pool) {
+                    try await StudyExecution.run(scenario: s, runs: runs, seed: seed, threads: limits.studyThreads,
+                                                 sensitivityRuns: sensitivity, progress: { _ in })
+                }
+                rows.append(Deterrence.ComparisonResult.Row(scenario: s.name, file: "\(v.name)@\(v.hash.prefix(12))", study: study))
+            }
+        } catch {
+            await jobs.endCompare()
+            throw error
+        }
+        await jobs.endCompare()
         return Deterrence.ComparisonResult(runs: runs, seed: seed, version: GuarantorVersion.string, rows: rows,
                                 explanation: ComparisonExplainer.explain(rows))
     }
@@ -276,20 +326,53 @@ public final class GuarantorServer: Sendable {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {
             throw APIError.badRequest("the JSON body lacks `\(key.stringValue)`")
+        } catch let DecodingError.typeMismatch(_, ctx) where ctx.codingPath.isEmpty {
+            throw APIError.badRequest("the JSON body must be an object (see /openapi.yaml)")
         } catch let DecodingError.typeMismatch(_, ctx) {
-            throw APIError.badRequest("the JSON body has the wrong type at `\(ctx.codingPath.map(\.stringValue).joined(separator: "."))`")
+            throw APIError.badRequest("the JSON body has the wrong type at `\(Self.path(ctx))`")
+        } catch let DecodingError.valueNotFound(_, ctx) where !ctx.codingPath.isEmpty {
+            throw APIError.badRequest("the JSON body has null at `\(Self.path(ctx))`")
         } catch {
+            // The decoder does not say which field a number did not fit
+            // (out of range, or a fraction where a whole number goes); find it.
+            if let field = Self.unfitNumber(data) {
+                throw APIError.badRequest("`\(field.name)` must be a whole number from \(field.range) (see /openapi.yaml)")
+            }
             throw APIError.badRequest("the body is not the JSON this endpoint takes (see /openapi.yaml)")
         }
+    }
+
+    static func path(_ ctx: DecodingError.Context) -> String {
+        ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    /// The first whole-number field of a JSON object body whose value its type cannot hold.
+    static func unfitNumber(_ data: Data) -> (name: String, range: String)? {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+        let fields: [(String, (String) -> Bool, String)] = [
+            ("runs", { Int64($0) != nil }, "\(Int64.min) to \(Int64.max)"),
+            ("sensitivityRuns", { Int64($0) != nil }, "\(Int64.min) to \(Int64.max)"),
+            ("seed", { UInt64($0) != nil }, "0 to \(UInt64.max)"),
+        ]
+        for (name, fits, range) in fields {
+            if let n = object[name] as? NSNumber, !(n is Bool), !fits("\(n)") { return (name, range) }
+        }
+        return nil
     }
 
     static func body(_ request: Request, limit: Int) async throws -> Data {
         do {
             let buffer = try await request.body.collect(upTo: limit)
             return Data(buffer.readableBytesView)
-        } catch let e as HTTPError where e.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes (--max-body-bytes)")
+        } catch let e as any HTTPResponseError where e.status == .contentTooLarge {
+            // Hummingbird's HTTPError, or NIO's NIOTooManyBytesError for a body
+            // without a declared length (chunked), which Hummingbird makes a 413.
+            throw tooLarge(limit)
         }
+    }
+
+    static func tooLarge(_ limit: Int) -> APIError {
+        APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes (--max-body-bytes)")
     }
 
     static func json<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) throws -> Response {
@@ -298,6 +381,18 @@ public final class GuarantorServer: Sendable {
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// A report renderer's HTML page. It is self-contained (inline style,
+    /// script and SVG), so its policy allows those and nothing else: no
+    /// requests anywhere, and framing only by this server's own study page.
+    static func report(_ html: String) -> Response {
+        var response = respond(.ok, html, type: "text/html; charset=utf-8")
+        response.headers[.contentSecurityPolicy] = reportPolicy
+        response.headers[.contentTypeOptions] = "nosniff"
+        return response
+    }
+
+    static let reportPolicy = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
     static func respond(_ status: HTTPResponse.Status, _ text: String, type: String) -> Response {
         var headers = HTTPFields()

@@ -12,12 +12,44 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let api = Self.apiError(error)
+            var api = Self.apiError(error)
+            // The router's "no route": a path it serves with other methods is a 405.
+            if let e = error as? HTTPError, e.status == .notFound {
+                let allowed = Self.allowedMethods(request.uri.path)
+                if !allowed.isEmpty {
+                    api = APIError(.methodNotAllowed, "method_not_allowed",
+                                   "`\(request.uri.path)` does not take \(request.method.rawValue); it takes \(allowed.joined(separator: ", "))")
+                    api.allow = allowed.joined(separator: ", ")
+                }
+            }
             if Self.wantsHTML(request) {
-                return pages.errorPage(api)
+                var page = pages.errorPage(api)
+                if let allow = api.allow { page.headers[.allow] = allow }
+                return page
             }
             throw api
         }
+    }
+
+    /// The operations the server has (`/openapi.yaml`, which a test keeps equal to the router's routes).
+    static let operations: [(method: String, path: [Substring])] = OpenAPIDocument.operations.compactMap { op in
+        let parts = op.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        return (String(parts[0]), parts[1].split(separator: "/", omittingEmptySubsequences: false))
+    }
+
+    /// The methods that `path` is served with (HEAD wherever GET is), sorted; empty if none.
+    static func allowedMethods(_ path: String) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        var methods: Set<String> = []
+        for op in operations where op.path.count == segments.count {
+            let matches = zip(op.path, segments).allSatisfy { template, segment in
+                template == segment || (template.hasPrefix("{") && template.hasSuffix("}") && !segment.isEmpty)
+            }
+            if matches { methods.insert(op.method) }
+        }
+        if methods.contains("GET") { methods.insert("HEAD") }
+        return methods.sorted()
     }
 
     static func wantsHTML(_ request: Request) -> Bool {
@@ -34,6 +66,10 @@ struct ErrorMiddleware: RouterMiddleware {
             case 413: return APIError(.contentTooLarge, "body_too_large", "the request body is larger than the server accepts")
             default: return APIError(e.status, "http_\(e.status.code)", e.body ?? e.status.reasonPhrase)
             }
+        }
+        // NIO's NIOTooManyBytesError (a chunked body cut off), which Hummingbird makes an HTTPResponseError.
+        if let e = error as? any HTTPResponseError, e.status == .contentTooLarge {
+            return APIError(.contentTooLarge, "body_too_large", "the request body is larger than the server accepts (--max-body-bytes)")
         }
         if error is CancellationError { return APIError(.requestTimeout, "request_timeout", "the request took too long") }
         if let e = error as? StoreError { return APIError(.internalServerError, "store_error", e.message) }
@@ -64,6 +100,16 @@ struct TimeoutMiddleware: RouterMiddleware {
 
     struct TimedOut: Error {}
 
+    /// The limit as a duration that cannot trap: NaN and negative values are
+    /// 0, and anything above a day (infinity too) is a day. The command line
+    /// refuses such values already; this keeps a library caller from crashing the server.
+    static func duration(_ seconds: Double) -> Duration { .milliseconds(milliseconds(seconds)) }
+
+    static func milliseconds(_ seconds: Double) -> Int64 {
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, 0), ServerLimits.maxRequestTimeoutSeconds)
+        return Int64((clamped * 1000).rounded())
+    }
+
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         let limit = seconds
         do {
@@ -74,7 +120,7 @@ struct TimeoutMiddleware: RouterMiddleware {
                 return try await withThrowingTaskGroup(of: Response.self) { group in
                     group.addTask { try await handler.run(request, context) }
                     group.addTask {
-                        try await Task.sleep(for: .milliseconds(Int64(limit * 1000)))
+                        try await Task.sleep(for: Self.duration(limit))
                         throw TimedOut()
                     }
                     defer { group.cancelAll() }
@@ -96,33 +142,83 @@ struct UncheckedHandler: @unchecked Sendable {
 
 /// Looks up the bearer token (header `Authorization: Bearer T`, or the
 /// `guarantor_token` cookie the sign-in page sets) and records its holder in the
-/// context. A token that is given but unknown is refused at once.
+/// context. A token given in the header but unknown is refused at once (401);
+/// an unknown cookie (the token was revoked, or the database replaced) counts as
+/// signed out, and the response tells the browser to forget it. The paths that
+/// never need a token (health, the API description, static files) are not looked at.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let store: any GuarantorStore
 
+    static let openPaths: Set<String> = ["/api/health", "/openapi.yaml", "/static/app.js", "/static/app.css", "/favicon.ico"]
+
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let secret = Self.secret(request) {
-            guard let token = try await store.token(hash: Tokens.hash(secret)) else {
-                if !ErrorMiddleware.wantsHTML(request) || request.headers[.authorization] != nil {
-                    throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
-                }
-                // A stale cookie on a page: carry on signed out.
-                return try await next(request, context)
+        if Self.openPaths.contains(request.uri.path) { return try await next(request, context) }
+        if let header = request.headers[.authorization] {
+            guard let secret = Self.bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else {
+                throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
             }
             context.token = token
+            return try await next(request, context)
         }
+        guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else {
+            return try await next(request, context)
+        }
+        guard let token = try await store.token(hash: Tokens.hash(secret)) else {
+            // A stale cookie: carry on signed out, and have the browser drop it.
+            var response = try await next(request, context)
+            if response.headers[.setCookie] == nil { response.headers[.setCookie] = Tokens.clearCookie }
+            return response
+        }
+        if let why = Self.crossSiteProblem(request) {
+            throw APIError(.forbidden, "cross_origin", why)
+        }
+        context.token = token
         return try await next(request, context)
     }
 
-    static func secret(_ request: Request) -> String? {
-        if let auth = request.headers[.authorization] {
-            let parts = auth.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]).trimmingCharacters(in: .whitespaces) }
-            return ""
+    /// The secret of `Authorization: Bearer SECRET`, or nil for any other form.
+    static func bearer(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let secret = parts[1].trimmingCharacters(in: .whitespaces)
+        return secret.isEmpty ? nil : secret
+    }
+
+    /// Why a request signed in by the cookie may not change anything, or nil.
+    /// SameSite=Strict keeps the cookie from other *sites*, but another origin
+    /// on the same site (another port, a sibling subdomain) still gets it sent,
+    /// so a request that is not GET or HEAD must come from a page of this
+    /// server: its `Origin` (or, without one, its `Referer`) names the host the
+    /// request was sent to. Requests with `Authorization: Bearer` are not
+    /// affected (browsers never add that header on their own).
+    static func crossSiteProblem(_ request: Request) -> String? {
+        if request.method == .get || request.method == .head { return nil }
+        let advice = "send the token in `Authorization: Bearer TOKEN` from scripts, or use this server's own pages"
+        let claimed: String
+        let header: String
+        if let origin = request.headers[.origin] {
+            claimed = origin; header = "Origin"
+        } else if let referer = request.headers[.referer] {
+            claimed = referer; header = "Referer"
+        } else {
+            return "a change signed in by the sign-in cookie must say where it comes from (an Origin or Referer header), and this request names neither; \(advice)"
         }
-        return Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie])
+        let host = (request.head.authority ?? "").lowercased()
+        if !host.isEmpty, Self.authorities(ofOrigin: claimed).contains(host) { return nil }
+        return "this request comes from another origin (\(header) `\(claimed.prefix(200))`, not `\(host)`), so the sign-in cookie does not let it change anything; \(advice)"
+    }
+
+    /// The `host[:port]` spellings a browser's `Origin` or `Referer` URL may
+    /// match in the Host header: with and without the scheme's default port.
+    static func authorities(ofOrigin text: String) -> [String] {
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", var host = url.host?.lowercased(), !host.isEmpty else { return [] }
+        if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }
+        let defaultPort = scheme == "https" ? 443 : 80
+        guard let port = url.port else { return [host, "\(host):\(defaultPort)"] }
+        return port == defaultPort ? [host, "\(host):\(port)"] : ["\(host):\(port)"]
     }
 }
 
@@ -158,7 +254,9 @@ struct Access {
 }
 
 enum Format {
+    /// Whole seconds without a fraction; never traps (infinity and huge values print as they are).
     static func seconds(_ s: Double) -> String {
-        s == s.rounded() ? String(Int64(s)) : String(format: "%.1f", s)
+        guard s.isFinite, abs(s) < 1e15 else { return String(describing: s) }
+        return s == s.rounded() ? String(Int64(s)) : String(format: "%.1f", s)
     }
 }

@@ -11,7 +11,10 @@ enum OpenAPIDocument {
         in the background, comparisons, and the web pages. Errors are JSON
         `{"error": CODE, "message": TEXT}` (plus `diagnostics` for an invalid scenario).
         Writing (saving, running, cancelling, comparing) needs `Authorization: Bearer TOKEN`;
-        reading needs it too when the server runs with `--private-read`.
+        reading needs it too when the server runs with `--private-read`. Besides the
+        responses listed, any request can get 408 `request_timeout` (past --request-timeout),
+        413 `body_too_large`, 405 `method_not_allowed` (a known path with another method),
+        and 403 `cross_origin` (a change signed in by the pages' cookie from another origin).
     security:
       - bearer: []
     components:
@@ -36,7 +39,16 @@ enum OpenAPIDocument {
           type: object
           required: [error, message]
           properties:
-            error: { type: string, description: "machine-readable code, e.g. token_required, body_too_large, too_many_runs, too_many_studies, request_timeout, invalid_scenario, not_found, no_result, already_finished" }
+            error:
+              type: string
+              description: "machine-readable code; http_NNN for other HTTP-level refusals"
+              examples: [token_required]
+              anyOf:
+                - enum: [bad_request, bad_token, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
+                         bad_name, invalid_scenario, bad_runs, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
+                         too_many_scenarios, too_many_studies, no_result, already_finished, store_error, corrupt_result, template_error,
+                         internal_error]
+                - pattern: '^http_[0-9]{3}$'
             message: { type: string }
             diagnostics: { type: array, items: { $ref: '#/components/schemas/Diagnostic' } }
         Diagnostic:
@@ -161,9 +173,9 @@ enum OpenAPIDocument {
                   properties:
                     scenario: { type: string }
                     version: { type: string, description: "default: the latest" }
-                    runs: { type: integer, description: "default: the scenario's runs" }
-                    seed: { type: integer, description: "default: the scenario's seed" }
-                    sensitivityRuns: { type: integer, description: "0 (default): no sensitivity analysis" }
+                    runs: { type: integer, minimum: 1, description: "default: the scenario's runs; at most --max-runs, counting the sensitivity analysis" }
+                    seed: { type: integer, minimum: 0, maximum: 18446744073709551615, description: "default: the scenario's seed" }
+                    sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "runs per sensitivity variant: 0 (default) for none, else 100 to 100000" }
           responses:
             '202': { description: Started; Location names the study, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
             '400': { $ref: '#/components/responses/Error' }
@@ -197,7 +209,7 @@ enum OpenAPIDocument {
           summary: Cancel a queued or running study.
           parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
           responses:
-            '200': { description: The study, now cancelled, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
+            '200': { description: "The study, now cancelled", content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
             '401': { $ref: '#/components/responses/Error' }
             '404': { $ref: '#/components/responses/Error' }
             '409': { $ref: '#/components/responses/Error' }
@@ -213,9 +225,9 @@ enum OpenAPIDocument {
                   required: [scenarios]
                   properties:
                     scenarios: { type: array, items: { type: string, description: "name or name@hash" } }
-                    runs: { type: integer }
-                    seed: { type: integer }
-                    sensitivityRuns: { type: integer }
+                    runs: { type: integer, minimum: 1, description: "runs per scenario; at most --max-compare-runs, counting the sensitivity analysis" }
+                    seed: { type: integer, minimum: 0, maximum: 18446744073709551615 }
+                    sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "0 (default) for none, else 100 to 100000" }
           responses:
             '200': { description: The comparison, content: { application/json: {}, text/html: {} } }
             '400': { $ref: '#/components/responses/Error' }
@@ -224,6 +236,7 @@ enum OpenAPIDocument {
             '408': { $ref: '#/components/responses/Error' }
             '413': { $ref: '#/components/responses/Error' }
             '422': { $ref: '#/components/responses/Error' }
+            '429': { $ref: '#/components/responses/Error' }
       /:
         get: { summary: "Web: the scenario library and recent studies.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
       /login:
@@ -236,6 +249,7 @@ enum OpenAPIDocument {
       /scenarios/new:
         get: { summary: "Web: the editor for a new scenario.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
       /scenarios/{name}:
+        parameters: [{ name: name, in: path, required: true, schema: { type: string } }]
         get: { summary: "Web: the editor on a scenario (?version=HASH for an older one).", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' }, '404': { $ref: '#/components/responses/HTML' } } }
         post: { summary: "Web: save a new version from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '422': { $ref: '#/components/responses/HTML' } } }
       /validate:
@@ -243,8 +257,10 @@ enum OpenAPIDocument {
       /studies:
         post: { summary: "Web: start a study from the editor's form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
       /studies/{id}:
+        parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
         get: { summary: "Web: a study's progress, then its report.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' }, '404': { $ref: '#/components/responses/HTML' } } }
       /studies/{id}/cancel:
+        parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
         post: { summary: "Web: cancel a study.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
       /compare:
         get: { summary: "Web: choose scenarios to compare.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
@@ -253,6 +269,8 @@ enum OpenAPIDocument {
         get: { summary: "Web: the pages' script.", tags: [web], security: [], responses: { '200': { description: JavaScript } } }
       /static/app.css:
         get: { summary: "Web: the pages' style sheet.", tags: [web], security: [], responses: { '200': { description: CSS } } }
+      /favicon.ico:
+        get: { summary: "Web: no icon (browsers ask for one).", tags: [web], security: [], responses: { '204': { description: No content } } }
     """#
 
     /// `METHOD /path` for every operation in the document.

@@ -8,6 +8,12 @@ extension GuarantorServer {
     func addPages(to router: Router<AppContext>) {
         router.get("/static/app.js") { _, _ in Self.respond(.ok, StaticAssets.script, type: "text/javascript; charset=utf-8") }
         router.get("/static/app.css") { _, _ in Self.respond(.ok, StaticAssets.style, type: "text/css; charset=utf-8") }
+        // Browsers ask for it on every site; there is no icon, and "No Content" keeps their consoles free of 404s.
+        router.get("/favicon.ico") { _, _ in
+            var headers = HTTPFields()
+            headers[.cacheControl] = "public, max-age=86400"
+            return Response(status: .noContent, headers: headers)
+        }
 
         router.get("/") { [self] _, context in
             try access.read(context)
@@ -24,7 +30,8 @@ extension GuarantorServer {
         router.get("/login") { [self] _, context in pages.render("login", base(context, title: "Sign in")) }
         router.post("/login") { [self] request, context in
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
-            let secret = form.first("token") ?? ""
+            // A pasted token often brings a space or a line end along.
+            let secret = (form.first("token") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !secret.isEmpty, let token = try await store.token(hash: Tokens.hash(secret)) else {
                 var c = base(context, title: "Sign in")
                 c["problem"] = "That token is not known to this server."
@@ -37,7 +44,7 @@ extension GuarantorServer {
         }
         router.post("/logout") { _, _ in
             var response = Self.redirect("/")
-            response.headers[.setCookie] = "\(Tokens.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+            response.headers[.setCookie] = Tokens.clearCookie
             return response
         }
 
@@ -81,7 +88,8 @@ extension GuarantorServer {
             } catch let e as APIError where e.status == .unprocessableContent {
                 var c = editorContext(context, name: name, text: text, isNew: context.parameters.get("name") == nil)
                 c["checked"] = true
-                let diagnostics = e.diagnostics ?? [DiagnosticBody(file: "", line: 1, column: 1, message: e.message)]
+                // A problem without a place in the text (a bad name) is listed without one.
+                let diagnostics = e.diagnostics ?? [DiagnosticBody(file: "", line: 0, column: 0, message: e.message)]
                 c["diagnostics"] = diagnostics.map(Pages.diagnostic)
                 c["hasProblems"] = true
                 c["problemCount"] = diagnostics.count
@@ -163,7 +171,7 @@ extension GuarantorServer {
             let body = CompareRequest(scenarios: form.all("scenario"), runs: try form.integer("runs", Int64.self),
                                       seed: try form.integer("seed", UInt64.self), sensitivityRuns: nil)
             // The comparison page is the report renderer's own page, charts and all.
-            return Self.respond(.ok, HTMLReport.compare(try await compare(body)), type: "text/html; charset=utf-8")
+            return Self.report(HTMLReport.compare(try await compare(body)))
         }
     }
 

@@ -33,11 +33,13 @@ struct Pages: Sendable {
         render("error", ["title": "Error \(error.status.code)", "status": error.status.code, "reason": error.status.reasonPhrase,
                          "code": error.code, "message": error.message,
                          "diagnostics": (error.diagnostics ?? []).map(Self.diagnostic),
-                         "hasProblems": !(error.diagnostics ?? []).isEmpty], status: error.status)
+                         "hasProblems": !(error.diagnostics ?? []).isEmpty,
+                         // On a page, "needs a token" means: sign in.
+                         "signIn": error.status == .unauthorized], status: error.status)
     }
 
     static func diagnostic(_ d: DiagnosticBody) -> [String: Any] {
-        ["file": d.file, "line": d.line, "column": d.column, "message": d.message]
+        ["file": d.file, "line": d.line, "column": d.column, "message": d.message, "placed": !d.file.isEmpty]
     }
 }
 
@@ -115,7 +117,7 @@ enum PageTemplates {
     </div>
     <div id="validation" class="{{#hasProblems}}invalid{{/hasProblems}}" role="status" aria-live="polite">
     <p id="validity">{{#checked}}{{#hasProblems}}{{problemCount}} problem(s):{{/hasProblems}}{{^diagnostics}}Valid scenario.{{/diagnostics}}{{/checked}}</p>
-    <ul id="diagnostics">{{#diagnostics}}<li data-line="{{line}}"><a href="#" data-line="{{line}}">{{file}}:{{line}}:{{column}}</a> {{message}}</li>
+    <ul id="diagnostics">{{#diagnostics}}<li data-line="{{line}}">{{#placed}}<a href="#" data-line="{{line}}">{{file}}:{{line}}:{{column}}</a> {{/placed}}{{message}}</li>
     {{/diagnostics}}</ul>
     </div>
     <p><button type="submit" name="action" value="save">Save version</button>
@@ -161,7 +163,7 @@ enum PageTemplates {
     <h1>Compare scenarios</h1>
     <p>Each scenario runs with the same runs and seed. The comparison runs while you wait (at most {{maxRuns}} runs per scenario); for more, run studies.</p>
     <form method="post" action="/compare">
-    <fieldset><legend>Scenarios (two to {{maxScenarios}})</legend>
+    <fieldset><legend>Scenarios (2 to {{maxScenarios}})</legend>
     {{#scenarios}}<label class="choice"><input type="checkbox" name="scenario" value="{{name}}"> {{name}} <span class="subtitle">{{title}}</span></label>
     {{/scenarios}}
     </fieldset>
@@ -186,7 +188,8 @@ enum PageTemplates {
     static let error = """
     {{> header}}
     <h1>{{status}} {{reason}}</h1>
-    <p class="error">{{message}}</p>
+    {{#signIn}}<p class="error">This needs you to be signed in. <a href="/login">Sign in</a> with your token, then try again.</p>{{/signIn}}
+    {{^signIn}}<p class="error">{{message}}</p>{{/signIn}}
     {{#hasProblems}}<ul>{{#diagnostics}}<li>{{file}}:{{line}}:{{column}}: {{message}}</li>{{/diagnostics}}</ul>{{/hasProblems}}
     <p><a href="/">Back to the library</a></p>
     {{> footer}}

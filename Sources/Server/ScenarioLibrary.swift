@@ -30,13 +30,22 @@ struct ScenarioLibrary: Sendable {
     /// Parses and validates `text` as scenario `name`. `extra` holds texts by
     /// library name that take precedence over the store (bundled scenarios being loaded).
     func check(name: String, text: String, extra: [String: String] = [:]) async throws -> Checked {
+        let text = Self.withoutBOM(text)
+        if let nul = Self.nulDiagnostic(text, file: Self.fileName(name)) { return .invalid([nul]) }
         let files = try await bases(of: text, extra: extra)
+        for n in files.keys.sorted() {
+            if let t = files[n], let nul = Self.nulDiagnostic(t, file: Self.fileName(n)) { return .invalid([nul]) }
+        }
         let source: ScenarioLoader.FileSource = { path in
             let n = Self.libraryName(ofPath: path)
             if let t = files[n] { return .success(t) }
             return .failure(Problem("there is no scenario `\(n)` in the library to extend"))
         }
         switch ScenarioLoader.parse(text: text, file: Self.fileName(name), files: source) {
+        case .success(let s) where s.name.count > Self.maxTitleLength:
+            let at = Self.location(ofKey: "name", in: text, file: Self.fileName(name))
+            return .invalid([DiagnosticBody(file: at.file, line: at.line, column: at.column,
+                                            message: "the scenario's name (its title) has \(s.name.count) characters; this server takes at most \(Self.maxTitleLength)")])
         case .success(let s): return .valid(s)
         case .failure(let list):
             return .invalid(list.diagnostics.map { DiagnosticBody(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
@@ -57,21 +66,67 @@ struct ScenarioLibrary: Sendable {
             let t: String?
             if let e = extra[n] { t = e } else { t = try await store.latest(name: n)?.text }
             guard let t else { continue }
-            found[n] = t
+            found[n] = Self.withoutBOM(t)
             pending += Self.extendsTargets(t)
         }
         return found
     }
 
-    /// The value of a top-level `extends:` line, if any (the loader itself reports a malformed one).
-    static func extendsTargets(_ text: String) -> [String] {
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) where line.hasPrefix("extends:") {
-            var v = line.dropFirst("extends:".count)
-            if let hash = v.firstIndex(of: "#") { v = v[..<hash] }
-            let value = v.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            return value.isEmpty ? [] : [value]
+    /// Longest scenario title (`name:`) the server keeps: it is shown in every listing.
+    static let maxTitleLength = 300
+
+    /// Where the top-level `key`'s value is written (line 1, column 1 if it is not in this text).
+    static func location(ofKey key: String, in text: String, file: String) -> SourceLocation {
+        if case .success(let root) = YAMLReader.parse(text, file: file), case .mapping(let entries) = root.kind,
+           let e = entries.first(where: { $0.key == key }) {
+            return e.value.location
         }
-        return []
+        return SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// Where the parsed document holds a NUL character, which the stores
+    /// cannot keep: a raw NUL byte is the loader's own error, but a YAML or
+    /// JSON escape (`"\0"`, `"\u0000"`) puts one into a value such as the
+    /// title. nil when there is none (or the text does not parse: the loader
+    /// then reports why).
+    static func nulDiagnostic(_ text: String, file: String) -> DiagnosticBody? {
+        guard case .success(let root) = YAMLReader.parse(text, file: file), let at = firstNUL(root) else { return nil }
+        return DiagnosticBody(file: file, line: at.line, column: at.column,
+                              message: "this value holds a NUL character (an escape such as `\\0` or `\\u0000`), which a scenario cannot be saved with; remove it")
+    }
+
+    static func firstNUL(_ node: SpecNode) -> SourceLocation? {
+        switch node.kind {
+        case .scalar(let value, _):
+            return value.unicodeScalars.contains("\0") ? node.location : nil
+        case .sequence(let items):
+            for item in items { if let at = firstNUL(item) { return at } }
+            return nil
+        case .mapping(let entries):
+            for e in entries {
+                if e.key.unicodeScalars.contains("\0") { return e.keyLocation }
+                if let at = firstNUL(e.value) { return at }
+            }
+            return nil
+        }
+    }
+
+    /// The base a scenario text names in `extends`, read from the parsed
+    /// document (YAML or JSON, however the key is spelled or quoted), as the
+    /// loader reads it. nil when there is none or the text does not parse
+    /// (the loader then reports why).
+    static func extendsTargets(_ text: String) -> [String] {
+        guard case .success(let root) = YAMLReader.parse(withoutBOM(text), file: "scenario"),
+              case .mapping(let entries) = root.kind,
+              let ext = entries.first(where: { $0.key == "extends" }),
+              case .scalar(let value, _) = ext.value.kind, !ext.value.isNull, !value.isEmpty else { return [] }
+        return [value]
+    }
+
+    /// The text without a leading UTF-8 byte order mark, which editors on
+    /// Windows write and the YAML reader does not expect.
+    static func withoutBOM(_ text: String) -> String {
+        text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     }
 
     /// Saves the bundled scenarios that the library does not have yet (first

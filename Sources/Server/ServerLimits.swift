@@ -12,6 +12,12 @@ public struct ServerLimits: Sendable, Hashable {
     /// Longest a request may take, in seconds (408 past it). Studies run in the
     /// background and are not bound by it; compare runs inside the request and is.
     public var requestTimeoutSeconds: Double = 60
+    /// The largest `--request-timeout` accepted: one day.
+    public static let maxRequestTimeoutSeconds: Double = 86_400
+    /// A connection that reads and writes nothing for this long, in seconds,
+    /// is closed: an idle keep-alive connection, or one whose request headers
+    /// have not all arrived (slowloris). A request being answered is not cut.
+    public var idleTimeoutSeconds: Double = 30
     /// Most runs per scenario in a compare, which runs inside the request (422 above it).
     public var maxCompareRuns: Int64 = 50_000
     /// Most scenarios in one compare (422 above it).
@@ -20,6 +26,24 @@ public struct ServerLimits: Sendable, Hashable {
     public var studyThreads: Int
 
     public init(studyThreads: Int) { self.studyThreads = max(1, studyThreads) }
+
+    /// Why `seconds` cannot be the request timeout, or nil if it can: it must be
+    /// a finite number of seconds above 0 and at most `maxRequestTimeoutSeconds`.
+    public static func requestTimeoutProblem(_ seconds: Double) -> String? {
+        secondsProblem("--request-timeout", seconds)
+    }
+
+    /// The same rule for `--idle-timeout`.
+    public static func idleTimeoutProblem(_ seconds: Double) -> String? {
+        secondsProblem("--idle-timeout", seconds)
+    }
+
+    static func secondsProblem(_ flag: String, _ seconds: Double) -> String? {
+        guard seconds.isFinite, seconds > 0, seconds <= maxRequestTimeoutSeconds else {
+            return "\(flag) must be more than 0 and at most \(Int(maxRequestTimeoutSeconds)) seconds (one day), not \(seconds)"
+        }
+        return nil
+    }
 }
 
 /// How the server is set up (everything but the store).

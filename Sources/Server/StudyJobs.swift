@@ -14,19 +14,25 @@ actor StudyJobs {
     var tasks: [String: Task<Void, Never>] = [:]
     /// Slots taken by a start that is still writing its record.
     var reserved = 0
+    /// Slots taken by compares, which run inside their requests.
+    var compares = 0
 
     init(store: any GuarantorStore, limit: Int, threads: Int, pool: StudyThreadPool) {
         self.store = store; self.limit = limit; self.threads = threads; self.pool = pool
     }
 
-    var active: Int { tasks.count + reserved }
+    var active: Int { tasks.count + reserved + compares }
 
-    /// Records the study and starts it; 429 when `limit` studies are already running.
+    /// 429: every slot is taken.
+    var full: APIError {
+        let what = compares == 0 ? Self.running(active) : "\(Self.running(active - compares)) and \(compares) compare\(compares == 1 ? "" : "s")"
+        return APIError(.tooManyRequests, "too_many_studies",
+                        "\(what), the most this server runs at once (--max-concurrent-studies \(limit), shared by studies and compares); wait for one to finish or cancel a study")
+    }
+
+    /// Records the study and starts it; 429 when `limit` studies or compares are already running.
     func start(_ new: NewStudy, scenario: Scenario) async throws -> StudyRecord {
-        guard active < limit else {
-            throw APIError(.tooManyRequests, "too_many_studies",
-                           "\(active) studies are running, the most this server runs at once (--max-concurrent-studies \(limit)); wait for one to finish or cancel one")
-        }
+        guard active < limit else { throw full }
         reserved += 1
         defer { reserved -= 1 }
         let record = try await store.createStudy(new)
@@ -43,6 +49,17 @@ actor StudyJobs {
 
     func finished(_ id: String) { tasks[id] = nil }
 
+    /// Takes a slot for a compare (429 when none is free); `endCompare` gives it back.
+    func beginCompare() throws {
+        guard active < limit else { throw full }
+        compares += 1
+    }
+
+    func endCompare() { compares = max(0, compares - 1) }
+
+    /// "1 study is running", "2 studies are running".
+    static func running(_ n: Int) -> String { n == 1 ? "1 study is running" : "\(n) studies are running" }
+
     /// Asks a running study to stop; it does at the end of the chunk of runs
     /// it is in, and keeps its slot until then. False if it is not running here.
     func cancel(_ id: String) -> Bool {
@@ -56,10 +73,26 @@ actor StudyJobs {
         if let task = tasks[id] { await task.value }
     }
 
-    /// Cancels every running study (shutdown): each is stored as `cancelled`.
+    /// Cancels every running study (shutdown): each is stored as `cancelled`
+    /// first, by this task (which is not cancelled, so the store accepts the
+    /// write), then its job is stopped and awaited.
     func cancelAll() async {
-        for (_, task) in tasks { task.cancel() }
-        for (_, task) in tasks { await task.value }
+        let running = tasks
+        for id in running.keys.sorted() {
+            try? await store.endStudy(id: id, status: .cancelled, message: Self.shutdownMessage)
+        }
+        for (_, task) in running { task.cancel() }
+        for (_, task) in running { await task.value }
+    }
+
+    static let shutdownMessage = "cancelled: the server was stopped (SIGTERM or SIGINT) while this study ran; start it again"
+
+    /// Ends a study in the store from a task that is not cancelled: the
+    /// stores refuse to start a query in a cancelled task (GRDB and
+    /// postgres-nio throw CancellationError), so writing the end from the
+    /// job's own cancelled task would silently do nothing.
+    static func end(_ id: String, _ status: StudyStatus, _ message: String, store: any GuarantorStore) async {
+        await Task { try? await store.endStudy(id: id, status: status, message: message) }.value
     }
 
     static func execute(id: String, new: NewStudy, scenario: Scenario, threads: Int, store: any GuarantorStore,
@@ -86,9 +119,9 @@ actor StudyJobs {
             writer.cancel()
             try await store.finishStudy(id: id, resultJSON: JSONReport.render(result))
         } catch is CancellationError {
-            try? await store.endStudy(id: id, status: .cancelled, message: "cancelled before it finished")
+            await end(id, .cancelled, "cancelled before it finished", store: store)
         } catch {
-            try? await store.endStudy(id: id, status: .failed, message: "the study failed: \(error)")
+            await end(id, .failed, "the study failed: \(error)", store: store)
         }
     }
 }

@@ -35,6 +35,12 @@ public protocol GuarantorStore: Sendable {
     func createToken(name: String, hash: String) async throws -> TokenRecord
     func token(hash: String) async throws -> TokenRecord?
     func tokenCount() async throws -> Int
+    /// Every token, oldest first (names and ids; the secrets were never stored).
+    func tokens() async throws -> [TokenRecord]
+    /// Revokes (deletes) the token with this id. False if there is none.
+    func deleteToken(id: Int64) async throws -> Bool
+    /// Revokes every token held by `name`. Returns how many there were.
+    func deleteTokens(named name: String) async throws -> Int
 }
 
 enum StoreText {

@@ -13,16 +13,30 @@ public final class PostgresStore: GuarantorStore {
 
     /// Connects to `url` (`postgres://user:password@host:port/database`, with
     /// `?sslmode=require` for TLS) and applies the migrations.
-    public static func connect(url: String, logger: Logger = Logger(label: "guarantor.postgres")) async throws -> PostgresStore {
+    /// An unreachable server is an error after `timeoutSeconds` (postgres-nio
+    /// itself retries forever, so the command would hang).
+    public static func connect(url: String, timeoutSeconds: Double = 30,
+                               logger: Logger = Logger(label: "guarantor.postgres")) async throws -> PostgresStore {
         let config = try PostgresURL.configuration(url)
         let store = PostgresStore(client: PostgresClient(configuration: config, backgroundLogger: logger), logger: logger)
+        let gate = ConnectGate()
+        let watchdog = Task {
+            try? await Task.sleep(for: .milliseconds(Int64((min(max(timeoutSeconds, 0), 86_400) * 1000).rounded())))
+            // Closing the client fails the migration's pending connection request.
+            if !Task.isCancelled, gate.timeOut() { store.close() }
+        }
+        defer { watchdog.cancel() }
         do {
             try await store.migrate()
+            if gate.finish() { return store }
+            throw StoreError("timed out")
         } catch {
             store.close()
-            throw StoreError("cannot use the PostgreSQL database at \(PostgresURL.redacted(url)): \(String(reflecting: error))")
+            let why = gate.timedOut
+                ? "no answer within \(Int(timeoutSeconds)) s (is the server running and reachable?)"
+                : String(reflecting: error)
+            throw StoreError("cannot use the PostgreSQL database at \(PostgresURL.redacted(url)): \(why)")
         }
-        return store
     }
 
     init(client: PostgresClient, logger: Logger) {
@@ -285,6 +299,41 @@ public final class PostgresStore: GuarantorStore {
         for try await n in rows.decode(Int64.self) { return Int(n) }
         return 0
     }
+
+    public func tokens() async throws -> [TokenRecord] {
+        let rows = try await client.query("SELECT id, name, hash, created_at FROM tokens ORDER BY id", logger: logger)
+        var out: [TokenRecord] = []
+        for try await (id, name, h, at) in rows.decode((Int64, String, String, Int64).self) {
+            out.append(TokenRecord(id: id, name: name, hash: h, createdAt: at))
+        }
+        return out
+    }
+
+    public func deleteToken(id: Int64) async throws -> Bool {
+        let rows = try await client.query("DELETE FROM tokens WHERE id = \(id) RETURNING id", logger: logger)
+        var n = 0
+        for try await _ in rows { n += 1 }
+        return n > 0
+    }
+
+    public func deleteTokens(named name: String) async throws -> Int {
+        let rows = try await client.query("DELETE FROM tokens WHERE name = \(name) RETURNING id", logger: logger)
+        var n = 0
+        for try await _ in rows { n += 1 }
+        return n
+    }
+}
+
+/// Whichever comes first, the connection or its time limit.
+final class ConnectGate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state = 0  // 0 waiting, 1 finished, 2 timed out
+
+    /// True if the connection came first.
+    func finish() -> Bool { lock.lock(); defer { lock.unlock() }; if state == 0 { state = 1 }; return state == 1 }
+    /// True if the time limit came first.
+    func timeOut() -> Bool { lock.lock(); defer { lock.unlock() }; if state == 0 { state = 2 }; return state == 2 }
+    var timedOut: Bool { lock.lock(); defer { lock.unlock() }; return state == 2 }
 }
 
 /// `postgres://user:password@host:port/database?sslmode=disable|require`.

@@ -243,4 +243,26 @@ public final class SQLiteStore: GuarantorStore {
     public func tokenCount() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tokens") ?? 0 }
     }
+
+    public func tokens() async throws -> [TokenRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, hash, created_at FROM tokens ORDER BY id").map { r in
+                TokenRecord(id: r["id"], name: r["name"], hash: r["hash"], createdAt: r["created_at"])
+            }
+        }
+    }
+
+    public func deleteToken(id: Int64) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM tokens WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    public func deleteTokens(named name: String) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM tokens WHERE name = ?", arguments: [name])
+            return db.changesCount
+        }
+    }
 }

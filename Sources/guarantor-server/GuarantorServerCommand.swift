@@ -34,20 +34,33 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "Folder of bundled scenarios to add to the library when missing (skipped if absent).") var scenarios = "scenarios"
     @Flag(help: "Reading (pages and API) also needs a token.") var privateRead = false
-    @Option(help: "Largest request body in bytes.") var maxBodyBytes: Int?
-    @Option(help: "Most runs per study.") var maxRuns: Int64?
-    @Option(help: "Most runs per scenario in a compare (it runs inside the request).") var maxCompareRuns: Int64?
-    @Option(help: "Studies running at once.") var maxConcurrentStudies: Int?
-    @Option(help: "Longest a request may take, in seconds.") var requestTimeout: Double?
-    @Option(help: "Worker threads per study (default: all cores).") var threads: Int?
+    // `.unconditional`: `--max-runs -1` is the value -1 (refused by validate()
+    // with a message), not a missing value followed by an unknown flag `-1`.
+    @Option(parsing: .unconditional, help: "Largest request body in bytes (at least 1024).")
+    var maxBodyBytes: Int = Self.defaults.maxBodyBytes
+    @Option(parsing: .unconditional, help: "Most runs per study, counting the sensitivity analysis's.")
+    var maxRuns: Int64 = Self.defaults.maxRunsPerStudy
+    @Option(parsing: .unconditional, help: "Most runs per scenario in a compare (it runs inside the request).")
+    var maxCompareRuns: Int64 = Self.defaults.maxCompareRuns
+    @Option(parsing: .unconditional, help: "Studies and compares running at once.")
+    var maxConcurrentStudies: Int = Self.defaults.maxConcurrentStudies
+    @Option(parsing: .unconditional, help: "Longest a request may take, in seconds (more than 0, at most 86400).")
+    var requestTimeout: Double = Self.defaults.requestTimeoutSeconds
+    @Option(parsing: .unconditional,
+            help: "Close a connection that sends and receives nothing for this many seconds (also bounds how long a request's headers may take; more than 0, at most 86400).")
+    var idleTimeout: Double = Self.defaults.idleTimeoutSeconds
+    @Option(parsing: .unconditional, help: "Worker threads per study (default: all cores).") var threads: Int?
+
+    static var defaults: ServerLimits { ServerLimits(studyThreads: 1) }
 
     func validate() throws {
         if !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
-        if let maxBodyBytes, maxBodyBytes < 1024 { throw ValidationError("--max-body-bytes must be at least 1024") }
-        if let maxRuns, maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
-        if let maxCompareRuns, maxCompareRuns < 1 { throw ValidationError("--max-compare-runs must be at least 1") }
-        if let maxConcurrentStudies, maxConcurrentStudies < 1 { throw ValidationError("--max-concurrent-studies must be at least 1") }
-        if let requestTimeout, !(requestTimeout > 0) { throw ValidationError("--request-timeout must be more than 0 seconds") }
+        if maxBodyBytes < 1024 { throw ValidationError("--max-body-bytes must be at least 1024") }
+        if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
+        if maxCompareRuns < 1 { throw ValidationError("--max-compare-runs must be at least 1") }
+        if maxConcurrentStudies < 1 { throw ValidationError("--max-concurrent-studies must be at least 1") }
+        if let why = ServerLimits.requestTimeoutProblem(requestTimeout) { throw ValidationError(why) }
+        if let why = ServerLimits.idleTimeoutProblem(idleTimeout) { throw ValidationError(why) }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
     }
 
@@ -55,16 +68,15 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "guarantor-server")
         logger.logLevel = .info
         var limits = ServerLimits(studyThreads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        if let maxBodyBytes { limits.maxBodyBytes = maxBodyBytes }
-        if let maxRuns { limits.maxRunsPerStudy = maxRuns }
-        if let maxCompareRuns { limits.maxCompareRuns = maxCompareRuns }
-        if let maxConcurrentStudies { limits.maxConcurrentStudies = maxConcurrentStudies }
-        if let requestTimeout { limits.requestTimeoutSeconds = requestTimeout }
+        limits.maxBodyBytes = maxBodyBytes
+        limits.maxRunsPerStudy = maxRuns
+        limits.maxCompareRuns = maxCompareRuns
+        limits.maxConcurrentStudies = maxConcurrentStudies
+        limits.requestTimeoutSeconds = requestTimeout
+        limits.idleTimeoutSeconds = idleTimeout
 
         let store: any GuarantorStore
-        do { store = try await database.open() } catch {
-            throw ValidationError("\(error)")
-        }
+        do { store = try await database.open() } catch { throw Failure("\(error)") }
         let server = try GuarantorServer(store: store, settings: ServerSettings(privateRead: privateRead, limits: limits))
         for line in try await server.prepare(bundled: BundledScenarios.read(folder: scenarios)) { logger.info("\(line)") }
         if try await store.tokenCount() == 0 {
@@ -78,17 +90,28 @@ struct Serve: AsyncParsableCommand {
         }
         let app = Application(
             router: server.router(),
+            server: server.httpServer,
             configuration: .init(address: .hostname(host, port: port), serverName: "guarantor-server"),
             logger: logger
         )
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            // Even when the server ends with an error, the running studies are stored as cancelled.
+            await server.shutdown()
+            (store as? PostgresStore)?.close()
+            throw error
+        }
+        // SIGTERM or SIGINT: the server has stopped taking requests; the running studies are stored as cancelled.
         await server.shutdown()
+        logger.info("stopped; studies that were running are stored as cancelled")
         (store as? PostgresStore)?.close()
     }
 }
 
 struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.",
+                                                    subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token and print it (it is stored only as a SHA-256 hash).")
@@ -102,12 +125,52 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store: any GuarantorStore
-            do { store = try await database.open() } catch { throw ValidationError("\(error)") }
+            do { store = try await database.open() } catch { throw Failure("\(error)") }
             let secret = try await Tokens.create(name: name, in: store)
             print(secret)
             (store as? PostgresStore)?.close()
         }
     }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the tokens: id, holder's name and when it was created (the secrets are not stored).")
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            let store: any GuarantorStore
+            do { store = try await database.open() } catch { throw Failure("\(error)") }
+            let tokens = try await store.tokens()
+            (store as? PostgresStore)?.close()
+            print(Tokens.listing(tokens))
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a token by its id (see `token list`), or every token of a holder by name. It stops working at once.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "The token's id, or its holder's name (revokes all of that holder's tokens).") var token: String
+
+        func run() async throws {
+            let store: any GuarantorStore
+            do { store = try await database.open() } catch { throw Failure("\(error)") }
+            let revoked: [TokenRecord]
+            do { revoked = try await Tokens.revoke(token, in: store) } catch {
+                (store as? PostgresStore)?.close()
+                throw error
+            }
+            (store as? PostgresStore)?.close()
+            if revoked.isEmpty { throw Failure("no token has the id or holder `\(token)`; `guarantor-server token list` shows them") }
+            for t in revoked { print("revoked token \(t.id) (\(t.name))") }
+        }
+    }
+}
+
+/// An error that is not about the command line: ArgumentParser prints
+/// `Error: MESSAGE` and exits with status 1, without the usage block it adds to a ValidationError.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Reads `*.yaml` from the bundled scenarios folder (the server's only file reading besides the database).

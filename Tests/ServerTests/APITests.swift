@@ -11,12 +11,14 @@ struct APITests {
         let t = try await TestServer.make(loadBundled: false)
         let routes = t.server.router().routes.map { "\($0.method) \($0.path)" }.sorted()
         #expect(routes == GuarantorServer.documentedOperations)
-        #expect(routes.count == 29)
+        #expect(routes.count == 30)
         try await t.test { client in
             let r = try await client.execute(uri: "/openapi.yaml", method: .get)
             #expect(r.status == .ok)
             #expect(r.headers[.contentType] == "application/yaml; charset=utf-8")
             #expect(r.text.hasPrefix("openapi: 3.1.0\n"))
+            let icon = try await client.execute(uri: "/favicon.ico", method: .get, headers: [.authorization: "Bearer gt_unknown"])
+            #expect(icon.status == .noContent && icon.body.readableBytes == 0)
         }
     }
 
@@ -26,7 +28,151 @@ struct APITests {
             let ok = try await client.execute(uri: "/api/health", method: .get)
             #expect(ok.status == .ok && ok.object["status"] as? String == "ok")
             expectError(try await client.execute(uri: "/api/nothing-here", method: .get), .notFound, "not_found")
-            expectError(try await client.execute(uri: "/api/health", method: .delete), .notFound, "not_found")
+            let delete = expectError(try await client.execute(uri: "/api/health", method: .delete), .methodNotAllowed, "method_not_allowed")
+            #expect(delete["message"] as? String == "`/api/health` does not take DELETE; it takes GET, HEAD")
+            // A known path with the wrong method is 405 with Allow, not 404.
+            for (uri, method, allow) in [("/api/scenarios", HTTPRequest.Method.delete, "GET, HEAD, POST"),
+                                         ("/api/scenarios/nato-article5", .put, "GET, HEAD"),
+                                         ("/api/studies/abc/cancel", .get, "POST")] {
+                let r = try await client.execute(uri: uri, method: method)
+                expectError(r, .methodNotAllowed, "method_not_allowed")
+                #expect(r.headers[.allow] == allow, "\(uri)")
+            }
+            let page = try await client.execute(uri: "/scenarios/new", method: .delete)
+            #expect(page.status == .methodNotAllowed && page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.headers[.allow] == "GET, HEAD, POST")
+            expectError(try await client.execute(uri: "/api/studies/a/b/c", method: .get), .notFound, "not_found")
+            // HEAD wherever GET is.
+            let head = try await client.execute(uri: "/api/health", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
+        }
+    }
+
+    /// A cookie whose token is no longer known (revoked, or the database was
+    /// replaced) is "signed out" on the API as on the pages, and is cleared;
+    /// only a bad `Authorization` header is refused. Health never needs a token.
+    @Test func aStaleCookieIsSignedOut() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let stale: HTTPFields = [.cookie: "guarantor_token=gt_stale", .origin: "http://localhost"]
+            let validate = try await client.execute(uri: "/api/validate", method: .post, headers: stale, body: json(["text": variantText]))
+            #expect(validate.status == .ok && validate.object["valid"] as? Bool == true, "\(validate.text)")
+            #expect(validate.headers[.setCookie]?.hasPrefix("guarantor_token=;") == true)
+            #expect(validate.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await client.execute(uri: "/api/scenarios", method: .get, headers: stale).status == .ok)
+            #expect(try await client.execute(uri: "/api/health", method: .get, headers: stale).status == .ok)
+            // Signed out, so a change needs a token.
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: stale,
+                                                 body: json(["name": "v", "text": variantText])), .unauthorized, "token_required")
+            // A bad header is still refused, except where no token is ever needed.
+            let badHeader: HTTPFields = [.authorization: "Bearer gt_stale"]
+            expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: badHeader), .unauthorized, "bad_token")
+            expectError(try await client.execute(uri: "/api/validate", method: .post, headers: badHeader, body: json(["text": "a: 1"])),
+                        .unauthorized, "bad_token")
+            #expect(try await client.execute(uri: "/api/health", method: .get, headers: badHeader).status == .ok)
+            #expect(try await client.execute(uri: "/openapi.yaml", method: .get, headers: badHeader).status == .ok)
+        }
+        let p = try await TestServer.make(privateRead: true, loadBundled: false)
+        try await p.test { client in
+            expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: [.cookie: "guarantor_token=gt_stale"]),
+                        .unauthorized, "token_required")
+            #expect(try await client.execute(uri: "/api/health", method: .get, headers: [.cookie: "guarantor_token=gt_stale"]).status == .ok)
+        }
+    }
+
+    /// A YAML or JSON escape can put a NUL into a value (the title here),
+    /// which no store keeps: it is an invalid scenario at its line, never a 500.
+    @Test(arguments: [
+        (#"extends: ukraine-base.yaml\#nname: "a\0b"\#n"#, 2),
+        (#"extends: ukraine-base.yaml\#nname: ok\#nsummary: "x\u0000y"\#n"#, 3),
+        (#"{"extends": "ukraine-base.yaml",\#n "name": "a\u0000b"}"#, 2),
+    ])
+    func aNULInAValueIsAnInvalidScenario(_ text: String, _ expectedLine: Int) async throws {
+        #expect(text.unicodeScalars.contains("\0") == false)
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let v = try await client.execute(uri: "/api/validate", method: .post, body: json(["text": text]))
+            #expect(v.status == .ok && v.object["valid"] as? Bool == false, "\(v.text)")
+            let line = ((v.object["diagnostics"] as? [[String: Any]])?.first?["line"] as? Int)
+            #expect(line == expectedLine, "\(v.text)")
+            let saved = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "nul", "text": text]))
+            let o = expectError(saved, .unprocessableContent, "invalid_scenario")
+            #expect(((o["diagnostics"] as? [[String: Any]])?.first?["line"] as? Int) == expectedLine)
+            let page = try await client.execute(uri: "/scenarios", method: .post,
+                                                headers: [.authorization: "Bearer \(t.token)", .contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "name=nul&text=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+            #expect(page.status == .unprocessableContent && page.text.contains("NUL"))
+            #expect(try await t.store.versions(of: "nul").isEmpty)
+        }
+    }
+
+    /// `extends` is found in the parsed document, so every spelling the loader
+    /// accepts fetches its base from the library (a line scan found only
+    /// `extends:` at column 0).
+    @Test(arguments: [
+        #"{"extends": "ukraine-base.yaml", "name": "json variant"}"#,
+        "\"extends\": ukraine-base.yaml\nname: json variant\n",
+        "extends : ukraine-base.yaml\nname: json variant\n",
+        "'extends': 'ukraine-base.yaml' # the base\nname: json variant\n",
+        "\u{FEFF}extends: ukraine-base.yaml\nname: json variant\n",
+        "# a comment\n---\nname: json variant\nextends: ukraine-base.yaml\n",
+    ])
+    func extendsIsFoundHoweverItIsWritten(_ text: String) async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let v = try await client.execute(uri: "/api/validate", method: .post, body: json(["text": text]))
+            #expect(v.object["valid"] as? Bool == true && v.object["title"] as? String == "json variant", "\(v.text)")
+            // And as the base of another scenario, in a chain.
+            let saved = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "middle", "text": text]))
+            #expect(saved.status == .created, "\(saved.text)")
+            let top = try await client.execute(uri: "/api/validate", method: .post,
+                                               body: json(["text": #"{"extends": "middle.json", "summary": "on top"}"#]))
+            #expect(top.object["valid"] as? Bool == true && top.object["title"] as? String == "json variant", "\(top.text)")
+        }
+    }
+
+    /// `token revoke`: the token stops working at once, in the header (401)
+    /// and as a cookie (signed out); by id, or all of a holder's tokens by name.
+    @Test func revokedTokensStopWorking() async throws {
+        let t = try await TestServer.make(loadBundled: false)
+        let bob1 = try await Tokens.create(name: "bob", in: t.store)
+        let bob2 = try await Tokens.create(name: "bob", in: t.store)
+        let listing = Tokens.listing(try await t.store.tokens())
+        #expect(listing.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                == ["ID NAME", "1 ann", "2 bob", "3 bob"], "\(listing)")
+        try await t.test { client in
+            let save: @Sendable (String) async throws -> TestResponse = { secret in
+                try await client.execute(uri: "/api/scenarios", method: .post, headers: [.authorization: "Bearer \(secret)"],
+                                         body: json(["name": "x", "text": "a: 1"]))
+            }
+            #expect(try await save(t.token).status == .unprocessableContent)
+            #expect(try await Tokens.revoke("1", in: t.store).map(\.name) == ["ann"])
+            expectError(try await save(t.token), .unauthorized, "bad_token")
+            let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=\(t.token)"])
+            #expect(page.status == .ok && !page.text.contains("<span class=\"who\">ann</span>"))
+            #expect(try await save(bob1).status == .unprocessableContent)
+            #expect(try await Tokens.revoke("bob", in: t.store).count == 2)
+            expectError(try await save(bob1), .unauthorized, "bad_token")
+            expectError(try await save(bob2), .unauthorized, "bad_token")
+            #expect(try await Tokens.revoke("bob", in: t.store).isEmpty)
+            #expect(try await Tokens.revoke("99", in: t.store).isEmpty)
+        }
+    }
+
+    /// A scenario title is shown in every listing: at most 300 characters.
+    @Test func longTitlesAreRefused() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let long = "extends: ukraine-base.yaml\nname: \(String(repeating: "x", count: 301))\n"
+            let r = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth, body: json(["name": "long", "text": long]))
+            let o = expectError(r, .unprocessableContent, "invalid_scenario")
+            let d = (o["diagnostics"] as? [[String: Any]])?.first
+            #expect(d?["line"] as? Int == 2 && d?["column"] as? Int == 7, "\(r.text)")
+            let ok = "extends: ukraine-base.yaml\nname: \(String(repeating: "x", count: 300))\n"
+            #expect(try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                             body: json(["name": "long", "text": ok])).status == .created)
         }
     }
 
@@ -118,8 +264,16 @@ struct APITests {
             let crlf = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders,
                                                 body: json(["text": variantText.replacingOccurrences(of: "\n", with: "\r\n")]))
             #expect(crlf.object["valid"] as? Bool == true)
-            expectError(try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(string: "[]")),
-                        .badRequest, "bad_request")
+            let array = expectError(try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(string: "[]")),
+                                    .badRequest, "bad_request")
+            #expect(array["message"] as? String == "the JSON body must be an object (see /openapi.yaml)")
+            // A number out of range or with a fraction names its field.
+            for (body, field) in [(#"{"scenario": "nato-article5", "seed": -1}"#, "seed"), (#"{"scenario": "nato-article5", "runs": 1.5}"#, "runs"),
+                                  (#"{"scenario": "nato-article5", "runs": 12345678901234567890123}"#, "runs")] {
+                let r = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth, body: ByteBuffer(string: body))
+                let o = expectError(r, .badRequest, "bad_request")
+                #expect((o["message"] as? String)?.hasPrefix("`\(field)` must be a whole number from") == true, "\(r.text)")
+            }
         }
     }
 
@@ -146,6 +300,26 @@ struct APITests {
             expectError(try await client.execute(uri: "/api/validate", method: .post, body: json(["text": "x"])), .unauthorized, "token_required")
             #expect(try await client.execute(uri: "/api/health", method: .get).status == .ok)
             #expect(try await client.execute(uri: "/openapi.yaml", method: .get).status == .ok)
+        }
+    }
+
+    /// An infinite or huge request timeout used to trap converting it to milliseconds
+    /// on the first request (finding 1 of the server review).
+    @Test(arguments: [Double.infinity, 1e300, 9.3e15, Double.nan, -5])
+    func anyRequestTimeoutIsSafe(_ seconds: Double) async throws {
+        let t = try await TestServer.make(configure: { $0.requestTimeoutSeconds = seconds }, loadBundled: false)
+        try await t.test { client in
+            let r = try await client.execute(uri: "/api/health", method: .get)
+            #expect(r.status == .ok || r.status == .requestTimeout, "status \(r.status.code)")
+        }
+    }
+
+    @Test func theRequestTimeoutFlagIsChecked() {
+        for bad in [Double.infinity, -Double.infinity, Double.nan, 0, -5, 86_400.5, 1e300] {
+            #expect(ServerLimits.requestTimeoutProblem(bad) != nil, "\(bad)")
+        }
+        for good in [0.001, 1, 60, 86_400] {
+            #expect(ServerLimits.requestTimeoutProblem(good) == nil, "\(good)")
         }
     }
 

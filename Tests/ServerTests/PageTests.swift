@@ -18,8 +18,55 @@ struct PageTests {
         }.joined(separator: "&"))
     }
 
+    /// A form post from the server's own page, signed in by the cookie (the
+    /// test client sends requests to the host `localhost`).
     func signIn(_ t: TestServer) -> HTTPFields {
-        [.cookie: "guarantor_token=\(t.token)", .contentType: "application/x-www-form-urlencoded"]
+        [.cookie: "guarantor_token=\(t.token)", .contentType: "application/x-www-form-urlencoded", .origin: "http://localhost"]
+    }
+
+    /// Cross-site request forgery from another origin of the same site (another
+    /// port, a sibling subdomain), which SameSite=Strict does not stop: a change
+    /// signed in by the cookie must come from this server's own origin.
+    @Test func changesSignedInByTheCookieMustComeFromThisOrigin() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let cookie = "guarantor_token=\(t.token)"
+            let planted = "{\"name\":\"csrf-api\",\"text\":\"extends: ukraine-base.yaml\\nname: planted\\n\",\"pad\":\"=\"}"
+            // The reviewer's attack: a text/plain form posting JSON to the API from another port.
+            for headers: HTTPFields in [
+                [.cookie: cookie, .contentType: "text/plain", .origin: "http://localhost:8095"],
+                [.cookie: cookie, .contentType: "text/plain", .origin: "http://other.localhost"],
+                [.cookie: cookie, .contentType: "text/plain", .origin: "null"],
+                [.cookie: cookie, .contentType: "text/plain", .referer: "http://localhost:8095/attack.html"],
+                [.cookie: cookie, .contentType: "text/plain"],
+            ] {
+                let r = try await client.execute(uri: "/api/scenarios", method: .post, headers: headers, body: ByteBuffer(string: planted))
+                expectError(r, .forbidden, "cross_origin")
+            }
+            #expect(try await t.store.versions(of: "csrf-api").isEmpty)
+            // The web forms too, with an HTML error page.
+            let form = try await client.execute(uri: "/studies", method: .post,
+                                                headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded",
+                                                          .origin: "http://127.0.0.1:8095"],
+                                                body: Self.encode([("scenario", "ukraine-base"), ("runs", "777")]))
+            #expect(form.status == .forbidden && form.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(try await t.store.studies(limit: 10).isEmpty)
+            // From this server's own pages (Origin, or Referer alone), it works.
+            let own = try await client.execute(uri: "/api/scenarios", method: .post,
+                                               headers: [.cookie: cookie, .origin: "http://localhost"], body: ByteBuffer(string: planted))
+            #expect(own.status == .created, "\(own.text)")
+            let byReferer = try await client.execute(uri: "/api/validate", method: .post,
+                                                     headers: [.cookie: cookie, .referer: "http://localhost/scenarios/new"],
+                                                     body: json(["text": variantText]))
+            #expect(byReferer.status == .ok)
+            // A bearer token is not a browser's doing: any origin may use it.
+            let bearer = try await client.execute(uri: "/api/scenarios", method: .post,
+                                                  headers: [.authorization: "Bearer \(t.token)", .origin: "http://elsewhere.example"],
+                                                  body: json(["name": "by-script", "text": variantText]))
+            #expect(bearer.status == .created)
+            // Reading is not affected.
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie, .origin: "http://x.example"]).status == .ok)
+        }
     }
 
     @Test func libraryListsScenariosAndEscapesThem() async throws {
@@ -59,7 +106,12 @@ struct PageTests {
         try await t.test { client in
             let anonymous = try await client.execute(uri: "/scenarios", method: .post, headers: Self.form,
                                                      body: Self.encode([("name", "draft"), ("text", variantText)]))
-            #expect(anonymous.status == .unauthorized && anonymous.text.contains("needs a token"))
+            #expect(anonymous.status == .unauthorized && anonymous.text.contains("<a href=\"/login\">Sign in</a> with your token"))
+            #expect(!anonymous.text.contains("Authorization: Bearer"))
+            // A bad name has no place in the text: listed without a file:line:column.
+            let badName = try await client.execute(uri: "/scenarios", method: .post, headers: signIn(t),
+                                                   body: Self.encode([("name", "Bad Name"), ("text", variantText)]))
+            #expect(badName.status == .unprocessableContent && badName.text.contains("<li data-line=\"0\">a scenario name uses"), "\(badName.text)")
             let bad = try await client.execute(uri: "/scenarios", method: .post, headers: signIn(t),
                                                body: Self.encode([("name", "draft"), ("text", invalidText)]))
             #expect(bad.status == .unprocessableContent)
@@ -95,6 +147,9 @@ struct PageTests {
             #expect(good.headers[.setCookie] == "guarantor_token=\(t.token); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000")
             let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=\(t.token)"])
             #expect(page.text.contains("<span class=\"who\">ann</span>"))
+            // A pasted token with a space before and a line end after.
+            let pasted = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: Self.encode([("token", " \(t.token)\r\n")]))
+            #expect(pasted.status == .seeOther && pasted.headers[.setCookie] == good.headers[.setCookie])
             // A stale cookie on a page: signed out, not an error.
             let stale = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=old"])
             #expect(stale.status == .ok && stale.text.contains("Sign in"))
@@ -146,7 +201,7 @@ struct PageTests {
         let t = try await TestServer.make(configure: { $0.maxCompareRuns = 500 })
         try await t.test { client in
             let page = try await client.execute(uri: "/compare", method: .get)
-            #expect(page.status == .ok && page.text.contains("value=\"nato-article5\""))
+            #expect(page.status == .ok && page.text.contains("value=\"nato-article5\"") && page.text.contains("Scenarios (2 to 8)"))
             let report = try await client.execute(uri: "/compare", method: .post, headers: signIn(t),
                                                   body: Self.encode([("scenario", "nato-article5"), ("scenario", "ukraine-bilateral-2024"),
                                                                      ("runs", "20"), ("seed", "")]))

@@ -1,6 +1,7 @@
 import CrisisEngine
 import Deterrence
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Reports
@@ -34,6 +35,8 @@ struct StudyAPITests {
             #expect(a == b)
             let html = try await client.execute(uri: "/api/studies/\(id)/result?format=html", method: .get)
             #expect(html.status == .ok && html.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(html.headers[HTTPField.Name("Content-Security-Policy") ?? .contentType]?.hasPrefix("default-src 'none'; script-src 'unsafe-inline'") == true)
+            #expect(html.headers[HTTPField.Name("X-Content-Type-Options") ?? .contentType] == "nosniff")
             #expect(html.text == HTMLReport.study(served))
             expectError(try await client.execute(uri: "/api/studies/\(id)/result?format=pdf", method: .get), .badRequest, "bad_request")
             expectError(try await client.execute(uri: "/api/studies/\(id)/cancel", method: .post, headers: t.auth), .conflict, "already_finished")
@@ -68,6 +71,12 @@ struct StudyAPITests {
             expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
                                                  body: json(["scenario": "nato-article5", "runs": 100, "sensitivityRuns": 5_000])),
                         .unprocessableContent, "bad_sensitivity_runs")
+            // The sensitivity analysis's runs count against --max-runs too: 1,000 runs
+            // for each of the baseline and two variants per uncertain input is far above 5,000.
+            let sensitivity = expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                                   body: json(["scenario": "nato-article5", "runs": 1_000, "sensitivityRuns": 1_000])),
+                                          .unprocessableContent, "too_many_runs")
+            #expect((sensitivity["message"] as? String)?.contains("sensitivity variants × 1000 runs") == true, "\(sensitivity)")
             expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
                                                  body: json(["scenario": "nowhere", "runs": 100])), .notFound, "not_found")
             expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
@@ -87,8 +96,9 @@ struct StudyAPITests {
                                                body: json(["scenario": "nato-article5", "runs": 2_000_000]))
             #expect(big.status == .accepted)
             let id = try #require(big.object["id"] as? String)
-            expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
-                                                 body: json(["scenario": "nato-article5", "runs": 10])), .tooManyRequests, "too_many_studies")
+            let busy = expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                            body: json(["scenario": "nato-article5", "runs": 10])), .tooManyRequests, "too_many_studies")
+            #expect((busy["message"] as? String)?.hasPrefix("1 study is running, the most") == true, "\(busy)")
             expectError(try await client.execute(uri: "/api/studies/\(id)/result", method: .get), .conflict, "no_result")
             expectError(try await client.execute(uri: "/api/studies/\(id)/cancel", method: .post), .unauthorized, "token_required")
             let cancelled = try await client.execute(uri: "/api/studies/\(id)/cancel", method: .post, headers: t.auth)
@@ -134,6 +144,8 @@ struct StudyAPITests {
             let html = try await client.execute(uri: "/api/compare?format=html", method: .post, headers: t.auth,
                                                 body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 20]))
             #expect(html.status == .ok && html.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(html.headers[HTTPField.Name("Content-Security-Policy") ?? .contentType]?.hasPrefix("default-src 'none'; script-src 'unsafe-inline'") == true)
+            #expect(html.headers[HTTPField.Name("X-Content-Type-Options") ?? .contentType] == "nosniff")
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: jsonHeaders,
                                                  body: json(["scenarios": ["a", "b"]])), .unauthorized, "token_required")
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
@@ -144,6 +156,16 @@ struct StudyAPITests {
                                                  body: json(["scenarios": ["nato-article5", "nowhere"]])), .notFound, "not_found")
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
                                                  body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 1_001])),
+                        .unprocessableContent, "too_many_runs")
+            for runs in [0, -5] {
+                expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
+                                                     body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": runs])),
+                            .unprocessableContent, "bad_runs")
+            }
+            // 100 runs for the baseline and each sensitivity variant: over 1,000 per scenario.
+            expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
+                                                 body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 100,
+                                                             "sensitivityRuns": 100])),
                         .unprocessableContent, "too_many_runs")
             expectError(try await client.execute(uri: "/api/compare?format=xml", method: .post, headers: t.auth,
                                                  body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 10])),

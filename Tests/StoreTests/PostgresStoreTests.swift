@@ -49,12 +49,23 @@ struct PostgresStoreTests {
     @Test func cancelAndList() async throws { try await run(StoreContract.cancelAndList) }
     @Test func recovery() async throws { try await run(StoreContract.recoveryEndsInterruptedStudies) }
     @Test func tokens() async throws { try await run(StoreContract.tokensAreLookedUpByHash) }
+    @Test func tokensAreListedAndRevoked() async throws { try await run(StoreContract.tokensAreListedAndRevoked) }
 }
 
 @Suite("PostgreSQL URLs")
 struct PostgresURLTests {
     @Test func passwordsAreRedacted() {
         #expect(PostgresURL.redacted("postgres://ann:secret@db:5432/g") == "postgres://ann:***@db:5432/g")
+    }
+
+    /// Nothing listens on port 1: an error after the time limit, not a hang.
+    @Test(.timeLimit(.minutes(1))) func anUnreachableServerIsAnError() async throws {
+        do {
+            _ = try await PostgresStore.connect(url: "postgres://u:p@127.0.0.1:1/db?sslmode=disable", timeoutSeconds: 1)
+            Issue.record("connected to nothing")
+        } catch let e as StoreError {
+            #expect(e.message.contains("no answer within 1 s") && !e.message.contains(":p@"), "\(e.message)")
+        }
     }
 
     @Test(arguments: ["mysql://a@b/c", "postgres:///c", "postgres://db/c", "postgres://a@b/c?sslmode=maybe"])

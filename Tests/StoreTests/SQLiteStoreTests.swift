@@ -26,6 +26,7 @@ struct SQLiteStoreTests {
     @Test func cancelAndList() async throws { try await run(StoreContract.cancelAndList) }
     @Test func recovery() async throws { try await run(StoreContract.recoveryEndsInterruptedStudies) }
     @Test func tokens() async throws { try await run(StoreContract.tokensAreLookedUpByHash) }
+    @Test func tokensAreListedAndRevoked() async throws { try await run(StoreContract.tokensAreListedAndRevoked) }
 
     @Test func walModeAndReopening() async throws {
         try await withTemporarySQLite { store, path in

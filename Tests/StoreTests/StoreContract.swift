@@ -122,4 +122,22 @@ enum StoreContract {
         #expect(try await store.tokenCount() == 2)
         await #expect(throws: (any Error).self) { _ = try await store.createToken(name: "eve", hash: "aa") }
     }
+
+    /// `token list` and `token revoke`: by id, or every token of a name.
+    static func tokensAreListedAndRevoked(_ store: any GuarantorStore) async throws {
+        #expect(try await store.tokens().isEmpty)
+        let ann = try await store.createToken(name: "ann", hash: "a1")
+        let bob = try await store.createToken(name: "bob", hash: "b1")
+        let ann2 = try await store.createToken(name: "ann", hash: "a2")
+        let hostile = try await store.createToken(name: "x'); DROP TABLE tokens; --", hash: "h1")
+        #expect(try await store.tokens() == [ann, bob, ann2, hostile])
+        #expect(try await store.deleteToken(id: bob.id))
+        #expect(try await store.deleteToken(id: bob.id) == false)
+        #expect(try await store.token(hash: "b1") == nil)
+        #expect(try await store.deleteTokens(named: "ann") == 2)
+        #expect(try await store.deleteTokens(named: "ann") == 0)
+        #expect(try await store.deleteTokens(named: "x'); DROP TABLE tokens; --") == 1)
+        #expect(try await store.tokens().isEmpty)
+        #expect(try await store.tokenCount() == 0)
+    }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// The `guarantor-server` executable as an operator runs it: flags and the
+/// token commands (nothing here starts a server).
+enum ServerCommand {
+    static let binary: String? = {
+        let name = "guarantor-server"
+        var candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name).path,
+                          Bundle.main.bundleURL.appendingPathComponent(name).path,
+                          repositoryRoot + "/.build/debug/" + name]
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        for _ in 0..<4 { dir.deleteLastPathComponent(); candidates.append(dir.appendingPathComponent(name).path) }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], in folder: String) throws -> Output {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary ?? "/nonexistent")
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func withFolder(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-cmd-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try body(folder)
+    }
+}
+
+@Suite("guarantor-server command", .enabled(if: ServerCommand.binary != nil,
+    "the guarantor-server executable is not next to the tests; run `swift build` first"))
+struct ServerCommandTests {
+    /// Bad limits are refused with the flag's own message before anything
+    /// starts, negative numbers included (they read as unknown flags before).
+    @Test(arguments: [
+        (["--max-runs", "-1"], "--max-runs must be at least 1"),
+        (["--max-body-bytes", "-1"], "--max-body-bytes must be at least 1024"),
+        (["--request-timeout", "-5"], "--request-timeout must be more than 0"),
+        (["--request-timeout", "inf"], "--request-timeout must be more than 0 and at most 86400 seconds"),
+        (["--request-timeout", "1e300"], "--request-timeout must be more than 0 and at most 86400 seconds"),
+        (["--idle-timeout", "nan"], "--idle-timeout must be more than 0"),
+        (["--max-concurrent-studies", "0"], "--max-concurrent-studies must be at least 1"),
+    ])
+    func badLimitsAreRefused(_ flags: [String], _ message: String) throws {
+        try ServerCommand.withFolder { folder in
+            let r = try ServerCommand.run(["serve", "--port", "1"] + flags, in: folder)
+            #expect(r.status == 64, "\(r.status): \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/guarantor.sqlite"))
+        }
+    }
+
+    @Test func helpShowsTheDefaults() throws {
+        try ServerCommand.withFolder { folder in
+            let help = try ServerCommand.run(["serve", "--help"], in: folder).stdout
+            for d in ["(default: 1048576)", "(default: 2000000)", "(default: 50000)", "(default: 2)", "(default: 60.0)", "(default: 30.0)"] {
+                #expect(help.contains(d), "\(d) in \(help)")
+            }
+        }
+    }
+
+    @Test func tokensAreCreatedListedAndRevoked() throws {
+        try ServerCommand.withFolder { folder in
+            let created = try ServerCommand.run(["token", "create", "--name", "alice"], in: folder)
+            #expect(created.status == 0 && created.stdout.hasPrefix("gt_"))
+            _ = try ServerCommand.run(["token", "create", "--name", "bob"], in: folder)
+            let list = try ServerCommand.run(["token", "list"], in: folder)
+            #expect(list.status == 0)
+            #expect(list.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                    == ["ID NAME", "1 alice", "2 bob"], "\(list.stdout)")
+            #expect(!list.stdout.contains(created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+            let byName = try ServerCommand.run(["token", "revoke", "alice"], in: folder)
+            #expect(byName.status == 0 && byName.stdout == "revoked token 1 (alice)\n", "\(byName.stdout)")
+            let byID = try ServerCommand.run(["token", "revoke", "2"], in: folder)
+            #expect(byID.status == 0 && byID.stdout == "revoked token 2 (bob)\n")
+            let none = try ServerCommand.run(["token", "revoke", "2"], in: folder)
+            #expect(none.status == 1 && none.stderr.contains("no token has the id or holder `2`"), "\(none.stderr)")
+            #expect(!none.stderr.contains("Usage:"))
+            #expect(try ServerCommand.run(["token", "list"], in: folder).stdout == "ID  NAME  CREATED (UTC)\n")
+        }
+    }
+
+    @Test func aBadDatabaseIsOneErrorWithoutUsage() throws {
+        try ServerCommand.withFolder { folder in
+            let r = try ServerCommand.run(["token", "list", "--db", folder + "/no/such/dir/x.sqlite"], in: folder)
+            #expect(r.status == 1 && r.stderr.contains("cannot open the SQLite database"), "\(r.stderr)")
+            #expect(!r.stderr.contains("Usage:"))
+        }
+    }
+}
