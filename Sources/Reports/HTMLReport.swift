@@ -82,7 +82,7 @@ public enum HTMLReport {
         }
         tiles.append(("P(all guarantors honour)", Markup.percent(r.headline.pAllHonour.mean), "± \(Markup.percent(r.headline.pAllHonour.se))"))
         let q = r.headline.daysToFirstMilitaryAid
-        tiles.append(("Median days to first military aid", ReportText.day(q.p50), "in \(Markup.percent(q.pWithinHorizon, decimals: 0)) of crises within \(r.meta.horizonDays) days"))
+        tiles.append(("Median days to first military aid", ReportText.day(q.p50), "in \(ReportText.percent(q.pWithinHorizon, se: q.pWithinHorizonSE)) of crises within \(r.meta.horizonDays) days"))
         if let a = ReportText.referenceAttack(r) {
             tiles.append(("Objective share, \(ReportText.attackName(a).lowercasedFirst())", Markup.percent(a.objectiveShare.mean), "± \(Markup.percent(a.objectiveShare.se))"))
         }
