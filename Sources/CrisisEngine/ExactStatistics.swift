@@ -228,7 +228,7 @@ public struct FixedHistogram: Hashable, Sendable {
         guard let zeros else {
             var cum: Int64 = 0
             for i in 0..<bins {
-                cum += counts[i]
+                cum &+= counts[i]
                 if counts[i] > 0 && Double(cum) >= target { return lo + Double(i) * width }
             }
             return .infinity
