@@ -64,7 +64,20 @@ public enum ComparisonExplainer {
             let second = s.rows.dropFirst().first.map { " then `\($0.input)` (\(pp($0.swingPDeterred, se: $0.swingPDeterredSE)))" } ?? ""
             out.append("Under \(r.scenario), P(deterred) is most sensitive to `\(top.input)` (a swing of \(pp(top.swingPDeterred, se: top.swingPDeterredSE)) between its 5th and 95th percentiles, \(s.runsPerVariant) runs per variant)\(second).")
         }
+        if let units = unitsDiffer(rows) { out.append(units) }
         return out
+    }
+
+    /// A warning when the scenarios count amounts in different units (their
+    /// commitments' currencies and combat-power units): aid, sanctions and
+    /// expected utilities are then not comparable across them.
+    static func unitsDiffer(_ rows: [ComparisonResult.Row]) -> String? {
+        let units = rows.map { r in
+            (r.scenario, Set(r.study.guarantors.flatMap { $0.commitments.map(\.unit) }.filter { !$0.isEmpty }).sorted())
+        }.filter { !$0.1.isEmpty }
+        guard let first = units.first, units.contains(where: { $0.1 != first.1 }) else { return nil }
+        let list = units.map { "\($0.0) counts in \($0.1.joined(separator: " and "))" }.joined(separator: "; ")
+        return "Amounts are in different units across these scenarios (\(list)): compare aid, sanctions and expected utilities within a scenario, not across them."
     }
 
     static func timing(_ a: ComparisonResult.Row, _ b: ComparisonResult.Row) -> String {

@@ -82,7 +82,7 @@ struct GameConvertCommand: AsyncParsableCommand {
 
     @Argument(help: "A Gambit .nfg or .efg file.") var file: String
     @Option(help: "nfg or efg.") var to: String
-    @Option(help: "Output file (default: standard output).") var output: String?
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
     func run() async throws {
         try Terminal.checkOutput(output)
@@ -122,7 +122,7 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "A scenario file (YAML or JSON).") var scenario: String
-    @Option(help: "Where to write the game (.efg).") var output: String
+    @Option(name: .shortAndLong, help: "Where to write the game (.efg).") var output: String
     @Option(help: "Monte Carlo runs (default: the scenario's `runs`).") var runs: Int64?
     @Option(help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
     @Option(help: "Guarantors modelled individually (those the aggressor finds most resolute), 1 to \(DeterrenceGameSpec.maxGuarantors).")

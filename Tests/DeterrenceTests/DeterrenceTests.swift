@@ -170,6 +170,16 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         let gap = text.first { $0.hasPrefix("The largest single-guarantor difference:") }
         #expect(gap != nil, "\(text)")
         if let g = rs.guarantors.first { #expect(gap?.contains(Format.percent(g.honourProbability.mean, decimals: 1)) == true) }
+        // Same units: no warning; another currency in one of them: a warning naming both.
+        #expect(!text.contains { $0.hasPrefix("Amounts are in different units") }, "\(text)")
+        var dollars = rows
+        for g in dollars[1].study.guarantors.indices {
+            for c in dollars[1].study.guarantors[g].commitments.indices where !dollars[1].study.guarantors[g].commitments[c].unit.isEmpty {
+                dollars[1].study.guarantors[g].commitments[c].unit += " (USD 1950)"
+            }
+        }
+        let warned = ComparisonExplainer.explain(dollars).last ?? ""
+        #expect(warned.hasPrefix("Amounts are in different units") && warned.contains("USD 1950"), "\(warned)")
     }
 }
 
