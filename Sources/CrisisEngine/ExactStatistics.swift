@@ -215,17 +215,18 @@ public struct FixedHistogram: Hashable, Sendable {
     /// bin, except that the exact zeros are a point mass at 0: a quantile
     /// among them is 0, and the rest of the first bin spreads over it.
     public func quantile(_ q: Double) -> Double {
-        FixedHistogram.quantile(q, lo: lo, width: width, counts: counts, zeros: dayBins ? nil : zeros)
+        FixedHistogram.quantile(q, lo: lo, width: width, counts: counts, zeros: zeros, days: dayBins)
     }
 
     /// `quantile` from a histogram's numbers (the reports use it on the
-    /// histograms of a study's JSON): `zeros` nil for whole-day bins.
-    public static func quantile(_ q: Double, lo: Double, width: Double, counts: [Int64], zeros: Int64?) -> Double {
+    /// histograms of a study's JSON); `days` for whole-day bins, whose
+    /// quantiles are whole days (and which count no zeros apart).
+    public static func quantile(_ q: Double, lo: Double, width: Double, counts: [Int64], zeros: Int64, days: Bool = false) -> Double {
         let bins = counts.count - 1
         let n = counts.reduce(0, &+)
         guard n > 0, bins > 0 else { return .nan }
         let target = q * Double(n)
-        guard let zeros else {
+        if days {
             var cum: Int64 = 0
             for i in 0..<bins {
                 cum &+= counts[i]
