@@ -44,11 +44,24 @@ struct QuantileTests {
         #expect(small.quantile(0.75) == 0.5)
     }
 
-    @Test func zerosMergeAndTravelInShardRecords() {
+    @Test func zerosMergeAndTravelInShardRecords() throws {
         var a = FixedHistogram(lo: 0, hi: 10, bins: 10), b = a
         a.add(0.0); a.add(1.0); b.add(0.0); b.add(0.0)
         a.merge(b)
         #expect(a.zeros == 3 && a.total == 4)
         #expect(a.quantile(0.75) == 0)
+        // A shard file keeps each histogram's zeros: restored, the accumulator is the same.
+        let plan = CompiledScenario(try loadScenario("scenarios/ukraine-proposed-guarantees.yaml"))
+        var acc = StudyAccumulator(plan: plan)
+        for j in acc.aidOverTime.indices { for v in [0.0, 0.0, Double(j + 1)] { acc.aidOverTime[j].add(v) } }
+        acc.attacks[0].shareHistogram.add(0.0)
+        let restored = AccumulatorRecord(acc).restore(plan: plan)
+        #expect(restored?.aidOverTime.map(\.zeros) == acc.aidOverTime.map { _ in 2 })
+        #expect(restored?.attacks[0].shareHistogram.zeros == 1)
+        #expect(restored == acc)
+        // A record of an earlier version (no zeros) restores with none counted.
+        var old = AccumulatorRecord(acc)
+        old.zeros = nil
+        #expect(old.restore(plan: plan)?.aidOverTime.allSatisfy { $0.zeros == 0 } == true)
     }
 }
