@@ -61,12 +61,16 @@ public struct StudyResult: Codable, Hashable, Sendable {
         enum CodingKeys: String, CodingKey { case index, count, firstRun = "first_run", endRun = "end_run", totalRuns = "total_runs" }
     }
     public struct Timing: Codable, Hashable, Sendable {
-        public init(seconds: Double, threads: Int, runsPerSecond: Double, nsPerRunDay: Double) { self.seconds = seconds; self.threads = threads; self.runsPerSecond = runsPerSecond; self.nsPerRunDay = nsPerRunDay }
+        public init(seconds: Double, threads: Int, runsPerSecond: Double, nsPerRunDay: Double, sensitivitySeconds: Double? = nil) { self.seconds = seconds; self.threads = threads; self.runsPerSecond = runsPerSecond; self.nsPerRunDay = nsPerRunDay; self.sensitivitySeconds = sensitivitySeconds }
+        /// The whole study, the sensitivity analysis included when it ran; runs per second and
+        /// nanoseconds per run-day count every run and run-day it simulated (`meta.run_days`).
         public var seconds: Double
         public var threads: Int
         public var runsPerSecond: Double
         public var nsPerRunDay: Double
-        enum CodingKeys: String, CodingKey { case seconds, threads, runsPerSecond = "runs_per_second", nsPerRunDay = "ns_per_run_day" }
+        /// The part of `seconds` the sensitivity analysis took (absent when it did not run).
+        public var sensitivitySeconds: Double?
+        enum CodingKeys: String, CodingKey { case seconds, threads, runsPerSecond = "runs_per_second", nsPerRunDay = "ns_per_run_day", sensitivitySeconds = "sensitivity_seconds" }
     }
     public struct Delivered: Codable, Hashable, Sendable {
         public init(d30: Estimate, d90: Estimate, d365: Estimate) { self.d30 = d30; self.d90 = d90; self.d365 = d365 }
@@ -202,13 +206,16 @@ public struct StudyResult: Codable, Hashable, Sendable {
     public struct Sensitivity: Codable, Hashable, Sendable {
         public init(runsPerVariant: Int64, baselinePDeterred: Double, baselineObjectiveShare: Double, rows: [SensitivityRow]) { self.runsPerVariant = runsPerVariant; self.baselinePDeterred = baselinePDeterred; self.baselineObjectiveShare = baselineObjectiveShare; self.rows = rows }
         public var runsPerVariant: Int64
+        /// Every run of every variant (the baseline's and two per input), and their run-days
+        /// (counted in `meta.run_days` too; absent in results of earlier versions).
+        public var runs: Int64?, runDays: Int64?
         public var baselinePDeterred: Double
         public var baselineObjectiveShare: Double
         /// Standard errors of the baseline variant's figures (absent in results of earlier versions).
         public var baselinePDeterredSE: Double?, baselineObjectiveShareSE: Double?
         public var rows: [SensitivityRow]
         enum CodingKeys: String, CodingKey {
-            case rows, runsPerVariant = "runs_per_variant", baselinePDeterred = "baseline_p_deterred"
+            case rows, runsPerVariant = "runs_per_variant", runs, runDays = "run_days", baselinePDeterred = "baseline_p_deterred"
             case baselineObjectiveShare = "baseline_objective_share"
             case baselinePDeterredSE = "baseline_p_deterred_se", baselineObjectiveShareSE = "baseline_objective_share_se"
         }

@@ -26,10 +26,10 @@ public enum SensitivityAnalysis {
         let total = Int64(variants.count) * runsPerVariant
         let counter = ProgressCounter()
         // Per variant: P(deterred) and the reference attack's objective share, each with its SE.
-        typealias Figures = (pd: Double, pdSE: Double, share: Double, shareSE: Double)
+        typealias Figures = (pd: Double, pdSE: Double, share: Double, shareSE: Double, runDays: Int64)
         let figures: [Figures] = try await withThrowingTaskGroup(of: (Int, Figures).self) { group in
             var next = 0
-            var out = Array(repeating: Figures(0, 0, 0, 0), count: variants.count)
+            var out = Array(repeating: Figures(0, 0, 0, 0, 0), count: variants.count)
             func launch(_ i: Int) {
                 let v = variants[i]
                 group.addTask {
@@ -38,7 +38,7 @@ public enum SensitivityAnalysis {
                     if let progress { progress(counter.add(runsPerVariant), total) }
                     let share = acc.attacks.indices.contains(ref) ? acc.attacks[ref].objectiveShare : Moments()
                     return (i, Figures(e.pDeterred, e.pDeterredSE, share.count > 0 ? share.mean : 0,
-                                       share.count > 1 ? share.standardError : 0))
+                                       share.count > 1 ? share.standardError : 0, acc.runDays))
                 }
             }
             while next < min(max(1, threads), variants.count) { launch(next); next += 1 }
@@ -65,6 +65,8 @@ public enum SensitivityAnalysis {
         var result = StudyResult.Sensitivity(runsPerVariant: runsPerVariant, baselinePDeterred: figures[0].pd,
                                              baselineObjectiveShare: figures[0].share, rows: rows)
         result.baselinePDeterredSE = figures[0].pdSE; result.baselineObjectiveShareSE = figures[0].shareSE
+        result.runs = total
+        result.runDays = figures.reduce(0) { $0 &+ $1.runDays }
         return result
     }
 }

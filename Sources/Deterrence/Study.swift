@@ -21,14 +21,24 @@ public enum Study {
         try Task.checkCancellation()
         var result = partial
         AggressorDecision.annotate(&result, plan: plan, accumulator: acc, seed: seed, drawn: types)
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        result.meta.timing = StudyResult.Timing(seconds: seconds, threads: threads,
-                                                runsPerSecond: seconds > 0 ? Double(acc.runs) / seconds : 0,
-                                                nsPerRunDay: acc.runDays > 0 ? seconds * 1e9 / Double(acc.runDays) : 0)
+        func seconds(since instant: ContinuousClock.Instant) -> Double {
+            let elapsed = clock.now - instant
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
+        func timing(runs: Int64, runDays: Int64, seconds: Double, sensitivity: Double? = nil) -> StudyResult.Timing {
+            StudyResult.Timing(seconds: seconds, threads: threads, runsPerSecond: seconds > 0 ? Double(runs) / seconds : 0,
+                               nsPerRunDay: runDays > 0 ? seconds * 1e9 / Double(runDays) : 0, sensitivitySeconds: sensitivity)
+        }
+        result.meta.timing = timing(runs: acc.runs, runDays: acc.runDays, seconds: seconds(since: start))
         if sensitivityRuns > 0 {
-            result.sensitivity = try await SensitivityAnalysis.run(plan: plan, seed: seed, runsPerVariant: min(sensitivityRuns, runs),
-                                                                   threads: threads, progress: sensitivityProgress)
+            let sensitivityStart = clock.now
+            let s = try await SensitivityAnalysis.run(plan: plan, seed: seed, runsPerVariant: min(sensitivityRuns, runs),
+                                                      threads: threads, progress: sensitivityProgress)
+            result.sensitivity = s
+            // Its runs are passes of the study: in the run-days, and in the timing.
+            result.meta.runDays &+= s.runDays ?? 0
+            result.meta.timing = timing(runs: acc.runs &+ (s.runs ?? 0), runDays: result.meta.runDays, seconds: seconds(since: start),
+                                        sensitivity: seconds(since: sensitivityStart))
         }
         return result
     }

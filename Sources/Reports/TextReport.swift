@@ -90,7 +90,8 @@ public enum TextReport {
         }
         if let t = m.timing {
             out.append("")
-            out.append("\(Format.fixed(t.seconds, decimals: 2)) s on \(t.threads) thread\(t.threads == 1 ? "" : "s"): \(Format.fixed(t.runsPerSecond, decimals: 0)) runs/s, \(Format.fixed(t.nsPerRunDay, decimals: 2)) ns per run-day")
+            let part = t.sensitivitySeconds.map { " (\(Format.fixed($0, decimals: 2)) s of them the sensitivity analysis)" } ?? ""
+            out.append("\(Format.fixed(t.seconds, decimals: 2)) s on \(t.threads) thread\(t.threads == 1 ? "" : "s")\(part): \(Format.fixed(t.runsPerSecond, decimals: 0)) runs/s, \(Format.fixed(t.nsPerRunDay, decimals: 2)) ns per run-day")
         }
         return out.joined(separator: "\n")
     }

@@ -134,6 +134,28 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         #expect(abs((value?.low ?? 0) - 10) < 1e-6 && abs((value?.high ?? 0) - 200) < 1e-6)
     }
 
+    /// The sensitivity analysis is part of the study: its runs count in the run-days and its
+    /// time in the timing, with its own share of the seconds.
+    @Test func sensitivityRunsCountInTheStudysRunDaysAndTiming() async throws {
+        let s = try minimal()
+        let plan = CompiledScenario(s)
+        let kernel = CrisisKernel(plan: plan, seed: 3)
+        let base = try await Study.run(scenario: s, runs: 400, seed: 3, threads: 1)
+        let r = try await Study.run(scenario: s, runs: 400, seed: 3, threads: 1, sensitivityRuns: 200)
+        let variants = Int64(1 + 2 * plan.uncertainSlots.count)
+        #expect(base.meta.runDays == 400 * Int64(kernel.runDaysPerRun))
+        #expect(r.sensitivity?.runs == variants * 200)
+        let variantDays = try #require(r.sensitivity?.runDays)
+        #expect(variantDays > 0 && variantDays <= variants * 200 * Int64(kernel.runDaysPerRun))
+        #expect(r.meta.runDays == base.meta.runDays + variantDays)
+        let t = try #require(r.meta.timing)
+        let part = try #require(t.sensitivitySeconds)
+        #expect(part > 0 && part <= t.seconds)
+        #expect(base.meta.timing?.sensitivitySeconds == nil)
+        #expect(abs(t.nsPerRunDay - t.seconds * 1e9 / Double(r.meta.runDays)) <= 1e-9 * t.nsPerRunDay)
+        #expect(abs(t.runsPerSecond - Double(400 + variants * 200) / t.seconds) <= 1e-9 * t.runsPerSecond)
+    }
+
     @Test func fixingAnInputKeepsEveryOtherDraw() {
         guard let scenario = try? minimal() else { Issue.record("minimal.yaml"); return }
         let plan = CompiledScenario(scenario)
