@@ -61,9 +61,13 @@ public final class GuarantorServer: Sendable {
     /// whose clock restarts at each request part read and each response
     /// written, and which never cuts a request being answered). So a client
     /// must send a request's whole header within that time, and idle
-    /// keep-alive connections do not pile up.
+    /// keep-alive connections do not pile up. A request that is not HTTP at
+    /// all, which the router never sees, gets its 400 with a message from
+    /// `MalformedRequestHandler`.
     public var httpConfiguration: HTTP1Channel.Configuration {
-        HTTP1Channel.Configuration(idleTimeout: .milliseconds(TimeoutMiddleware.milliseconds(settings.limits.idleTimeoutSeconds)))
+        HTTP1Channel.Configuration(
+            additionalChannelHandlers: [MalformedRequestHandler()],
+            idleTimeout: .milliseconds(TimeoutMiddleware.milliseconds(settings.limits.idleTimeoutSeconds)))
     }
 
     /// The HTTP server to give `Application(server:)`.

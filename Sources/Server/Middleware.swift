@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOHTTP1
 import Store
 
 /// Turns every error into the house format: JSON `{"error", "message"}` for the
@@ -11,6 +12,12 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPParserError {
+            // A body the HTTP parser refused (broken chunked framing): the
+            // connection cannot go on, so Hummingbird answers 400 and closes
+            // it, and `MalformedRequestHandler` gives that 400 its message.
+            // (Turned into an APIError here, it used to be a 500 `internal_error`.)
+            throw error
         } catch {
             var api = Self.apiError(error)
             // The router's "no route": a path it serves with other methods is a 405.
