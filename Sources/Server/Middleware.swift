@@ -12,13 +12,16 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPParserError {
-            // A body the HTTP parser refused (broken chunked framing): the
-            // connection cannot go on, so Hummingbird answers 400 and closes
-            // it, and `MalformedRequestHandler` gives that 400 its message.
-            // (Turned into an APIError here, it used to be a 500 `internal_error`.)
-            throw error
         } catch {
+            // Who the request was signed in as, when `AuthMiddleware` knew.
+            let (error, signedIn) = SignedInFailure.unwrap(error)
+            if let error = error as? HTTPParserError {
+                // A body the HTTP parser refused (broken chunked framing): the
+                // connection cannot go on, so Hummingbird answers 400 and closes
+                // it, and `MalformedRequestHandler` gives that 400 its message.
+                // (Turned into an APIError here, it used to be a 500 `internal_error`.)
+                throw error
+            }
             var api = Self.apiError(error)
             // The router's "no route": a path it serves with other methods is a 405.
             if let e = error as? HTTPError, e.status == .notFound {
@@ -30,7 +33,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 }
             }
             if Self.wantsHTML(request) {
-                var page = pages.errorPage(api)
+                // The page's header shows the signed-in holder, as on every other page.
+                var page = pages.errorPage(api, signedIn: signedIn?.name)
                 if let allow = api.allow { page.headers[.allow] = allow }
                 return page
             }
@@ -167,7 +171,7 @@ struct AuthMiddleware: RouterMiddleware {
                 throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
             }
             context.token = token
-            return try await next(request, context)
+            return try await Self.signedIn(token) { try await next(request, context) }
         }
         guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else {
             return try await next(request, context)
@@ -179,10 +183,16 @@ struct AuthMiddleware: RouterMiddleware {
             return response
         }
         if let why = Self.crossSiteProblem(request) {
-            throw APIError(.forbidden, "cross_origin", why)
+            throw SignedInFailure(error: APIError(.forbidden, "cross_origin", why), token: token)
         }
         context.token = token
-        return try await next(request, context)
+        return try await Self.signedIn(token) { try await next(request, context) }
+    }
+
+    /// Runs `body`, marking an error it throws with the token the request is
+    /// signed in with, so that an error page still shows who is signed in.
+    static func signedIn(_ token: TokenRecord, _ body: () async throws -> Response) async throws -> Response {
+        do { return try await body() } catch { throw SignedInFailure(error: error, token: token) }
     }
 
     /// The secret of `Authorization: Bearer SECRET`, or nil for any other form.
@@ -226,6 +236,20 @@ struct AuthMiddleware: RouterMiddleware {
         let defaultPort = scheme == "https" ? 443 : 80
         guard let port = url.port else { return [host, "\(host):\(defaultPort)"] }
         return port == defaultPort ? [host, "\(host):\(port)"] : ["\(host):\(port)"]
+    }
+}
+
+/// An error from a request that was signed in: the error, and who.
+/// `AuthMiddleware` wraps it; `ErrorMiddleware`, which runs outside it and so
+/// never sees the request's token in its own context, unwraps it.
+struct SignedInFailure: Error {
+    var error: any Error
+    var token: TokenRecord
+
+    /// The error itself, and the token if it came wrapped.
+    static func unwrap(_ error: any Error) -> (any Error, TokenRecord?) {
+        guard let e = error as? SignedInFailure else { return (error, nil) }
+        return (e.error, e.token)
     }
 }
 

@@ -29,8 +29,11 @@ struct Pages: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    func errorPage(_ error: APIError) -> Response {
-        render("error", ["title": "Error \(error.status.code)", "status": error.status.code, "reason": error.status.reasonPhrase,
+    /// The error as a page; `signedIn` is the holder of the token the request
+    /// was signed in with, which the header shows as on every other page.
+    func errorPage(_ error: APIError, signedIn: String? = nil) -> Response {
+        render("error", ["title": "Error \(error.status.code)", "signedIn": signedIn ?? false,
+                         "status": error.status.code, "reason": error.status.reasonPhrase,
                          "code": error.code, "message": error.message,
                          "diagnostics": (error.diagnostics ?? []).map(Self.diagnostic),
                          "hasProblems": !(error.diagnostics ?? []).isEmpty,
