@@ -47,7 +47,7 @@ enum OpenAPIDocument {
               examples: [token_required]
               anyOf:
                 - enum: [bad_request, malformed_request, bad_token, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
-                         bad_name, invalid_scenario, bad_runs, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
+                         bad_name, invalid_scenario, bad_runs, bad_seed, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
                          too_many_scenarios, too_many_studies, no_result, already_finished, store_error, corrupt_result, template_error,
                          internal_error]
                 - pattern: '^http_[0-9]{3}$'
@@ -176,7 +176,7 @@ enum OpenAPIDocument {
                     scenario: { type: string }
                     version: { type: string, description: "default: the latest" }
                     runs: { type: integer, minimum: 1, description: "default: the scenario's runs; at most --max-runs, counting the sensitivity analysis" }
-                    seed: { type: integer, minimum: 0, maximum: 18446744073709551615, description: "default: the scenario's seed" }
+                    seed: { type: integer, minimum: 0, maximum: 9223372036854775807, description: "default: the scenario's seed; 0 to 2^63-1, as a scenario file's seed (422 bad_seed otherwise)" }
                     sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "runs per sensitivity variant: 0 (default) for none, else 100 to 100000" }
           responses:
             '202': { description: Started; Location names the study, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
@@ -228,7 +228,7 @@ enum OpenAPIDocument {
                   properties:
                     scenarios: { type: array, items: { type: string, description: "name or name@hash" } }
                     runs: { type: integer, minimum: 1, description: "runs per scenario; at most --max-compare-runs, counting the sensitivity analysis" }
-                    seed: { type: integer, minimum: 0, maximum: 18446744073709551615 }
+                    seed: { type: integer, minimum: 0, maximum: 9223372036854775807, description: "default: the first scenario's seed; 0 to 2^63-1, as a scenario file's seed (422 bad_seed otherwise)" }
                     sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "0 (default) for none, else 100 to 100000" }
           responses:
             '200': { description: The comparison, content: { application/json: {}, text/html: {} } }

@@ -132,7 +132,7 @@ enum PageTemplates {
     <input type="hidden" name="scenario" value="{{name}}">
     <input type="hidden" name="version" value="{{versionHash}}">
     <label>Runs <input name="runs" type="number" min="1" max="{{maxRuns}}" value="{{runs}}"></label>
-    <label>Seed <input name="seed" type="number" min="0" value="{{seed}}"></label>
+    <label>Seed <input name="seed" type="number" min="0" max="9223372036854775807" value="{{seed}}"></label>
     <label>Sensitivity runs per variant (0: none) <input name="sensitivityRuns" type="number" min="0" max="{{maxSensitivityRuns}}" value="0"></label>
     <button type="submit">Run study</button>
     </form>
@@ -171,7 +171,7 @@ enum PageTemplates {
     {{/scenarios}}
     </fieldset>
     <label>Runs per scenario <input name="runs" type="number" min="1" max="{{maxRuns}}" value="{{defaultRuns}}"></label>
-    <label>Seed (empty: the first scenario's) <input name="seed" type="number" min="0"></label>
+    <label>Seed (empty: the first scenario's) <input name="seed" type="number" min="0" max="9223372036854775807"></label>
     <button type="submit">Compare</button>
     </form>
     {{> footer}}

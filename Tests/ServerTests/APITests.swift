@@ -268,12 +268,52 @@ struct APITests {
                                     .badRequest, "bad_request")
             #expect(array["message"] as? String == "the JSON body must be an object (see /openapi.yaml)")
             // A number out of range or with a fraction names its field.
-            for (body, field) in [(#"{"scenario": "nato-article5", "seed": -1}"#, "seed"), (#"{"scenario": "nato-article5", "runs": 1.5}"#, "runs"),
+            for (body, field) in [(#"{"scenario": "nato-article5", "seed": 1.5}"#, "seed"), (#"{"scenario": "nato-article5", "runs": 1.5}"#, "runs"),
                                   (#"{"scenario": "nato-article5", "runs": 12345678901234567890123}"#, "runs")] {
                 let r = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth, body: ByteBuffer(string: body))
                 let o = expectError(r, .badRequest, "bad_request")
                 #expect((o["message"] as? String)?.hasPrefix("`\(field)` must be a whole number from") == true, "\(r.text)")
             }
+        }
+    }
+
+    /// The API takes the seeds a scenario file takes, 0 to 2^63-1, and no
+    /// others (the JSON decoder alone would take up to 2^64-1).
+    @Test func seedsTakeTheRangeOfScenarioFiles() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let range = "from 0 to 9223372036854775807 (2^63-1)"
+            for seed in ["-1", "9223372036854775808", "18446744073709551615", "18446744073709551616", "1e30"] {
+                for (uri, body) in [("/api/studies", #"{"scenario": "nato-article5", "runs": 10, "seed": \#(seed)}"#),
+                                    ("/api/compare", #"{"scenarios": ["nato-article5", "ukraine-base"], "runs": 10, "seed": \#(seed)}"#)] {
+                    let r = try await client.execute(uri: uri, method: .post, headers: t.auth, body: ByteBuffer(string: body))
+                    let o = expectError(r, .unprocessableContent, "bad_seed")
+                    #expect((o["message"] as? String)?.contains(range) == true, "\(seed) at \(uri): \(r.text)")
+                }
+            }
+            // The same from the pages' forms.
+            let form: HTTPFields = [.cookie: "guarantor_token=\(t.token)", .contentType: "application/x-www-form-urlencoded",
+                                    .origin: "http://localhost"]
+            for seed in ["-1", "9223372036854775808"] {
+                let r = try await client.execute(uri: "/studies", method: .post, headers: form,
+                                                 body: ByteBuffer(string: "scenario=nato-article5&runs=10&seed=\(seed)"))
+                #expect(r.status == .unprocessableContent && r.text.contains(range), "\(r.text)")
+            }
+            // A scenario file takes the same largest seed, and not one more.
+            let largest = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                   body: json(["name": "largest-seed", "text": variantText + "seed: 9223372036854775807\n"]))
+            #expect(largest.status == .created, "\(largest.text)")
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "past-seed", "text": variantText + "seed: 9223372036854775808\n"])),
+                        .unprocessableContent, "invalid_scenario")
+            // The largest seed runs.
+            let started = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                   body: ByteBuffer(string: #"{"scenario": "nato-article5", "runs": 10, "seed": 9223372036854775807}"#))
+            #expect(started.status == .accepted, "\(started.text)")
+            let id = try #require(started.object["id"] as? String)
+            await t.server.waitForStudy(id)
+            let done = try await client.execute(uri: "/api/studies/\(id)", method: .get)
+            #expect(done.object["status"] as? String == "succeeded" && (done.object["seed"] as? NSNumber)?.uint64Value == 9_223_372_036_854_775_807)
         }
     }
 
