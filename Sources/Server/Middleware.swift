@@ -36,6 +36,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 // The page's header shows the signed-in holder, as on every other page.
                 var page = pages.errorPage(api, signedIn: signedIn?.name)
                 if let allow = api.allow { page.headers[.allow] = allow }
+                if let cookie = api.setCookie { page.headers[.setCookie] = cookie }
                 return page
             }
             throw api
@@ -154,6 +155,8 @@ struct UncheckedHandler: @unchecked Sendable {
 /// Looks up the bearer token (header `Authorization: Bearer T`, or the
 /// `guarantor_token` cookie the sign-in page sets) and records its holder in the
 /// context. A token given in the header but unknown is refused at once (401);
+/// an expired token, in the header or the cookie, is refused with 401
+/// `token_expired` (and the cookie cleared);
 /// an unknown cookie (the token was revoked, or the database replaced) counts as
 /// signed out, and the response tells the browser to forget it. The paths that
 /// never need a token (health, the API description, static files) are not looked at.
@@ -170,6 +173,7 @@ struct AuthMiddleware: RouterMiddleware {
             guard let secret = Self.bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else {
                 throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
             }
+            if token.isExpired() { throw APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)) }
             context.token = token
             return try await Self.signedIn(token) { try await next(request, context) }
         }
@@ -181,6 +185,12 @@ struct AuthMiddleware: RouterMiddleware {
             var response = try await next(request, context)
             if response.headers[.setCookie] == nil { response.headers[.setCookie] = Tokens.clearCookie }
             return response
+        }
+        if token.isExpired() {
+            // Said once, with the cookie cleared: the next request is signed out.
+            var expired = APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token))
+            expired.setCookie = Tokens.clearCookie
+            throw expired
         }
         if let why = Self.crossSiteProblem(request) {
             throw SignedInFailure(error: APIError(.forbidden, "cross_origin", why), token: token)

@@ -11,7 +11,9 @@ enum OpenAPIDocument {
         in the background, comparisons, and the web pages. Errors are JSON
         `{"error": CODE, "message": TEXT}` (plus `diagnostics` for an invalid scenario).
         Writing (saving, running, cancelling, comparing) needs `Authorization: Bearer TOKEN`;
-        reading needs it too when the server runs with `--private-read`. Besides the
+        reading needs it too when the server runs with `--private-read`. An unknown token gets
+        401 `bad_token`, an expired one 401 `token_expired` (tokens last 90 days unless
+        `guarantor-server token create --expires-days` says otherwise). Besides the
         responses listed, any request can get 408 `request_timeout` (past --request-timeout),
         413 `body_too_large`, 405 `method_not_allowed` (a known path with another method),
         403 `cross_origin` (a change signed in by the pages' cookie from another origin),
@@ -46,7 +48,7 @@ enum OpenAPIDocument {
               description: "machine-readable code; http_NNN for other HTTP-level refusals"
               examples: [token_required]
               anyOf:
-                - enum: [bad_request, malformed_request, bad_token, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
+                - enum: [bad_request, malformed_request, bad_token, token_expired, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
                          bad_name, invalid_scenario, bad_runs, bad_seed, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
                          too_many_scenarios, too_many_studies, no_result, already_finished, store_error, corrupt_result, template_error,
                          internal_error]

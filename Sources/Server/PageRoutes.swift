@@ -37,6 +37,11 @@ extension GuarantorServer {
                 c["problem"] = "That token is not known to this server."
                 return pages.render("login", c, status: .unauthorized)
             }
+            if token.isExpired() {
+                var c = base(context, title: "Sign in")
+                c["problem"] = "That token expired on \(token.expiresAt.map(Tokens.date) ?? "?"); ask for a new one (`guarantor-server token create`)."
+                return pages.render("login", c, status: .unauthorized)
+            }
             var response = Self.redirect("/")
             response.headers[.setCookie] = "\(Tokens.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000"
             _ = token

@@ -37,8 +37,9 @@ struct Pages: Sendable {
                          "code": error.code, "message": error.message,
                          "diagnostics": (error.diagnostics ?? []).map(Self.diagnostic),
                          "hasProblems": !(error.diagnostics ?? []).isEmpty,
-                         // On a page, "needs a token" means: sign in.
-                         "signIn": error.status == .unauthorized], status: error.status)
+                         // On a page, "needs a token" means: sign in (with a new one if it expired).
+                         "signIn": error.status == .unauthorized && error.code != "token_expired",
+                         "expired": error.code == "token_expired"], status: error.status)
     }
 
     static func diagnostic(_ d: DiagnosticBody) -> [String: Any] {
@@ -192,7 +193,9 @@ enum PageTemplates {
     {{> header}}
     <h1>{{status}} {{reason}}</h1>
     {{#signIn}}<p class="error">This needs you to be signed in. <a href="/login">Sign in</a> with your token, then try again.</p>{{/signIn}}
-    {{^signIn}}<p class="error">{{message}}</p>{{/signIn}}
+    {{#expired}}<p class="error">{{message}}.</p>
+    <p>You are signed out; <a href="/login">sign in</a> with a new token.</p>{{/expired}}
+    {{^signIn}}{{^expired}}<p class="error">{{message}}</p>{{/expired}}{{/signIn}}
     {{#hasProblems}}<ul>{{#diagnostics}}<li>{{file}}:{{line}}:{{column}}: {{message}}</li>{{/diagnostics}}</ul>{{/hasProblems}}
     <p><a href="/">Back to the library</a></p>
     {{> footer}}

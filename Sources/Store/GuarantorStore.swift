@@ -32,7 +32,8 @@ public protocol GuarantorStore: Sendable {
     func recoverInterrupted(message: String) async throws -> Int
 
     // Tokens
-    func createToken(name: String, hash: String) async throws -> TokenRecord
+    /// `expiresAt`: milliseconds since 1970 (UTC) when the token stops working, nil for never.
+    func createToken(name: String, hash: String, expiresAt: Int64?) async throws -> TokenRecord
     func token(hash: String) async throws -> TokenRecord?
     func tokenCount() async throws -> Int
     /// Every token, oldest first (names and ids; the secrets were never stored).
@@ -41,6 +42,13 @@ public protocol GuarantorStore: Sendable {
     func deleteToken(id: Int64) async throws -> Bool
     /// Revokes every token held by `name`. Returns how many there were.
     func deleteTokens(named name: String) async throws -> Int
+}
+
+extension GuarantorStore {
+    /// A token that never expires.
+    public func createToken(name: String, hash: String) async throws -> TokenRecord {
+        try await createToken(name: name, hash: hash, expiresAt: nil)
+    }
 }
 
 enum StoreText {

@@ -17,6 +17,13 @@ public final class PostgresStore: GuarantorStore {
     /// itself retries forever, so the command would hang).
     public static func connect(url: String, timeoutSeconds: Double = 30,
                                logger: Logger = Logger(label: "guarantor.postgres")) async throws -> PostgresStore {
+        try await connect(url: url, timeoutSeconds: timeoutSeconds, logger: logger, migratingUpTo: nil)
+    }
+
+    /// Applies the migrations up to `last` only (nil: all). Tests make an
+    /// older database with it, to check that migrating keeps its data.
+    static func connect(url: String, timeoutSeconds: Double = 30, logger: Logger = Logger(label: "guarantor.postgres"),
+                        migratingUpTo last: String?) async throws -> PostgresStore {
         let config = try PostgresURL.configuration(url)
         let store = PostgresStore(client: PostgresClient(configuration: config, backgroundLogger: logger), logger: logger)
         let gate = ConnectGate()
@@ -27,7 +34,7 @@ public final class PostgresStore: GuarantorStore {
         }
         defer { watchdog.cancel() }
         do {
-            try await store.migrate()
+            try await store.migrate(upTo: last)
             if gate.finish() { return store }
             throw StoreError("timed out")
         } catch {
@@ -49,8 +56,8 @@ public final class PostgresStore: GuarantorStore {
     public func close() { runner.cancel() }
 
     /// Migrations run in one transaction under an advisory lock, so two servers
-    /// starting at once do not race.
-    func migrate() async throws {
+    /// starting at once do not race. `last`: apply only up to that one (tests).
+    func migrate(upTo last: String? = nil) async throws {
         try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(7346010)", logger: logger)
             try await conn.query("CREATE TABLE IF NOT EXISTS guarantor_migrations (name TEXT PRIMARY KEY)", logger: logger)
@@ -58,12 +65,21 @@ public final class PostgresStore: GuarantorStore {
             for try await name in try await conn.query("SELECT name FROM guarantor_migrations", logger: logger).decode(String.self) {
                 done.insert(name)
             }
-            if !done.contains("v1") {
-                for statement in Self.v1 { try await conn.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
-                try await conn.query("INSERT INTO guarantor_migrations (name) VALUES ('v1')", logger: logger)
+            for (name, statements) in Self.migrations {
+                if !done.contains(name) {
+                    for statement in statements { try await conn.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+                    try await conn.query("INSERT INTO guarantor_migrations (name) VALUES (\(name))", logger: logger)
+                }
+                if name == last { break }
             }
         }
     }
+
+    /// In order; each runs once.
+    static let migrations: [(name: String, statements: [String])] = [("v1", v1), ("v2", v2)]
+
+    /// Tokens expire; those made before keep no expiry (NULL).
+    static let v2 = ["ALTER TABLE tokens ADD COLUMN expires_at BIGINT"]
 
     // Fixed text, no input: the only place `unsafeSQL` is used.
     static let v1 = [
@@ -277,19 +293,22 @@ public final class PostgresStore: GuarantorStore {
 
     // MARK: tokens
 
-    public func createToken(name: String, hash: String) async throws -> TokenRecord {
+    public func createToken(name: String, hash: String, expiresAt: Int64?) async throws -> TokenRecord {
         let now = StoreClock.now()
         let rows = try await client.query("""
-            INSERT INTO tokens (name, hash, created_at) VALUES (\(name), \(hash), \(now)) RETURNING id
+            INSERT INTO tokens (name, hash, created_at, expires_at) VALUES (\(name), \(hash), \(now), \(expiresAt)) RETURNING id
             """, logger: logger)
-        for try await id in rows.decode(Int64.self) { return TokenRecord(id: id, name: name, hash: hash, createdAt: now) }
+        for try await id in rows.decode(Int64.self) {
+            return TokenRecord(id: id, name: name, hash: hash, createdAt: now, expiresAt: expiresAt)
+        }
         throw StoreError("the token just created cannot be read back")
     }
 
     public func token(hash: String) async throws -> TokenRecord? {
-        let rows = try await client.query("SELECT id, name, hash, created_at FROM tokens WHERE hash = \(hash)", logger: logger)
-        for try await (id, name, h, at) in rows.decode((Int64, String, String, Int64).self) {
-            return TokenRecord(id: id, name: name, hash: h, createdAt: at)
+        let rows = try await client.query("SELECT id, name, hash, created_at, expires_at FROM tokens WHERE hash = \(hash)",
+                                          logger: logger)
+        for try await (id, name, h, at, expires) in rows.decode((Int64, String, String, Int64, Int64?).self) {
+            return TokenRecord(id: id, name: name, hash: h, createdAt: at, expiresAt: expires)
         }
         return nil
     }
@@ -301,10 +320,10 @@ public final class PostgresStore: GuarantorStore {
     }
 
     public func tokens() async throws -> [TokenRecord] {
-        let rows = try await client.query("SELECT id, name, hash, created_at FROM tokens ORDER BY id", logger: logger)
+        let rows = try await client.query("SELECT id, name, hash, created_at, expires_at FROM tokens ORDER BY id", logger: logger)
         var out: [TokenRecord] = []
-        for try await (id, name, h, at) in rows.decode((Int64, String, String, Int64).self) {
-            out.append(TokenRecord(id: id, name: name, hash: h, createdAt: at))
+        for try await (id, name, h, at, expires) in rows.decode((Int64, String, String, Int64, Int64?).self) {
+            out.append(TokenRecord(id: id, name: name, hash: h, createdAt: at, expiresAt: expires))
         }
         return out
     }

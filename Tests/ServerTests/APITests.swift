@@ -161,6 +161,56 @@ struct APITests {
         }
     }
 
+    /// An expired token is refused with 401 `token_expired` saying so: in the
+    /// header, and as the pages' cookie (which the response then clears).
+    @Test func expiredTokensAreRefused() async throws {
+        let t = try await TestServer.make(loadBundled: false)
+        let now = StoreClock.now()
+        let expiredSecret = Tokens.newSecret()
+        let expired = try await t.store.createToken(name: "old", hash: Tokens.hash(expiredSecret), expiresAt: now - 1)
+        let lastingSecret = Tokens.newSecret()
+        _ = try await t.store.createToken(name: "forever", hash: Tokens.hash(lastingSecret), expiresAt: nil)
+        let ann = try #require(try await t.store.token(hash: Tokens.hash(t.token)))
+        // The test server's token has the default lifetime.
+        #expect(ann.expiresAt == ann.createdAt + Int64(Tokens.defaultExpiryDays) * 86_400_000 && Tokens.defaultExpiryDays == 90)
+        let expiredOn = Tokens.date(now - 1)
+        try await t.test { client in
+            let bearer = { (secret: String) -> HTTPFields in [.authorization: "Bearer \(secret)", .contentType: "application/json"] }
+            let save = { (headers: HTTPFields) in
+                try await client.execute(uri: "/api/scenarios", method: .post, headers: headers, body: json(["name": "x", "text": "a: 1"]))
+            }
+            let o = expectError(try await save(bearer(expiredSecret)), .unauthorized, "token_expired")
+            #expect((o["message"] as? String)?.contains("expired on \(expiredOn)") == true, "\(o)")
+            #expect((o["message"] as? String)?.contains("token create") == true)
+            // Reading with it is refused too (it says who the caller is, wrongly), but the open paths never look.
+            expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: bearer(expiredSecret)), .unauthorized, "token_expired")
+            #expect(try await client.execute(uri: "/api/health", method: .get, headers: bearer(expiredSecret)).status == .ok)
+            // Tokens that have not expired, or never do, work.
+            #expect(try await save(bearer(t.token)).status == .unprocessableContent)
+            #expect(try await save(bearer(lastingSecret)).status == .unprocessableContent)
+            // The cookie: the API says so and clears it; a page says so, offers sign-in, and clears it.
+            let cookie: HTTPFields = [.cookie: "guarantor_token=\(expiredSecret)"]
+            let api = try await client.execute(uri: "/api/studies", method: .get, headers: cookie)
+            expectError(api, .unauthorized, "token_expired")
+            #expect(api.headers[.setCookie]?.contains("Max-Age=0") == true)
+            let page = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(page.status == .unauthorized && page.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(page.text.contains("expired on \(expiredOn)") && page.text.contains("href=\"/login\""), "\(page.text)")
+            #expect(!page.text.contains("<span class=\"who\">"))
+            // Signing in with it is refused, saying why.
+            let login = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "token=\(expiredSecret)"))
+            #expect(login.status == .unauthorized && login.text.contains("expired on \(expiredOn)") && login.headers[.setCookie] == nil)
+        }
+        // `token list` shows each expiry.
+        let listing = Tokens.listing(try await t.store.tokens(), now: now)
+        let lines = listing.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasSuffix("EXPIRES (UTC)") == true, "\(listing)")
+        #expect(lines.count == 4 && lines[1].hasSuffix(Tokens.date(ann.expiresAt ?? 0)) && lines[2].hasSuffix("\(expiredOn) (expired)")
+                && lines[3].hasSuffix("never"), "\(listing)")
+        #expect(expired.id == 2 && Tokens.expiry(days: 0) == nil && Tokens.expiry(days: 2, from: 1000) == 1000 + 2 * 86_400_000)
+    }
+
     /// A scenario title is shown in every listing: at most 300 characters.
     @Test func longTitlesAreRefused() async throws {
         let t = try await TestServer.make()

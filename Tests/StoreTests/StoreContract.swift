@@ -123,6 +123,19 @@ enum StoreContract {
         await #expect(throws: (any Error).self) { _ = try await store.createToken(name: "eve", hash: "aa") }
     }
 
+    /// A token keeps its expiry (milliseconds since 1970), or none.
+    static func tokensKeepTheirExpiry(_ store: any GuarantorStore) async throws {
+        let lasting = try await store.createToken(name: "ann", hash: "a1")
+        let dated = try await store.createToken(name: "bob", hash: "b1", expiresAt: 1_800_000_000_000)
+        let past = try await store.createToken(name: "cy", hash: "c1", expiresAt: 1_000)
+        #expect(lasting.expiresAt == nil && dated.expiresAt == 1_800_000_000_000)
+        #expect(try await store.token(hash: "a1") == lasting)
+        #expect(try await store.token(hash: "b1") == dated)
+        #expect(try await store.tokens() == [lasting, dated, past])
+        #expect(!lasting.isExpired(at: Int64.max) && !dated.isExpired(at: 1_799_999_999_999) && dated.isExpired(at: 1_800_000_000_000))
+        #expect(try await store.token(hash: "c1")?.isExpired() == true)
+    }
+
     /// `token list` and `token revoke`: by id, or every token of a name.
     static func tokensAreListedAndRevoked(_ store: any GuarantorStore) async throws {
         #expect(try await store.tokens().isEmpty)
