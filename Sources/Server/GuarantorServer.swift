@@ -187,8 +187,14 @@ public final class GuarantorServer: Sendable {
                            "the scenario has \(d.count) error\(d.count == 1 ? "" : "s"); nothing was saved", diagnostics: d)
         case .valid(let s):
             let existed = try await store.version(name: name, hash: ContentHash.of(text)) != nil
-            let v = try await store.saveScenario(name: name, title: s.name, text: text, by: author)
-            return (v, !existed)
+            let limit = settings.limits.maxVersionsPerHolder
+            do {
+                let v = try await store.saveScenario(name: name, title: s.name, text: text, by: author, maxVersionsByAuthor: limit)
+                return (v, !existed)
+            } catch let e as VersionQuotaExceeded {
+                throw APIError(.conflict, "too_many_versions",
+                               "`\(e.author)` has saved \(e.count) scenario versions, the most this server keeps per token holder (--max-versions \(limit)); nothing was saved. Versions are never deleted: ask the server's operator to raise --max-versions")
+            }
         }
     }
 

@@ -50,7 +50,7 @@ enum OpenAPIDocument {
               anyOf:
                 - enum: [bad_request, malformed_request, bad_token, token_expired, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
                          bad_name, invalid_scenario, bad_runs, bad_seed, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
-                         too_many_scenarios, too_many_studies, no_result, already_finished, store_error, corrupt_result, template_error,
+                         too_many_scenarios, too_many_studies, too_many_versions, no_result, already_finished, store_error, corrupt_result, template_error,
                          internal_error]
                 - pattern: '^http_[0-9]{3}$'
             message: { type: string }
@@ -118,7 +118,7 @@ enum OpenAPIDocument {
             '200': { description: '{"scenarios": [ScenarioEntry]}' }
             '401': { $ref: '#/components/responses/Error' }
         post:
-          summary: Save a version of a scenario (validated first; atomic; the same text twice is one version).
+          summary: Save a version of a scenario (validated first; atomic; the same text twice is one version). A new version past the token holder's quota (--max-versions, 1000 by default) gets 409 too_many_versions.
           requestBody:
             content:
               application/json:
@@ -128,6 +128,7 @@ enum OpenAPIDocument {
             '200': { description: That text was already a version, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
             '400': { $ref: '#/components/responses/Error' }
             '401': { $ref: '#/components/responses/Error' }
+            '409': { $ref: '#/components/responses/Error' }
             '413': { $ref: '#/components/responses/Error' }
             '422': { $ref: '#/components/responses/Error' }
       /api/scenarios/{name}:
@@ -249,13 +250,13 @@ enum OpenAPIDocument {
       /logout:
         post: { summary: "Web: sign out.", tags: [web], security: [], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
       /scenarios:
-        post: { summary: "Web: save a new scenario from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '422': { $ref: '#/components/responses/HTML' } } }
+        post: { summary: "Web: save a new scenario from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '409': { $ref: '#/components/responses/HTML' }, '422': { $ref: '#/components/responses/HTML' } } }
       /scenarios/new:
         get: { summary: "Web: the editor for a new scenario.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
       /scenarios/{name}:
         parameters: [{ name: name, in: path, required: true, schema: { type: string } }]
         get: { summary: "Web: the editor on a scenario (?version=HASH for an older one).", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' }, '404': { $ref: '#/components/responses/HTML' } } }
-        post: { summary: "Web: save a new version from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '422': { $ref: '#/components/responses/HTML' } } }
+        post: { summary: "Web: save a new version from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '409': { $ref: '#/components/responses/HTML' }, '422': { $ref: '#/components/responses/HTML' } } }
       /validate:
         post: { summary: "Web: check the editor's text without JavaScript.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
       /studies:

@@ -90,7 +90,8 @@ extension GuarantorServer {
             do {
                 let (v, _) = try await save(name: name, text: text, by: token.name)
                 return Self.redirect("/scenarios/\(v.name)?saved=\(v.hash)")
-            } catch let e as APIError where e.status == .unprocessableContent {
+            } catch let e as APIError where e.status == .unprocessableContent || e.code == "too_many_versions" {
+                // The editor again, with the text kept and the problem listed.
                 var c = editorContext(context, name: name, text: text, isNew: context.parameters.get("name") == nil)
                 c["checked"] = true
                 // A problem without a place in the text (a bad name) is listed without one.
@@ -99,7 +100,7 @@ extension GuarantorServer {
                 c["hasProblems"] = true
                 c["problemCount"] = diagnostics.count
                 c["lineNumbers"] = Self.lineNumbers(text, errors: diagnostics.filter { $0.file == ScenarioLibrary.fileName(name) })
-                return pages.render("editor", c, status: .unprocessableContent)
+                return pages.render("editor", c, status: e.status)
             }
         }
         router.post("/scenarios", use: saveForm)

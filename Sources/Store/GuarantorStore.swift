@@ -7,8 +7,12 @@ import GuarantorModel
 public protocol GuarantorStore: Sendable {
     // Scenarios
     /// Saves `text` as a version of scenario `name`, atomically. Saving text that
-    /// is already a version of `name` returns that version unchanged.
-    func saveScenario(name: String, title: String, text: String, by author: String) async throws -> ScenarioVersion
+    /// is already a version of `name` returns that version unchanged. With
+    /// `maxVersionsByAuthor`, a new version is refused with `VersionQuotaExceeded`
+    /// when `author` has already saved that many (of any scenario); the count
+    /// and the insert are one transaction, so concurrent saves cannot pass it.
+    func saveScenario(name: String, title: String, text: String, by author: String,
+                      maxVersionsByAuthor: Int?) async throws -> ScenarioVersion
     func scenarios() async throws -> [ScenarioEntry]
     /// Every version of `name`, newest first (empty if there is no such scenario).
     func versions(of name: String) async throws -> [ScenarioVersion]
@@ -45,6 +49,11 @@ public protocol GuarantorStore: Sendable {
 }
 
 extension GuarantorStore {
+    /// Saves without a quota (the bundled scenarios, tests).
+    public func saveScenario(name: String, title: String, text: String, by author: String) async throws -> ScenarioVersion {
+        try await saveScenario(name: name, title: title, text: text, by: author, maxVersionsByAuthor: nil)
+    }
+
     /// A token that never expires.
     public func createToken(name: String, hash: String) async throws -> TokenRecord {
         try await createToken(name: name, hash: hash, expiresAt: nil)

@@ -76,7 +76,10 @@ public final class PostgresStore: GuarantorStore {
     }
 
     /// In order; each runs once.
-    static let migrations: [(name: String, statements: [String])] = [("v1", v1), ("v2", v2)]
+    static let migrations: [(name: String, statements: [String])] = [("v1", v1), ("v2", v2), ("v3", v3)]
+
+    /// The version quota counts an author's versions on every new save.
+    static let v3 = ["CREATE INDEX scenario_versions_author ON scenario_versions (created_by)"]
 
     /// Tokens expire; those made before keep no expiry (NULL).
     static let v2 = ["ALTER TABLE tokens ADD COLUMN expires_at BIGINT"]
@@ -141,11 +144,47 @@ public final class PostgresStore: GuarantorStore {
         return out
     }
 
-    public func saveScenario(name: String, title: String, text: String, by author: String) async throws -> ScenarioVersion {
+    public func saveScenario(name: String, title: String, text: String, by author: String,
+                             maxVersionsByAuthor: Int?) async throws -> ScenarioVersion {
         try StoreText.check(name, title, text, author)
+        guard let limit = maxVersionsByAuthor else { return try await insertVersion(name: name, title: title, text: text, by: author) }
+        let hash = ContentHash.of(text)
+        // One transaction holding a lock for this author, so that two saves
+        // by one author cannot both count below the limit and both insert.
+        do {
+            return try await savePerAuthorLimit(name: name, title: title, text: text, by: author, hash: hash, limit: limit)
+        } catch let e as PostgresTransactionError {
+            // postgres-nio wraps what the transaction's body threw; the quota is the caller's to see.
+            if let quota = e.closureError as? VersionQuotaExceeded { throw quota }
+            throw e
+        }
+    }
+
+    func savePerAuthorLimit(name: String, title: String, text: String, by author: String, hash: String,
+                            limit: Int) async throws -> ScenarioVersion {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query("SELECT pg_advisory_xact_lock(7346011, hashtext(\(author)))", logger: logger)
+            let existing = try await conn.query("SELECT 1 FROM scenario_versions WHERE name = \(name) AND hash = \(hash)", logger: logger)
+            var exists = false
+            for try await _ in existing { exists = true }
+            if !exists {
+                var count = 0
+                for try await n in try await conn.query("SELECT COUNT(*) FROM scenario_versions WHERE created_by = \(author)",
+                                                        logger: logger).decode(Int64.self) {
+                    count = Int(n)
+                }
+                if count >= limit { throw VersionQuotaExceeded(author: author, count: count, limit: limit) }
+            }
+            return try await self.insertVersion(name: name, title: title, text: text, by: author, on: conn)
+        }
+    }
+
+    /// The insert itself: on `conn` (inside a transaction), or on any pooled connection.
+    func insertVersion(name: String, title: String, text: String, by author: String,
+                       on conn: PostgresConnection? = nil) async throws -> ScenarioVersion {
         let hash = ContentHash.of(text)
         let now = StoreClock.now()
-        let rows = try await client.query("""
+        let query: PostgresQuery = """
             WITH ins AS (
                 INSERT INTO scenario_versions (name, hash, title, text, created_at, created_by)
                 VALUES (\(name), \(hash), \(title), \(text), \(now), \(author))
@@ -155,7 +194,9 @@ public final class PostgresStore: GuarantorStore {
             SELECT name, hash, title, text, created_at, created_by FROM ins
             UNION ALL
             SELECT name, hash, title, text, created_at, created_by FROM scenario_versions WHERE name = \(name) AND hash = \(hash)
-            """, logger: logger)
+            """
+        let rows: PostgresRowSequence
+        if let conn { rows = try await conn.query(query, logger: logger) } else { rows = try await client.query(query, logger: logger) }
         guard let v = try await versions(rows).first else {
             throw StoreError("the scenario version just saved cannot be read back")
         }

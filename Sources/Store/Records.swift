@@ -111,6 +111,16 @@ public struct TokenRecord: Codable, Hashable, Sendable {
     }
 }
 
+/// A new scenario version refused because its author has saved the most allowed.
+public struct VersionQuotaExceeded: Error, Hashable, Sendable, CustomStringConvertible {
+    public var author: String
+    /// Versions the author has saved (at least `limit`).
+    public var count: Int
+    public var limit: Int
+    public init(author: String, count: Int, limit: Int) { self.author = author; self.count = count; self.limit = limit }
+    public var description: String { "`\(author)` has saved \(count) scenario versions; the limit is \(limit)" }
+}
+
 /// A store failure a person can act on.
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String

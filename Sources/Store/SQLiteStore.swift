@@ -81,16 +81,27 @@ public final class SQLiteStore: GuarantorStore {
         m.registerMigration("v2") { db in
             try db.execute(sql: "ALTER TABLE tokens ADD COLUMN expires_at INTEGER")
         }
+        // The version quota counts an author's versions on every new save.
+        m.registerMigration("v3") { db in
+            try db.execute(sql: "CREATE INDEX scenario_versions_author ON scenario_versions (created_by)")
+        }
         return m
     }
 
     // MARK: scenarios
 
-    public func saveScenario(name: String, title: String, text: String, by author: String) async throws -> ScenarioVersion {
+    public func saveScenario(name: String, title: String, text: String, by author: String,
+                             maxVersionsByAuthor: Int?) async throws -> ScenarioVersion {
         try StoreText.check(name, title, text, author)
         let hash = ContentHash.of(text)
         let now = StoreClock.now()
+        // One write transaction (GRDB's pool has one writer at a time): the count and the insert cannot interleave with another save.
         return try await pool.write { db in
+            if let limit = maxVersionsByAuthor,
+               try Row.fetchOne(db, sql: "SELECT 1 FROM scenario_versions WHERE name = ? AND hash = ?", arguments: [name, hash]) == nil {
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scenario_versions WHERE created_by = ?", arguments: [author]) ?? 0
+                if count >= limit { throw VersionQuotaExceeded(author: author, count: count, limit: limit) }
+            }
             try db.execute(sql: """
                 INSERT INTO scenario_versions (name, hash, title, text, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, hash) DO NOTHING

@@ -42,6 +42,8 @@ struct Serve: AsyncParsableCommand {
     var maxRuns: Int64 = Self.defaults.maxRunsPerStudy
     @Option(parsing: .unconditional, help: "Most runs per scenario in a compare (it runs inside the request).")
     var maxCompareRuns: Int64 = Self.defaults.maxCompareRuns
+    @Option(parsing: .unconditional, help: "Most scenario versions one token holder may save, all scenarios together (409 past it).")
+    var maxVersions: Int = Self.defaults.maxVersionsPerHolder
     @Option(parsing: .unconditional, help: "Studies and compares running at once.")
     var maxConcurrentStudies: Int = Self.defaults.maxConcurrentStudies
     @Option(parsing: .unconditional, help: "Longest a request may take, in seconds (more than 0, at most 86400).")
@@ -59,6 +61,7 @@ struct Serve: AsyncParsableCommand {
         if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
         if maxCompareRuns < 1 { throw ValidationError("--max-compare-runs must be at least 1") }
         if maxConcurrentStudies < 1 { throw ValidationError("--max-concurrent-studies must be at least 1") }
+        if maxVersions < 1 { throw ValidationError("--max-versions must be at least 1") }
         if let why = ServerLimits.requestTimeoutProblem(requestTimeout) { throw ValidationError(why) }
         if let why = ServerLimits.idleTimeoutProblem(idleTimeout) { throw ValidationError(why) }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
@@ -72,6 +75,7 @@ struct Serve: AsyncParsableCommand {
         limits.maxRunsPerStudy = maxRuns
         limits.maxCompareRuns = maxCompareRuns
         limits.maxConcurrentStudies = maxConcurrentStudies
+        limits.maxVersionsPerHolder = maxVersions
         limits.requestTimeoutSeconds = requestTimeout
         limits.idleTimeoutSeconds = idleTimeout
 

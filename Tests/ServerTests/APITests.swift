@@ -211,6 +211,37 @@ struct APITests {
         #expect(expired.id == 2 && Tokens.expiry(days: 0) == nil && Tokens.expiry(days: 2, from: 1000) == 1000 + 2 * 86_400_000)
     }
 
+    /// --max-versions: a token holder's new versions stop at the limit with
+    /// 409 `too_many_versions`; saving existing text, and other holders, still work.
+    @Test func versionsStopAtTheHoldersQuota() async throws {
+        let t = try await TestServer.make(configure: { $0.maxVersionsPerHolder = 2 })
+        #expect(ServerLimits(studyThreads: 1).maxVersionsPerHolder == 1_000)
+        let bob = try await Tokens.create(name: "bob", in: t.store)
+        try await t.test { client in
+            let save = { (secret: String, name: String, runs: Int) in
+                try await client.execute(uri: "/api/scenarios", method: .post,
+                                         headers: [.authorization: "Bearer \(secret)", .contentType: "application/json"],
+                                         body: json(["name": name, "text": variantText + "seed: \(runs)\n"]))
+            }
+            #expect(try await save(t.token, "first", 1).status == .created)
+            #expect(try await save(t.token, "second", 2).status == .created)
+            let over = try await save(t.token, "first", 3)
+            let o = expectError(over, .conflict, "too_many_versions")
+            #expect((o["message"] as? String)?.contains("`ann` has saved 2 scenario versions") == true, "\(over.text)")
+            #expect((o["message"] as? String)?.contains("--max-versions 2") == true, "\(over.text)")
+            #expect(try await client.execute(uri: "/api/scenarios/first", method: .get).object["versions"].map { ($0 as? [Any])?.count } == 1)
+            // The same text again is the existing version, not a new one.
+            #expect(try await save(t.token, "first", 1).status == .ok)
+            #expect(try await save(bob, "first", 3).status == .created)
+            // From the editor: 409, the text kept, the problem listed.
+            let form: HTTPFields = [.cookie: "guarantor_token=\(t.token)", .contentType: "application/x-www-form-urlencoded",
+                                    .origin: "http://localhost"]
+            let page = try await client.execute(uri: "/scenarios/first", method: .post, headers: form,
+                                                body: PageTests.encode([("text", variantText + "seed: 4\n")]))
+            #expect(page.status == .conflict && page.text.contains("--max-versions 2") && page.text.contains("seed: 4"), "\(page.text)")
+        }
+    }
+
     /// A scenario title is shown in every listing: at most 300 characters.
     @Test func longTitlesAreRefused() async throws {
         let t = try await TestServer.make()

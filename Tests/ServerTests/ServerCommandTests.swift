@@ -51,6 +51,7 @@ struct ServerCommandTests {
         (["--request-timeout", "1e300"], "--request-timeout must be more than 0 and at most 86400 seconds"),
         (["--idle-timeout", "nan"], "--idle-timeout must be more than 0"),
         (["--max-concurrent-studies", "0"], "--max-concurrent-studies must be at least 1"),
+        (["--max-versions", "0"], "--max-versions must be at least 1"),
     ])
     func badLimitsAreRefused(_ flags: [String], _ message: String) throws {
         try ServerCommand.withFolder { folder in
@@ -64,7 +65,7 @@ struct ServerCommandTests {
     @Test func helpShowsTheDefaults() throws {
         try ServerCommand.withFolder { folder in
             let help = try ServerCommand.run(["serve", "--help"], in: folder).stdout
-            for d in ["(default: 1048576)", "(default: 2000000)", "(default: 50000)", "(default: 2)", "(default: 60.0)", "(default: 30.0)"] {
+            for d in ["(default: 1048576)", "(default: 2000000)", "(default: 50000)", "(default: 2)", "(default: 60.0)", "(default: 30.0)", "(default: 1000)"] {
                 #expect(help.contains(d), "\(d) in \(help)")
             }
         }

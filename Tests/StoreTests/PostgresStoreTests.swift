@@ -54,6 +54,7 @@ struct PostgresStoreTests {
     @Test func valuesAreParameters() async throws { try await run(StoreContract.valuesAreParameters) }
     @Test func nulIsRefused() async throws { try await run(StoreContract.nulIsRefused) }
     @Test func concurrentSaves() async throws { try await run(StoreContract.concurrentSavesOfOneTextMakeOneVersion) }
+    @Test func versionQuota() async throws { try await run(StoreContract.versionQuotaPerAuthor) }
     @Test func studyLifecycle() async throws { try await run(StoreContract.studyLifecycle) }
     @Test func cancelAndList() async throws { try await run(StoreContract.cancelAndList) }
     @Test func recovery() async throws { try await run(StoreContract.recoveryEndsInterruptedStudies) }

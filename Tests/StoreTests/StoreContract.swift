@@ -60,6 +60,37 @@ enum StoreContract {
         #expect(try await store.versions(of: "race").count == 1)
     }
 
+    /// `maxVersionsByAuthor`: an author's new versions (of any scenario) stop
+    /// at the limit; the text that already is a version, and other authors, are not affected.
+    static func versionQuotaPerAuthor(_ store: any GuarantorStore) async throws {
+        let a = try await store.saveScenario(name: "one", title: "T", text: "a", by: "ann", maxVersionsByAuthor: 2)
+        _ = try await store.saveScenario(name: "two", title: "T", text: "b", by: "ann", maxVersionsByAuthor: 2)
+        await #expect(throws: VersionQuotaExceeded(author: "ann", count: 2, limit: 2)) {
+            _ = try await store.saveScenario(name: "one", title: "T", text: "c", by: "ann", maxVersionsByAuthor: 2)
+        }
+        #expect(try await store.saveScenario(name: "one", title: "T", text: "a", by: "ann", maxVersionsByAuthor: 2) == a)
+        _ = try await store.saveScenario(name: "one", title: "T", text: "c", by: "bob", maxVersionsByAuthor: 2)
+        #expect(try await store.versions(of: "one").map(\.text) == ["c", "a"])
+        // Without a limit (the bundled scenarios), nothing is counted.
+        _ = try await store.saveScenario(name: "one", title: "T", text: "d", by: "ann")
+        // Saves at once cannot pass the limit together: of 12 new texts, exactly the limit's worth are kept.
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for i in 0..<12 {
+                group.addTask {
+                    do {
+                        _ = try await store.saveScenario(name: "race", title: "R", text: "t\(i)", by: "cy", maxVersionsByAuthor: 5)
+                        return true
+                    } catch is VersionQuotaExceeded { return false }
+                }
+            }
+            var saved = 0
+            for try await ok in group where ok { saved += 1 }
+            return saved
+        }
+        #expect(results == 5)
+        #expect(try await store.versions(of: "race").count == 5)
+    }
+
     static func studyLifecycle(_ store: any GuarantorStore) async throws {
         let new = NewStudy(scenarioName: "demo", scenarioHash: "h", seed: UInt64.max, runs: 1000, sensitivityRuns: 0, createdBy: "ann")
         let s = try await store.createStudy(new)
