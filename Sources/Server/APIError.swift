@@ -10,6 +10,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public var diagnostics: [DiagnosticBody]?
     /// The `Allow` header of a 405: the methods the path takes.
     public var allow: String?
+    /// A `Set-Cookie` header to send with the error (clearing an expired sign-in cookie).
+    public var setCookie: String?
 
     public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, diagnostics: [DiagnosticBody]? = nil) {
         self.status = status; self.code = code; self.message = message; self.diagnostics = diagnostics
@@ -26,6 +28,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"guarantor\"" }
         if let allow { headers[.allow] = allow }
+        if let setCookie { headers[.setCookie] = setCookie }
         let data = (try? JSONCoding.encoder.encode(Body(error: code, message: message, diagnostics: diagnostics))) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -61,9 +61,13 @@ public final class GuarantorServer: Sendable {
     /// whose clock restarts at each request part read and each response
     /// written, and which never cuts a request being answered). So a client
     /// must send a request's whole header within that time, and idle
-    /// keep-alive connections do not pile up.
+    /// keep-alive connections do not pile up. A request that is not HTTP at
+    /// all, which the router never sees, gets its 400 with a message from
+    /// `MalformedRequestHandler`.
     public var httpConfiguration: HTTP1Channel.Configuration {
-        HTTP1Channel.Configuration(idleTimeout: .milliseconds(TimeoutMiddleware.milliseconds(settings.limits.idleTimeoutSeconds)))
+        HTTP1Channel.Configuration(
+            additionalChannelHandlers: [MalformedRequestHandler()],
+            idleTimeout: .milliseconds(TimeoutMiddleware.milliseconds(settings.limits.idleTimeoutSeconds)))
     }
 
     /// The HTTP server to give `Application(server:)`.
@@ -183,8 +187,14 @@ public final class GuarantorServer: Sendable {
                            "the scenario has \(d.count) error\(d.count == 1 ? "" : "s"); nothing was saved", diagnostics: d)
         case .valid(let s):
             let existed = try await store.version(name: name, hash: ContentHash.of(text)) != nil
-            let v = try await store.saveScenario(name: name, title: s.name, text: text, by: author)
-            return (v, !existed)
+            let limit = settings.limits.maxVersionsPerHolder
+            do {
+                let v = try await store.saveScenario(name: name, title: s.name, text: text, by: author, maxVersionsByAuthor: limit)
+                return (v, !existed)
+            } catch let e as VersionQuotaExceeded {
+                throw APIError(.conflict, "too_many_versions",
+                               "`\(e.author)` has saved \(e.count) scenario versions, the most this server keeps per token holder (--max-versions \(limit)); nothing was saved. Versions are never deleted: ask the server's operator to raise --max-versions")
+            }
         }
     }
 
@@ -205,6 +215,7 @@ public final class GuarantorServer: Sendable {
 
     func startStudy(_ body: StartStudyRequest, by author: String) async throws -> StudyRecord {
         let limits = settings.limits
+        try Self.checkSeed(body.seed)
         let (version, scenario) = try await load(name: body.scenario, hash: body.version)
         let runs = body.runs ?? Int64(scenario.runs)
         guard runs >= 1 else { throw APIError.unprocessable("bad_runs", "runs must be at least 1") }
@@ -222,6 +233,21 @@ public final class GuarantorServer: Sendable {
         let new = NewStudy(scenarioName: version.name, scenarioHash: version.hash, seed: body.seed ?? scenario.seed, runs: runs,
                            sensitivityRuns: sensitivity, createdBy: author)
         return try await jobs.start(new, scenario: scenario)
+    }
+
+    /// The largest seed a study or compare takes: the largest a scenario
+    /// file's `seed:` takes (ScenarioDecoder: 0 to 2^63-1), so that any
+    /// study's seed can be written into its scenario to run it again.
+    static let maxSeed = UInt64(Int64.max)
+    static let seedRange = "0 to \(maxSeed) (2^63-1)"
+
+    static var badSeed: APIError {
+        APIError.unprocessable("bad_seed", "`seed` must be a whole number from \(seedRange), the range a scenario file's `seed` takes")
+    }
+
+    /// 422 `bad_seed` for a seed above `maxSeed`.
+    static func checkSeed(_ seed: UInt64?) throws {
+        if let seed, seed > maxSeed { throw badSeed }
     }
 
     /// The runs a study (or one scenario of a compare) does in all: its own,
@@ -272,6 +298,7 @@ public final class GuarantorServer: Sendable {
 
     func compare(_ body: CompareRequest) async throws -> Deterrence.ComparisonResult {
         let limits = settings.limits
+        try Self.checkSeed(body.seed)
         guard body.scenarios.count >= 2 else { throw APIError.unprocessable("too_few_scenarios", "compare takes at least two scenarios") }
         guard body.scenarios.count <= limits.maxCompareScenarios else {
             throw APIError.unprocessable("too_many_scenarios", "compare takes at most \(limits.maxCompareScenarios) scenarios at once")
@@ -336,6 +363,8 @@ public final class GuarantorServer: Sendable {
             // The decoder does not say which field a number did not fit
             // (out of range, or a fraction where a whole number goes); find it.
             if let field = Self.unfitNumber(data) {
+                // A whole-number seed out of range (negative, or past 2^64-1) is refused as any other out-of-range seed is.
+                if field.name == "seed" && field.whole { throw Self.badSeed }
                 throw APIError.badRequest("`\(field.name)` must be a whole number from \(field.range) (see /openapi.yaml)")
             }
             throw APIError.badRequest("the body is not the JSON this endpoint takes (see /openapi.yaml)")
@@ -346,16 +375,20 @@ public final class GuarantorServer: Sendable {
         ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
-    /// The first whole-number field of a JSON object body whose value its type cannot hold.
-    static func unfitNumber(_ data: Data) -> (name: String, range: String)? {
+    /// The first whole-number field of a JSON object body whose value its
+    /// type cannot hold, the range it takes, and whether the value is a whole number.
+    static func unfitNumber(_ data: Data) -> (name: String, range: String, whole: Bool)? {
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
         let fields: [(String, (String) -> Bool, String)] = [
             ("runs", { Int64($0) != nil }, "\(Int64.min) to \(Int64.max)"),
             ("sensitivityRuns", { Int64($0) != nil }, "\(Int64.min) to \(Int64.max)"),
-            ("seed", { UInt64($0) != nil }, "0 to \(UInt64.max)"),
+            ("seed", { UInt64($0) != nil }, seedRange),
         ]
         for (name, fits, range) in fields {
-            if let n = object[name] as? NSNumber, !(n is Bool), !fits("\(n)") { return (name, range) }
+            if let n = object[name] as? NSNumber, !(n is Bool), !fits("\(n)") {
+                let d = n.doubleValue
+                return (name, range, d.isFinite && d.rounded() == d)
+            }
         }
         return nil
     }

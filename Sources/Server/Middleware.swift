@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOHTTP1
 import Store
 
 /// Turns every error into the house format: JSON `{"error", "message"}` for the
@@ -12,6 +13,15 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            // Who the request was signed in as, when `AuthMiddleware` knew.
+            let (error, signedIn) = SignedInFailure.unwrap(error)
+            if let error = error as? HTTPParserError {
+                // A body the HTTP parser refused (broken chunked framing): the
+                // connection cannot go on, so Hummingbird answers 400 and closes
+                // it, and `MalformedRequestHandler` gives that 400 its message.
+                // (Turned into an APIError here, it used to be a 500 `internal_error`.)
+                throw error
+            }
             var api = Self.apiError(error)
             // The router's "no route": a path it serves with other methods is a 405.
             if let e = error as? HTTPError, e.status == .notFound {
@@ -23,8 +33,10 @@ struct ErrorMiddleware: RouterMiddleware {
                 }
             }
             if Self.wantsHTML(request) {
-                var page = pages.errorPage(api)
+                // The page's header shows the signed-in holder, as on every other page.
+                var page = pages.errorPage(api, signedIn: signedIn?.name)
                 if let allow = api.allow { page.headers[.allow] = allow }
+                if let cookie = api.setCookie { page.headers[.setCookie] = cookie }
                 return page
             }
             throw api
@@ -143,6 +155,8 @@ struct UncheckedHandler: @unchecked Sendable {
 /// Looks up the bearer token (header `Authorization: Bearer T`, or the
 /// `guarantor_token` cookie the sign-in page sets) and records its holder in the
 /// context. A token given in the header but unknown is refused at once (401);
+/// an expired token, in the header or the cookie, is refused with 401
+/// `token_expired` (and the cookie cleared);
 /// an unknown cookie (the token was revoked, or the database replaced) counts as
 /// signed out, and the response tells the browser to forget it. The paths that
 /// never need a token (health, the API description, static files) are not looked at.
@@ -159,8 +173,9 @@ struct AuthMiddleware: RouterMiddleware {
             guard let secret = Self.bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else {
                 throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
             }
+            if token.isExpired() { throw APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)) }
             context.token = token
-            return try await next(request, context)
+            return try await Self.signedIn(token) { try await next(request, context) }
         }
         guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else {
             return try await next(request, context)
@@ -171,11 +186,23 @@ struct AuthMiddleware: RouterMiddleware {
             if response.headers[.setCookie] == nil { response.headers[.setCookie] = Tokens.clearCookie }
             return response
         }
+        if token.isExpired() {
+            // Said once, with the cookie cleared: the next request is signed out.
+            var expired = APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token))
+            expired.setCookie = Tokens.clearCookie
+            throw expired
+        }
         if let why = Self.crossSiteProblem(request) {
-            throw APIError(.forbidden, "cross_origin", why)
+            throw SignedInFailure(error: APIError(.forbidden, "cross_origin", why), token: token)
         }
         context.token = token
-        return try await next(request, context)
+        return try await Self.signedIn(token) { try await next(request, context) }
+    }
+
+    /// Runs `body`, marking an error it throws with the token the request is
+    /// signed in with, so that an error page still shows who is signed in.
+    static func signedIn(_ token: TokenRecord, _ body: () async throws -> Response) async throws -> Response {
+        do { return try await body() } catch { throw SignedInFailure(error: error, token: token) }
     }
 
     /// The secret of `Authorization: Bearer SECRET`, or nil for any other form.
@@ -219,6 +246,20 @@ struct AuthMiddleware: RouterMiddleware {
         let defaultPort = scheme == "https" ? 443 : 80
         guard let port = url.port else { return [host, "\(host):\(defaultPort)"] }
         return port == defaultPort ? [host, "\(host):\(port)"] : ["\(host):\(port)"]
+    }
+}
+
+/// An error from a request that was signed in: the error, and who.
+/// `AuthMiddleware` wraps it; `ErrorMiddleware`, which runs outside it and so
+/// never sees the request's token in its own context, unwraps it.
+struct SignedInFailure: Error {
+    var error: any Error
+    var token: TokenRecord
+
+    /// The error itself, and the token if it came wrapped.
+    static func unwrap(_ error: any Error) -> (any Error, TokenRecord?) {
+        guard let e = error as? SignedInFailure else { return (error, nil) }
+        return (e.error, e.token)
     }
 }
 

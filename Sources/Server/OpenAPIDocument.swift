@@ -11,10 +11,14 @@ enum OpenAPIDocument {
         in the background, comparisons, and the web pages. Errors are JSON
         `{"error": CODE, "message": TEXT}` (plus `diagnostics` for an invalid scenario).
         Writing (saving, running, cancelling, comparing) needs `Authorization: Bearer TOKEN`;
-        reading needs it too when the server runs with `--private-read`. Besides the
+        reading needs it too when the server runs with `--private-read`. An unknown token gets
+        401 `bad_token`, an expired one 401 `token_expired` (tokens last 90 days unless
+        `guarantor-server token create --expires-days` says otherwise). Besides the
         responses listed, any request can get 408 `request_timeout` (past --request-timeout),
         413 `body_too_large`, 405 `method_not_allowed` (a known path with another method),
-        and 403 `cross_origin` (a change signed in by the pages' cookie from another origin).
+        403 `cross_origin` (a change signed in by the pages' cookie from another origin),
+        and 400 `malformed_request` (not valid HTTP/1.1: a bad request line or header line,
+        a header over 80 KiB, broken chunked framing; the server then closes the connection).
     security:
       - bearer: []
     components:
@@ -44,9 +48,9 @@ enum OpenAPIDocument {
               description: "machine-readable code; http_NNN for other HTTP-level refusals"
               examples: [token_required]
               anyOf:
-                - enum: [bad_request, bad_token, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
-                         bad_name, invalid_scenario, bad_runs, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
-                         too_many_scenarios, too_many_studies, no_result, already_finished, store_error, corrupt_result, template_error,
+                - enum: [bad_request, malformed_request, bad_token, token_expired, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
+                         bad_name, invalid_scenario, bad_runs, bad_seed, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
+                         too_many_scenarios, too_many_studies, too_many_versions, no_result, already_finished, store_error, corrupt_result, template_error,
                          internal_error]
                 - pattern: '^http_[0-9]{3}$'
             message: { type: string }
@@ -114,7 +118,7 @@ enum OpenAPIDocument {
             '200': { description: '{"scenarios": [ScenarioEntry]}' }
             '401': { $ref: '#/components/responses/Error' }
         post:
-          summary: Save a version of a scenario (validated first; atomic; the same text twice is one version).
+          summary: Save a version of a scenario (validated first; atomic; the same text twice is one version). A new version past the token holder's quota (--max-versions, 1000 by default) gets 409 too_many_versions.
           requestBody:
             content:
               application/json:
@@ -124,6 +128,7 @@ enum OpenAPIDocument {
             '200': { description: That text was already a version, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
             '400': { $ref: '#/components/responses/Error' }
             '401': { $ref: '#/components/responses/Error' }
+            '409': { $ref: '#/components/responses/Error' }
             '413': { $ref: '#/components/responses/Error' }
             '422': { $ref: '#/components/responses/Error' }
       /api/scenarios/{name}:
@@ -174,7 +179,7 @@ enum OpenAPIDocument {
                     scenario: { type: string }
                     version: { type: string, description: "default: the latest" }
                     runs: { type: integer, minimum: 1, description: "default: the scenario's runs; at most --max-runs, counting the sensitivity analysis" }
-                    seed: { type: integer, minimum: 0, maximum: 18446744073709551615, description: "default: the scenario's seed" }
+                    seed: { type: integer, minimum: 0, maximum: 9223372036854775807, description: "default: the scenario's seed; 0 to 2^63-1, as a scenario file's seed (422 bad_seed otherwise)" }
                     sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "runs per sensitivity variant: 0 (default) for none, else 100 to 100000" }
           responses:
             '202': { description: Started; Location names the study, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
@@ -226,7 +231,7 @@ enum OpenAPIDocument {
                   properties:
                     scenarios: { type: array, items: { type: string, description: "name or name@hash" } }
                     runs: { type: integer, minimum: 1, description: "runs per scenario; at most --max-compare-runs, counting the sensitivity analysis" }
-                    seed: { type: integer, minimum: 0, maximum: 18446744073709551615 }
+                    seed: { type: integer, minimum: 0, maximum: 9223372036854775807, description: "default: the first scenario's seed; 0 to 2^63-1, as a scenario file's seed (422 bad_seed otherwise)" }
                     sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "0 (default) for none, else 100 to 100000" }
           responses:
             '200': { description: The comparison, content: { application/json: {}, text/html: {} } }
@@ -245,13 +250,13 @@ enum OpenAPIDocument {
       /logout:
         post: { summary: "Web: sign out.", tags: [web], security: [], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
       /scenarios:
-        post: { summary: "Web: save a new scenario from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '422': { $ref: '#/components/responses/HTML' } } }
+        post: { summary: "Web: save a new scenario from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '409': { $ref: '#/components/responses/HTML' }, '422': { $ref: '#/components/responses/HTML' } } }
       /scenarios/new:
         get: { summary: "Web: the editor for a new scenario.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
       /scenarios/{name}:
         parameters: [{ name: name, in: path, required: true, schema: { type: string } }]
         get: { summary: "Web: the editor on a scenario (?version=HASH for an older one).", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' }, '404': { $ref: '#/components/responses/HTML' } } }
-        post: { summary: "Web: save a new version from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '422': { $ref: '#/components/responses/HTML' } } }
+        post: { summary: "Web: save a new version from the editor form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' }, '409': { $ref: '#/components/responses/HTML' }, '422': { $ref: '#/components/responses/HTML' } } }
       /validate:
         post: { summary: "Web: check the editor's text without JavaScript.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
       /studies:

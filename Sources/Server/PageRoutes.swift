@@ -37,6 +37,11 @@ extension GuarantorServer {
                 c["problem"] = "That token is not known to this server."
                 return pages.render("login", c, status: .unauthorized)
             }
+            if token.isExpired() {
+                var c = base(context, title: "Sign in")
+                c["problem"] = "That token expired on \(token.expiresAt.map(Tokens.date) ?? "?"); ask for a new one (`guarantor-server token create`)."
+                return pages.render("login", c, status: .unauthorized)
+            }
             var response = Self.redirect("/")
             response.headers[.setCookie] = "\(Tokens.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000"
             _ = token
@@ -85,7 +90,8 @@ extension GuarantorServer {
             do {
                 let (v, _) = try await save(name: name, text: text, by: token.name)
                 return Self.redirect("/scenarios/\(v.name)?saved=\(v.hash)")
-            } catch let e as APIError where e.status == .unprocessableContent {
+            } catch let e as APIError where e.status == .unprocessableContent || e.code == "too_many_versions" {
+                // The editor again, with the text kept and the problem listed.
                 var c = editorContext(context, name: name, text: text, isNew: context.parameters.get("name") == nil)
                 c["checked"] = true
                 // A problem without a place in the text (a bad name) is listed without one.
@@ -94,7 +100,7 @@ extension GuarantorServer {
                 c["hasProblems"] = true
                 c["problemCount"] = diagnostics.count
                 c["lineNumbers"] = Self.lineNumbers(text, errors: diagnostics.filter { $0.file == ScenarioLibrary.fileName(name) })
-                return pages.render("editor", c, status: .unprocessableContent)
+                return pages.render("editor", c, status: e.status)
             }
         }
         router.post("/scenarios", use: saveForm)
@@ -122,7 +128,7 @@ extension GuarantorServer {
             let token = try access.write(context)
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
             let body = StartStudyRequest(scenario: form.first("scenario") ?? "", version: form.first("version"),
-                                         runs: try form.integer("runs", Int64.self), seed: try form.integer("seed", UInt64.self),
+                                         runs: try form.integer("runs", Int64.self), seed: try form.seed(),
                                          sensitivityRuns: try form.integer("sensitivityRuns", Int64.self))
             let record = try await startStudy(body, by: token.name)
             return Self.redirect("/studies/\(record.id)")
@@ -169,7 +175,7 @@ extension GuarantorServer {
             try access.write(context)
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
             let body = CompareRequest(scenarios: form.all("scenario"), runs: try form.integer("runs", Int64.self),
-                                      seed: try form.integer("seed", UInt64.self), sensitivityRuns: nil)
+                                      seed: try form.seed(), sensitivityRuns: nil)
             // The comparison page is the report renderer's own page, charts and all.
             return Self.report(HTMLReport.compare(try await compare(body)))
         }
@@ -245,6 +251,16 @@ struct FormData {
         (first(key) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
     }
     func all(_ key: String) -> [String] { pairs.filter { $0.0 == key }.map(\.1) }
+
+    /// The `seed` field: nil when absent or empty; 422 `bad_seed` for a whole
+    /// number outside 0 to 2^63-1 (the range a scenario file takes), 422 `bad_number` for anything else.
+    func seed() throws -> UInt64? {
+        guard let s = first("seed")?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
+        if let v = UInt64(s), v <= GuarantorServer.maxSeed { return v }
+        let digits = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+        if !digits.isEmpty && digits.allSatisfy({ $0 >= "0" && $0 <= "9" }) { throw GuarantorServer.badSeed }
+        throw APIError.unprocessable("bad_number", "`seed` must be a whole number, not `\(s)`")
+    }
 
     /// nil when absent or empty; 422 when not a whole number.
     func integer<T: FixedWidthInteger>(_ key: String, _ type: T.Type) throws -> T? {

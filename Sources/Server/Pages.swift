@@ -29,13 +29,17 @@ struct Pages: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    func errorPage(_ error: APIError) -> Response {
-        render("error", ["title": "Error \(error.status.code)", "status": error.status.code, "reason": error.status.reasonPhrase,
+    /// The error as a page; `signedIn` is the holder of the token the request
+    /// was signed in with, which the header shows as on every other page.
+    func errorPage(_ error: APIError, signedIn: String? = nil) -> Response {
+        render("error", ["title": "Error \(error.status.code)", "signedIn": signedIn ?? false,
+                         "status": error.status.code, "reason": error.status.reasonPhrase,
                          "code": error.code, "message": error.message,
                          "diagnostics": (error.diagnostics ?? []).map(Self.diagnostic),
                          "hasProblems": !(error.diagnostics ?? []).isEmpty,
-                         // On a page, "needs a token" means: sign in.
-                         "signIn": error.status == .unauthorized], status: error.status)
+                         // On a page, "needs a token" means: sign in (with a new one if it expired).
+                         "signIn": error.status == .unauthorized && error.code != "token_expired",
+                         "expired": error.code == "token_expired"], status: error.status)
     }
 
     static func diagnostic(_ d: DiagnosticBody) -> [String: Any] {
@@ -129,7 +133,7 @@ enum PageTemplates {
     <input type="hidden" name="scenario" value="{{name}}">
     <input type="hidden" name="version" value="{{versionHash}}">
     <label>Runs <input name="runs" type="number" min="1" max="{{maxRuns}}" value="{{runs}}"></label>
-    <label>Seed <input name="seed" type="number" min="0" value="{{seed}}"></label>
+    <label>Seed <input name="seed" type="number" min="0" max="9223372036854775807" value="{{seed}}"></label>
     <label>Sensitivity runs per variant (0: none) <input name="sensitivityRuns" type="number" min="0" max="{{maxSensitivityRuns}}" value="0"></label>
     <button type="submit">Run study</button>
     </form>
@@ -168,7 +172,7 @@ enum PageTemplates {
     {{/scenarios}}
     </fieldset>
     <label>Runs per scenario <input name="runs" type="number" min="1" max="{{maxRuns}}" value="{{defaultRuns}}"></label>
-    <label>Seed (empty: the first scenario's) <input name="seed" type="number" min="0"></label>
+    <label>Seed (empty: the first scenario's) <input name="seed" type="number" min="0" max="9223372036854775807"></label>
     <button type="submit">Compare</button>
     </form>
     {{> footer}}
@@ -189,7 +193,9 @@ enum PageTemplates {
     {{> header}}
     <h1>{{status}} {{reason}}</h1>
     {{#signIn}}<p class="error">This needs you to be signed in. <a href="/login">Sign in</a> with your token, then try again.</p>{{/signIn}}
-    {{^signIn}}<p class="error">{{message}}</p>{{/signIn}}
+    {{#expired}}<p class="error">{{message}}.</p>
+    <p>You are signed out; <a href="/login">sign in</a> with a new token.</p>{{/expired}}
+    {{^signIn}}{{^expired}}<p class="error">{{message}}</p>{{/expired}}{{/signIn}}
     {{#hasProblems}}<ul>{{#diagnostics}}<li>{{file}}:{{line}}:{{column}}: {{message}}</li>{{/diagnostics}}</ul>{{/hasProblems}}
     <p><a href="/">Back to the library</a></p>
     {{> footer}}

@@ -22,6 +22,9 @@ public struct ServerLimits: Sendable, Hashable {
     public var maxCompareRuns: Int64 = 50_000
     /// Most scenarios in one compare (422 above it).
     public var maxCompareScenarios: Int = 8
+    /// Most scenario versions one token holder may save, all scenarios
+    /// together (409 `too_many_versions` for a new one past it).
+    public var maxVersionsPerHolder: Int = 1_000
     /// Worker threads per study (default: every core).
     public var studyThreads: Int
 

@@ -22,11 +22,41 @@ public enum Tokens {
         return s
     }
 
-    /// Creates a token for `name` and returns its secret (the only time it exists in clear).
-    public static func create(name: String, in store: any GuarantorStore) async throws -> String {
+    /// Days a new token lasts unless `token create --expires-days` says otherwise
+    /// (the first start's `admin` token too). A row in docs/ledger/server.md.
+    public static let defaultExpiryDays = 90
+    /// The most `--expires-days` takes (100 years); 0 means never.
+    public static let maxExpiryDays = 36_500
+
+    /// The expiry of a token made `now` that lasts `days` (0: never), in milliseconds since 1970.
+    public static func expiry(days: Int, from now: Int64 = StoreClock.now()) -> Int64? {
+        guard days > 0 else { return nil }
+        return now + Int64(min(days, maxExpiryDays)) * 86_400_000
+    }
+
+    /// Creates a token for `name` that lasts `days` (0: never expires) and
+    /// returns its secret (the only time it exists in clear) and its record.
+    public static func create(name: String, days: Int,
+                              in store: any GuarantorStore) async throws -> (secret: String, record: TokenRecord) {
         let secret = newSecret()
-        _ = try await store.createToken(name: name, hash: hash(secret))
-        return secret
+        let record = try await store.createToken(name: name, hash: hash(secret), expiresAt: expiry(days: days))
+        return (secret, record)
+    }
+
+    /// Creates a token for `name` that lasts the default time, and returns its secret.
+    public static func create(name: String, in store: any GuarantorStore) async throws -> String {
+        try await create(name: name, days: defaultExpiryDays, in: store).secret
+    }
+
+    /// A time as `token list` and the messages show it: `2027-02-26T09:30:00Z`.
+    public static func date(_ ms: Int64) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    /// The message for a request made with an expired token.
+    static func expiredMessage(_ token: TokenRecord) -> String {
+        let when = token.expiresAt.map { " on \(date($0))" } ?? ""
+        return "this token (id \(token.id), held by \(token.name)) expired\(when); create a new one with `guarantor-server token create --name NAME`"
     }
 
     /// Revokes the token whose id is `which`, or else every token whose holder
@@ -44,15 +74,19 @@ public enum Tokens {
         return named
     }
 
-    /// `token list`'s table: id, holder and creation time (UTC), oldest first.
-    public static func listing(_ tokens: [TokenRecord]) -> String {
-        let rows = [("ID", "NAME", "CREATED (UTC)")] + tokens.map { t in
-            (String(t.id), t.name, ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(t.createdAt) / 1000)))
+    /// `token list`'s table: id, holder, creation time and expiry (UTC; `never`,
+    /// or the time with `(expired)` once past), oldest first.
+    public static func listing(_ tokens: [TokenRecord], now: Int64 = StoreClock.now()) -> String {
+        let rows = [("ID", "NAME", "CREATED (UTC)", "EXPIRES (UTC)")] + tokens.map { t in
+            (String(t.id), t.name, date(t.createdAt),
+             t.expiresAt.map { date($0) + (t.isExpired(at: now) ? " (expired)" : "") } ?? "never")
         }
         let idWidth = rows.map(\.0.count).max() ?? 2
         let nameWidth = rows.map(\.1.count).max() ?? 4
-        return rows.map { id, name, created in
-            id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + created
+        let createdWidth = rows.map(\.2.count).max() ?? 13
+        return rows.map { id, name, created, expires in
+            id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                + "  " + created.padding(toLength: createdWidth, withPad: " ", startingAt: 0) + "  " + expires
         }.joined(separator: "\n")
     }
 }

@@ -7,8 +7,12 @@ import GuarantorModel
 public protocol GuarantorStore: Sendable {
     // Scenarios
     /// Saves `text` as a version of scenario `name`, atomically. Saving text that
-    /// is already a version of `name` returns that version unchanged.
-    func saveScenario(name: String, title: String, text: String, by author: String) async throws -> ScenarioVersion
+    /// is already a version of `name` returns that version unchanged. With
+    /// `maxVersionsByAuthor`, a new version is refused with `VersionQuotaExceeded`
+    /// when `author` has already saved that many (of any scenario); the count
+    /// and the insert are one transaction, so concurrent saves cannot pass it.
+    func saveScenario(name: String, title: String, text: String, by author: String,
+                      maxVersionsByAuthor: Int?) async throws -> ScenarioVersion
     func scenarios() async throws -> [ScenarioEntry]
     /// Every version of `name`, newest first (empty if there is no such scenario).
     func versions(of name: String) async throws -> [ScenarioVersion]
@@ -32,7 +36,8 @@ public protocol GuarantorStore: Sendable {
     func recoverInterrupted(message: String) async throws -> Int
 
     // Tokens
-    func createToken(name: String, hash: String) async throws -> TokenRecord
+    /// `expiresAt`: milliseconds since 1970 (UTC) when the token stops working, nil for never.
+    func createToken(name: String, hash: String, expiresAt: Int64?) async throws -> TokenRecord
     func token(hash: String) async throws -> TokenRecord?
     func tokenCount() async throws -> Int
     /// Every token, oldest first (names and ids; the secrets were never stored).
@@ -41,6 +46,18 @@ public protocol GuarantorStore: Sendable {
     func deleteToken(id: Int64) async throws -> Bool
     /// Revokes every token held by `name`. Returns how many there were.
     func deleteTokens(named name: String) async throws -> Int
+}
+
+extension GuarantorStore {
+    /// Saves without a quota (the bundled scenarios, tests).
+    public func saveScenario(name: String, title: String, text: String, by author: String) async throws -> ScenarioVersion {
+        try await saveScenario(name: name, title: title, text: text, by: author, maxVersionsByAuthor: nil)
+    }
+
+    /// A token that never expires.
+    public func createToken(name: String, hash: String) async throws -> TokenRecord {
+        try await createToken(name: name, hash: hash, expiresAt: nil)
+    }
 }
 
 enum StoreText {

@@ -17,6 +17,13 @@ public final class PostgresStore: GuarantorStore {
     /// itself retries forever, so the command would hang).
     public static func connect(url: String, timeoutSeconds: Double = 30,
                                logger: Logger = Logger(label: "guarantor.postgres")) async throws -> PostgresStore {
+        try await connect(url: url, timeoutSeconds: timeoutSeconds, logger: logger, migratingUpTo: nil)
+    }
+
+    /// Applies the migrations up to `last` only (nil: all). Tests make an
+    /// older database with it, to check that migrating keeps its data.
+    static func connect(url: String, timeoutSeconds: Double = 30, logger: Logger = Logger(label: "guarantor.postgres"),
+                        migratingUpTo last: String?) async throws -> PostgresStore {
         let config = try PostgresURL.configuration(url)
         let store = PostgresStore(client: PostgresClient(configuration: config, backgroundLogger: logger), logger: logger)
         let gate = ConnectGate()
@@ -27,7 +34,7 @@ public final class PostgresStore: GuarantorStore {
         }
         defer { watchdog.cancel() }
         do {
-            try await store.migrate()
+            try await store.migrate(upTo: last)
             if gate.finish() { return store }
             throw StoreError("timed out")
         } catch {
@@ -49,8 +56,8 @@ public final class PostgresStore: GuarantorStore {
     public func close() { runner.cancel() }
 
     /// Migrations run in one transaction under an advisory lock, so two servers
-    /// starting at once do not race.
-    func migrate() async throws {
+    /// starting at once do not race. `last`: apply only up to that one (tests).
+    func migrate(upTo last: String? = nil) async throws {
         try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(7346010)", logger: logger)
             try await conn.query("CREATE TABLE IF NOT EXISTS guarantor_migrations (name TEXT PRIMARY KEY)", logger: logger)
@@ -58,12 +65,24 @@ public final class PostgresStore: GuarantorStore {
             for try await name in try await conn.query("SELECT name FROM guarantor_migrations", logger: logger).decode(String.self) {
                 done.insert(name)
             }
-            if !done.contains("v1") {
-                for statement in Self.v1 { try await conn.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
-                try await conn.query("INSERT INTO guarantor_migrations (name) VALUES ('v1')", logger: logger)
+            for (name, statements) in Self.migrations {
+                if !done.contains(name) {
+                    for statement in statements { try await conn.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+                    try await conn.query("INSERT INTO guarantor_migrations (name) VALUES (\(name))", logger: logger)
+                }
+                if name == last { break }
             }
         }
     }
+
+    /// In order; each runs once.
+    static let migrations: [(name: String, statements: [String])] = [("v1", v1), ("v2", v2), ("v3", v3)]
+
+    /// The version quota counts an author's versions on every new save.
+    static let v3 = ["CREATE INDEX scenario_versions_author ON scenario_versions (created_by)"]
+
+    /// Tokens expire; those made before keep no expiry (NULL).
+    static let v2 = ["ALTER TABLE tokens ADD COLUMN expires_at BIGINT"]
 
     // Fixed text, no input: the only place `unsafeSQL` is used.
     static let v1 = [
@@ -125,11 +144,47 @@ public final class PostgresStore: GuarantorStore {
         return out
     }
 
-    public func saveScenario(name: String, title: String, text: String, by author: String) async throws -> ScenarioVersion {
+    public func saveScenario(name: String, title: String, text: String, by author: String,
+                             maxVersionsByAuthor: Int?) async throws -> ScenarioVersion {
         try StoreText.check(name, title, text, author)
+        guard let limit = maxVersionsByAuthor else { return try await insertVersion(name: name, title: title, text: text, by: author) }
+        let hash = ContentHash.of(text)
+        // One transaction holding a lock for this author, so that two saves
+        // by one author cannot both count below the limit and both insert.
+        do {
+            return try await savePerAuthorLimit(name: name, title: title, text: text, by: author, hash: hash, limit: limit)
+        } catch let e as PostgresTransactionError {
+            // postgres-nio wraps what the transaction's body threw; the quota is the caller's to see.
+            if let quota = e.closureError as? VersionQuotaExceeded { throw quota }
+            throw e
+        }
+    }
+
+    func savePerAuthorLimit(name: String, title: String, text: String, by author: String, hash: String,
+                            limit: Int) async throws -> ScenarioVersion {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query("SELECT pg_advisory_xact_lock(7346011, hashtext(\(author)))", logger: logger)
+            let existing = try await conn.query("SELECT 1 FROM scenario_versions WHERE name = \(name) AND hash = \(hash)", logger: logger)
+            var exists = false
+            for try await _ in existing { exists = true }
+            if !exists {
+                var count = 0
+                for try await n in try await conn.query("SELECT COUNT(*) FROM scenario_versions WHERE created_by = \(author)",
+                                                        logger: logger).decode(Int64.self) {
+                    count = Int(n)
+                }
+                if count >= limit { throw VersionQuotaExceeded(author: author, count: count, limit: limit) }
+            }
+            return try await self.insertVersion(name: name, title: title, text: text, by: author, on: conn)
+        }
+    }
+
+    /// The insert itself: on `conn` (inside a transaction), or on any pooled connection.
+    func insertVersion(name: String, title: String, text: String, by author: String,
+                       on conn: PostgresConnection? = nil) async throws -> ScenarioVersion {
         let hash = ContentHash.of(text)
         let now = StoreClock.now()
-        let rows = try await client.query("""
+        let query: PostgresQuery = """
             WITH ins AS (
                 INSERT INTO scenario_versions (name, hash, title, text, created_at, created_by)
                 VALUES (\(name), \(hash), \(title), \(text), \(now), \(author))
@@ -139,7 +194,9 @@ public final class PostgresStore: GuarantorStore {
             SELECT name, hash, title, text, created_at, created_by FROM ins
             UNION ALL
             SELECT name, hash, title, text, created_at, created_by FROM scenario_versions WHERE name = \(name) AND hash = \(hash)
-            """, logger: logger)
+            """
+        let rows: PostgresRowSequence
+        if let conn { rows = try await conn.query(query, logger: logger) } else { rows = try await client.query(query, logger: logger) }
         guard let v = try await versions(rows).first else {
             throw StoreError("the scenario version just saved cannot be read back")
         }
@@ -277,19 +334,22 @@ public final class PostgresStore: GuarantorStore {
 
     // MARK: tokens
 
-    public func createToken(name: String, hash: String) async throws -> TokenRecord {
+    public func createToken(name: String, hash: String, expiresAt: Int64?) async throws -> TokenRecord {
         let now = StoreClock.now()
         let rows = try await client.query("""
-            INSERT INTO tokens (name, hash, created_at) VALUES (\(name), \(hash), \(now)) RETURNING id
+            INSERT INTO tokens (name, hash, created_at, expires_at) VALUES (\(name), \(hash), \(now), \(expiresAt)) RETURNING id
             """, logger: logger)
-        for try await id in rows.decode(Int64.self) { return TokenRecord(id: id, name: name, hash: hash, createdAt: now) }
+        for try await id in rows.decode(Int64.self) {
+            return TokenRecord(id: id, name: name, hash: hash, createdAt: now, expiresAt: expiresAt)
+        }
         throw StoreError("the token just created cannot be read back")
     }
 
     public func token(hash: String) async throws -> TokenRecord? {
-        let rows = try await client.query("SELECT id, name, hash, created_at FROM tokens WHERE hash = \(hash)", logger: logger)
-        for try await (id, name, h, at) in rows.decode((Int64, String, String, Int64).self) {
-            return TokenRecord(id: id, name: name, hash: h, createdAt: at)
+        let rows = try await client.query("SELECT id, name, hash, created_at, expires_at FROM tokens WHERE hash = \(hash)",
+                                          logger: logger)
+        for try await (id, name, h, at, expires) in rows.decode((Int64, String, String, Int64, Int64?).self) {
+            return TokenRecord(id: id, name: name, hash: h, createdAt: at, expiresAt: expires)
         }
         return nil
     }
@@ -301,10 +361,10 @@ public final class PostgresStore: GuarantorStore {
     }
 
     public func tokens() async throws -> [TokenRecord] {
-        let rows = try await client.query("SELECT id, name, hash, created_at FROM tokens ORDER BY id", logger: logger)
+        let rows = try await client.query("SELECT id, name, hash, created_at, expires_at FROM tokens ORDER BY id", logger: logger)
         var out: [TokenRecord] = []
-        for try await (id, name, h, at) in rows.decode((Int64, String, String, Int64).self) {
-            out.append(TokenRecord(id: id, name: name, hash: h, createdAt: at))
+        for try await (id, name, h, at, expires) in rows.decode((Int64, String, String, Int64, Int64?).self) {
+            out.append(TokenRecord(id: id, name: name, hash: h, createdAt: at, expiresAt: expires))
         }
         return out
     }

@@ -97,9 +97,28 @@ public struct TokenRecord: Codable, Hashable, Sendable {
     public var name: String
     public var hash: String
     public var createdAt: Int64
-    public init(id: Int64, name: String, hash: String, createdAt: Int64) {
-        self.id = id; self.name = name; self.hash = hash; self.createdAt = createdAt
+    /// When it stops working, in milliseconds since 1970 (UTC); nil for never
+    /// (tokens made before expiry existed, or with `--expires-days 0`).
+    public var expiresAt: Int64?
+    public init(id: Int64, name: String, hash: String, createdAt: Int64, expiresAt: Int64? = nil) {
+        self.id = id; self.name = name; self.hash = hash; self.createdAt = createdAt; self.expiresAt = expiresAt
     }
+
+    /// True once `now` (milliseconds since 1970) has reached the expiry.
+    public func isExpired(at now: Int64 = StoreClock.now()) -> Bool {
+        guard let expiresAt else { return false }
+        return now >= expiresAt
+    }
+}
+
+/// A new scenario version refused because its author has saved the most allowed.
+public struct VersionQuotaExceeded: Error, Hashable, Sendable, CustomStringConvertible {
+    public var author: String
+    /// Versions the author has saved (at least `limit`).
+    public var count: Int
+    public var limit: Int
+    public init(author: String, count: Int, limit: Int) { self.author = author; self.count = count; self.limit = limit }
+    public var description: String { "`\(author)` has saved \(count) scenario versions; the limit is \(limit)" }
 }
 
 /// A store failure a person can act on.

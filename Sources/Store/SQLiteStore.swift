@@ -9,7 +9,13 @@ public final class SQLiteStore: GuarantorStore {
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and applies the migrations.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, migratingUpTo: nil)
+    }
+
+    /// Applies the migrations up to `last` only (nil: all). Tests make an
+    /// older database with it, to check that migrating keeps its data.
+    init(path: String, migratingUpTo last: String?) throws {
         var config = Configuration()
         // A writer waits this long for another writer instead of failing at once.
         config.busyMode = .timeout(5)
@@ -22,7 +28,7 @@ public final class SQLiteStore: GuarantorStore {
             throw StoreError("cannot open the SQLite database `\(path)`: \(error)")
         }
         self.path = path
-        try Self.migrator.migrate(pool)
+        if let last { try Self.migrator.migrate(pool, upTo: last) } else { try Self.migrator.migrate(pool) }
     }
 
     /// The journal mode actually in force (`wal` for a pool).
@@ -71,16 +77,31 @@ public final class SQLiteStore: GuarantorStore {
                 );
                 """)
         }
+        // Tokens expire; those made before keep no expiry (NULL).
+        m.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE tokens ADD COLUMN expires_at INTEGER")
+        }
+        // The version quota counts an author's versions on every new save.
+        m.registerMigration("v3") { db in
+            try db.execute(sql: "CREATE INDEX scenario_versions_author ON scenario_versions (created_by)")
+        }
         return m
     }
 
     // MARK: scenarios
 
-    public func saveScenario(name: String, title: String, text: String, by author: String) async throws -> ScenarioVersion {
+    public func saveScenario(name: String, title: String, text: String, by author: String,
+                             maxVersionsByAuthor: Int?) async throws -> ScenarioVersion {
         try StoreText.check(name, title, text, author)
         let hash = ContentHash.of(text)
         let now = StoreClock.now()
+        // One write transaction (GRDB's pool has one writer at a time): the count and the insert cannot interleave with another save.
         return try await pool.write { db in
+            if let limit = maxVersionsByAuthor,
+               try Row.fetchOne(db, sql: "SELECT 1 FROM scenario_versions WHERE name = ? AND hash = ?", arguments: [name, hash]) == nil {
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scenario_versions WHERE created_by = ?", arguments: [author]) ?? 0
+                if count >= limit { throw VersionQuotaExceeded(author: author, count: count, limit: limit) }
+            }
             try db.execute(sql: """
                 INSERT INTO scenario_versions (name, hash, title, text, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, hash) DO NOTHING
@@ -224,19 +245,24 @@ public final class SQLiteStore: GuarantorStore {
 
     // MARK: tokens
 
-    public func createToken(name: String, hash: String) async throws -> TokenRecord {
+    public func createToken(name: String, hash: String, expiresAt: Int64?) async throws -> TokenRecord {
         let now = StoreClock.now()
         return try await pool.write { db in
-            try db.execute(sql: "INSERT INTO tokens (name, hash, created_at) VALUES (?, ?, ?)", arguments: [name, hash, now])
-            return TokenRecord(id: db.lastInsertedRowID, name: name, hash: hash, createdAt: now)
+            try db.execute(sql: "INSERT INTO tokens (name, hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, hash, now, expiresAt])
+            return TokenRecord(id: db.lastInsertedRowID, name: name, hash: hash, createdAt: now, expiresAt: expiresAt)
         }
+    }
+
+    static let tokenSelect = "SELECT id, name, hash, created_at, expires_at FROM tokens"
+
+    static func token(_ r: Row) -> TokenRecord {
+        TokenRecord(id: r["id"], name: r["name"], hash: r["hash"], createdAt: r["created_at"], expiresAt: r["expires_at"])
     }
 
     public func token(hash: String) async throws -> TokenRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, name, hash, created_at FROM tokens WHERE hash = ?", arguments: [hash]).map { r in
-                TokenRecord(id: r["id"], name: r["name"], hash: r["hash"], createdAt: r["created_at"])
-            }
+            try Row.fetchOne(db, sql: Self.tokenSelect + " WHERE hash = ?", arguments: [hash]).map(Self.token)
         }
     }
 
@@ -246,9 +272,7 @@ public final class SQLiteStore: GuarantorStore {
 
     public func tokens() async throws -> [TokenRecord] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, hash, created_at FROM tokens ORDER BY id").map { r in
-                TokenRecord(id: r["id"], name: r["name"], hash: r["hash"], createdAt: r["created_at"])
-            }
+            try Row.fetchAll(db, sql: Self.tokenSelect + " ORDER BY id").map(Self.token)
         }
     }
 

@@ -42,6 +42,8 @@ struct Serve: AsyncParsableCommand {
     var maxRuns: Int64 = Self.defaults.maxRunsPerStudy
     @Option(parsing: .unconditional, help: "Most runs per scenario in a compare (it runs inside the request).")
     var maxCompareRuns: Int64 = Self.defaults.maxCompareRuns
+    @Option(parsing: .unconditional, help: "Most scenario versions one token holder may save, all scenarios together (409 past it).")
+    var maxVersions: Int = Self.defaults.maxVersionsPerHolder
     @Option(parsing: .unconditional, help: "Studies and compares running at once.")
     var maxConcurrentStudies: Int = Self.defaults.maxConcurrentStudies
     @Option(parsing: .unconditional, help: "Longest a request may take, in seconds (more than 0, at most 86400).")
@@ -59,6 +61,7 @@ struct Serve: AsyncParsableCommand {
         if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
         if maxCompareRuns < 1 { throw ValidationError("--max-compare-runs must be at least 1") }
         if maxConcurrentStudies < 1 { throw ValidationError("--max-concurrent-studies must be at least 1") }
+        if maxVersions < 1 { throw ValidationError("--max-versions must be at least 1") }
         if let why = ServerLimits.requestTimeoutProblem(requestTimeout) { throw ValidationError(why) }
         if let why = ServerLimits.idleTimeoutProblem(idleTimeout) { throw ValidationError(why) }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
@@ -72,6 +75,7 @@ struct Serve: AsyncParsableCommand {
         limits.maxRunsPerStudy = maxRuns
         limits.maxCompareRuns = maxCompareRuns
         limits.maxConcurrentStudies = maxConcurrentStudies
+        limits.maxVersionsPerHolder = maxVersions
         limits.requestTimeoutSeconds = requestTimeout
         limits.idleTimeoutSeconds = idleTimeout
 
@@ -81,10 +85,12 @@ struct Serve: AsyncParsableCommand {
         for line in try await server.prepare(bundled: BundledScenarios.read(folder: scenarios)) { logger.info("\(line)") }
         if try await store.tokenCount() == 0 {
             // A fresh install has no way in otherwise; the secret is shown this once and stored only as a hash.
-            let secret = try await Tokens.create(name: "admin", in: store)
+            let (secret, record) = try await Tokens.create(name: "admin", days: Tokens.defaultExpiryDays, in: store)
+            let expires = record.expiresAt.map(Tokens.date) ?? "never"
             FileHandle.standardError.write(Data("""
                 No tokens yet: created token `admin` (shown only now; sign in with it at http://\(host):\(port)/login):
                   \(secret)
+                It expires \(expires) (in \(Tokens.defaultExpiryDays) days); make more with `guarantor-server token create`.
 
                 """.utf8))
         }
@@ -117,23 +123,32 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token and print it (it is stored only as a SHA-256 hash).")
         @OptionGroup var database: DatabaseOption
         @Option(help: "Who holds the token (recorded as the author of what it saves and runs).") var name: String
+        @Option(parsing: .unconditional, help: "Days until the token stops working (0: never; at most \(Tokens.maxExpiryDays)).")
+        var expiresDays: Int = Tokens.defaultExpiryDays
 
         func validate() throws {
             let ok = !name.isEmpty && name.count <= 100 && name.unicodeScalars.allSatisfy { !CharacterSet.controlCharacters.contains($0) }
             if !ok { throw ValidationError("--name must be 1 to 100 printable characters") }
+            if !(0...Tokens.maxExpiryDays).contains(expiresDays) {
+                throw ValidationError("--expires-days must be between 0 (never expires) and \(Tokens.maxExpiryDays)")
+            }
         }
 
         func run() async throws {
             let store: any GuarantorStore
             do { store = try await database.open() } catch { throw Failure("\(error)") }
-            let secret = try await Tokens.create(name: name, in: store)
-            print(secret)
+            let (secret, record) = try await Tokens.create(name: name, days: expiresDays, in: store)
             (store as? PostgresStore)?.close()
+            // Only the secret on standard output, for `T=$(guarantor-server token create ...)`.
+            print(secret)
+            let expires = record.expiresAt.map { "expires \(Tokens.date($0)) (in \(expiresDays) days)" } ?? "never expires"
+            FileHandle.standardError.write(Data("token \(record.id) for \(name) \(expires)\n".utf8))
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tokens: id, holder's name and when it was created (the secrets are not stored).")
+        static let configuration = CommandConfiguration(
+            abstract: "List the tokens: id, holder's name, when it was created and when it expires (the secrets are not stored).")
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {

@@ -161,6 +161,87 @@ struct APITests {
         }
     }
 
+    /// An expired token is refused with 401 `token_expired` saying so: in the
+    /// header, and as the pages' cookie (which the response then clears).
+    @Test func expiredTokensAreRefused() async throws {
+        let t = try await TestServer.make(loadBundled: false)
+        let now = StoreClock.now()
+        let expiredSecret = Tokens.newSecret()
+        let expired = try await t.store.createToken(name: "old", hash: Tokens.hash(expiredSecret), expiresAt: now - 1)
+        let lastingSecret = Tokens.newSecret()
+        _ = try await t.store.createToken(name: "forever", hash: Tokens.hash(lastingSecret), expiresAt: nil)
+        let ann = try #require(try await t.store.token(hash: Tokens.hash(t.token)))
+        // The test server's token has the default lifetime.
+        #expect(ann.expiresAt == ann.createdAt + Int64(Tokens.defaultExpiryDays) * 86_400_000 && Tokens.defaultExpiryDays == 90)
+        let expiredOn = Tokens.date(now - 1)
+        try await t.test { client in
+            let bearer = { (secret: String) -> HTTPFields in [.authorization: "Bearer \(secret)", .contentType: "application/json"] }
+            let save = { (headers: HTTPFields) in
+                try await client.execute(uri: "/api/scenarios", method: .post, headers: headers, body: json(["name": "x", "text": "a: 1"]))
+            }
+            let o = expectError(try await save(bearer(expiredSecret)), .unauthorized, "token_expired")
+            #expect((o["message"] as? String)?.contains("expired on \(expiredOn)") == true, "\(o)")
+            #expect((o["message"] as? String)?.contains("token create") == true)
+            // Reading with it is refused too (it says who the caller is, wrongly), but the open paths never look.
+            expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: bearer(expiredSecret)), .unauthorized, "token_expired")
+            #expect(try await client.execute(uri: "/api/health", method: .get, headers: bearer(expiredSecret)).status == .ok)
+            // Tokens that have not expired, or never do, work.
+            #expect(try await save(bearer(t.token)).status == .unprocessableContent)
+            #expect(try await save(bearer(lastingSecret)).status == .unprocessableContent)
+            // The cookie: the API says so and clears it; a page says so, offers sign-in, and clears it.
+            let cookie: HTTPFields = [.cookie: "guarantor_token=\(expiredSecret)"]
+            let api = try await client.execute(uri: "/api/studies", method: .get, headers: cookie)
+            expectError(api, .unauthorized, "token_expired")
+            #expect(api.headers[.setCookie]?.contains("Max-Age=0") == true)
+            let page = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(page.status == .unauthorized && page.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(page.text.contains("expired on \(expiredOn)") && page.text.contains("href=\"/login\""), "\(page.text)")
+            #expect(!page.text.contains("<span class=\"who\">"))
+            // Signing in with it is refused, saying why.
+            let login = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "token=\(expiredSecret)"))
+            #expect(login.status == .unauthorized && login.text.contains("expired on \(expiredOn)") && login.headers[.setCookie] == nil)
+        }
+        // `token list` shows each expiry.
+        let listing = Tokens.listing(try await t.store.tokens(), now: now)
+        let lines = listing.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasSuffix("EXPIRES (UTC)") == true, "\(listing)")
+        #expect(lines.count == 4 && lines[1].hasSuffix(Tokens.date(ann.expiresAt ?? 0)) && lines[2].hasSuffix("\(expiredOn) (expired)")
+                && lines[3].hasSuffix("never"), "\(listing)")
+        #expect(expired.id == 2 && Tokens.expiry(days: 0) == nil && Tokens.expiry(days: 2, from: 1000) == 1000 + 2 * 86_400_000)
+    }
+
+    /// --max-versions: a token holder's new versions stop at the limit with
+    /// 409 `too_many_versions`; saving existing text, and other holders, still work.
+    @Test func versionsStopAtTheHoldersQuota() async throws {
+        let t = try await TestServer.make(configure: { $0.maxVersionsPerHolder = 2 })
+        #expect(ServerLimits(studyThreads: 1).maxVersionsPerHolder == 1_000)
+        let bob = try await Tokens.create(name: "bob", in: t.store)
+        try await t.test { client in
+            let save = { (secret: String, name: String, runs: Int) in
+                try await client.execute(uri: "/api/scenarios", method: .post,
+                                         headers: [.authorization: "Bearer \(secret)", .contentType: "application/json"],
+                                         body: json(["name": name, "text": variantText + "seed: \(runs)\n"]))
+            }
+            #expect(try await save(t.token, "first", 1).status == .created)
+            #expect(try await save(t.token, "second", 2).status == .created)
+            let over = try await save(t.token, "first", 3)
+            let o = expectError(over, .conflict, "too_many_versions")
+            #expect((o["message"] as? String)?.contains("`ann` has saved 2 scenario versions") == true, "\(over.text)")
+            #expect((o["message"] as? String)?.contains("--max-versions 2") == true, "\(over.text)")
+            #expect(try await client.execute(uri: "/api/scenarios/first", method: .get).object["versions"].map { ($0 as? [Any])?.count } == 1)
+            // The same text again is the existing version, not a new one.
+            #expect(try await save(t.token, "first", 1).status == .ok)
+            #expect(try await save(bob, "first", 3).status == .created)
+            // From the editor: 409, the text kept, the problem listed.
+            let form: HTTPFields = [.cookie: "guarantor_token=\(t.token)", .contentType: "application/x-www-form-urlencoded",
+                                    .origin: "http://localhost"]
+            let page = try await client.execute(uri: "/scenarios/first", method: .post, headers: form,
+                                                body: PageTests.encode([("text", variantText + "seed: 4\n")]))
+            #expect(page.status == .conflict && page.text.contains("--max-versions 2") && page.text.contains("seed: 4"), "\(page.text)")
+        }
+    }
+
     /// A scenario title is shown in every listing: at most 300 characters.
     @Test func longTitlesAreRefused() async throws {
         let t = try await TestServer.make()
@@ -268,12 +349,52 @@ struct APITests {
                                     .badRequest, "bad_request")
             #expect(array["message"] as? String == "the JSON body must be an object (see /openapi.yaml)")
             // A number out of range or with a fraction names its field.
-            for (body, field) in [(#"{"scenario": "nato-article5", "seed": -1}"#, "seed"), (#"{"scenario": "nato-article5", "runs": 1.5}"#, "runs"),
+            for (body, field) in [(#"{"scenario": "nato-article5", "seed": 1.5}"#, "seed"), (#"{"scenario": "nato-article5", "runs": 1.5}"#, "runs"),
                                   (#"{"scenario": "nato-article5", "runs": 12345678901234567890123}"#, "runs")] {
                 let r = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth, body: ByteBuffer(string: body))
                 let o = expectError(r, .badRequest, "bad_request")
                 #expect((o["message"] as? String)?.hasPrefix("`\(field)` must be a whole number from") == true, "\(r.text)")
             }
+        }
+    }
+
+    /// The API takes the seeds a scenario file takes, 0 to 2^63-1, and no
+    /// others (the JSON decoder alone would take up to 2^64-1).
+    @Test func seedsTakeTheRangeOfScenarioFiles() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let range = "from 0 to 9223372036854775807 (2^63-1)"
+            for seed in ["-1", "9223372036854775808", "18446744073709551615", "18446744073709551616", "1e30"] {
+                for (uri, body) in [("/api/studies", #"{"scenario": "nato-article5", "runs": 10, "seed": \#(seed)}"#),
+                                    ("/api/compare", #"{"scenarios": ["nato-article5", "ukraine-base"], "runs": 10, "seed": \#(seed)}"#)] {
+                    let r = try await client.execute(uri: uri, method: .post, headers: t.auth, body: ByteBuffer(string: body))
+                    let o = expectError(r, .unprocessableContent, "bad_seed")
+                    #expect((o["message"] as? String)?.contains(range) == true, "\(seed) at \(uri): \(r.text)")
+                }
+            }
+            // The same from the pages' forms.
+            let form: HTTPFields = [.cookie: "guarantor_token=\(t.token)", .contentType: "application/x-www-form-urlencoded",
+                                    .origin: "http://localhost"]
+            for seed in ["-1", "9223372036854775808"] {
+                let r = try await client.execute(uri: "/studies", method: .post, headers: form,
+                                                 body: ByteBuffer(string: "scenario=nato-article5&runs=10&seed=\(seed)"))
+                #expect(r.status == .unprocessableContent && r.text.contains(range), "\(r.text)")
+            }
+            // A scenario file takes the same largest seed, and not one more.
+            let largest = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                   body: json(["name": "largest-seed", "text": variantText + "seed: 9223372036854775807\n"]))
+            #expect(largest.status == .created, "\(largest.text)")
+            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "past-seed", "text": variantText + "seed: 9223372036854775808\n"])),
+                        .unprocessableContent, "invalid_scenario")
+            // The largest seed runs.
+            let started = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                   body: ByteBuffer(string: #"{"scenario": "nato-article5", "runs": 10, "seed": 9223372036854775807}"#))
+            #expect(started.status == .accepted, "\(started.text)")
+            let id = try #require(started.object["id"] as? String)
+            await t.server.waitForStudy(id)
+            let done = try await client.execute(uri: "/api/studies/\(id)", method: .get)
+            #expect(done.object["status"] as? String == "succeeded" && (done.object["seed"] as? NSNumber)?.uint64Value == 9_223_372_036_854_775_807)
         }
     }
 

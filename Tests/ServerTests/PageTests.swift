@@ -212,6 +212,44 @@ struct PageTests {
         }
     }
 
+    /// An error page has the same header as every other page: a signed-in
+    /// holder sees their name and "Sign out", not a "Sign in" link.
+    @Test func errorPagesShowWhoIsSignedIn() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let cookie: HTTPFields = [.cookie: "guarantor_token=\(t.token)"]
+            let signedIn = "<span class=\"who\">ann</span>"
+            let signInLink = "<a href=\"/login\">Sign in</a>"
+            // The router's own 404, a route's 404, a 422 from a form, by cookie or by bearer token.
+            let unroutedPage = try await client.execute(uri: "/no-such-page", method: .get, headers: cookie)
+            let missingScenario = try await client.execute(uri: "/scenarios/no-such-scenario", method: .get, headers: cookie)
+            let missingStudy = try await client.execute(uri: "/studies/0000000000000000", method: .get,
+                                                        headers: [.authorization: "Bearer \(t.token)"])
+            let badNumber = try await client.execute(uri: "/studies", method: .post, headers: signIn(t),
+                                                     body: Self.encode([("scenario", "nato-article5"), ("runs", "many")]))
+            for (r, status) in [(unroutedPage, HTTPResponse.Status.notFound), (missingScenario, .notFound),
+                                (missingStudy, .notFound), (badNumber, .unprocessableContent)] {
+                #expect(r.status == status, "\(r.status): \(r.text)")
+                #expect(r.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(r.text.contains(signedIn) && r.text.contains("Sign out"), "\(r.text)")
+                #expect(!r.text.contains(signInLink), "\(r.text)")
+            }
+            // A signed-in change from another origin is refused, and the page still says who is signed in.
+            let crossOrigin = try await client.execute(uri: "/studies", method: .post,
+                                                       headers: [.cookie: "guarantor_token=\(t.token)", .origin: "http://other.localhost",
+                                                                 .contentType: "application/x-www-form-urlencoded"],
+                                                       body: Self.encode([("scenario", "nato-article5")]))
+            #expect(crossOrigin.status == .forbidden && crossOrigin.text.contains(signedIn))
+            // Signed out, or with a stale cookie, the error page offers "Sign in".
+            for headers: HTTPFields in [[:], [.cookie: "guarantor_token=old"]] {
+                let r = try await client.execute(uri: "/no-such-page", method: .get, headers: headers)
+                #expect(r.status == .notFound && r.text.contains(signInLink) && !r.text.contains("Sign out"))
+            }
+            // The API's errors stay JSON.
+            expectError(try await client.execute(uri: "/api/no-such-endpoint", method: .get, headers: cookie), .notFound, "not_found")
+        }
+    }
+
     @Test func privatePagesNeedSigningIn() async throws {
         let t = try await TestServer.make(privateRead: true)
         try await t.test { client in

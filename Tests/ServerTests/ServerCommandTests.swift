@@ -51,6 +51,7 @@ struct ServerCommandTests {
         (["--request-timeout", "1e300"], "--request-timeout must be more than 0 and at most 86400 seconds"),
         (["--idle-timeout", "nan"], "--idle-timeout must be more than 0"),
         (["--max-concurrent-studies", "0"], "--max-concurrent-studies must be at least 1"),
+        (["--max-versions", "0"], "--max-versions must be at least 1"),
     ])
     func badLimitsAreRefused(_ flags: [String], _ message: String) throws {
         try ServerCommand.withFolder { folder in
@@ -64,7 +65,7 @@ struct ServerCommandTests {
     @Test func helpShowsTheDefaults() throws {
         try ServerCommand.withFolder { folder in
             let help = try ServerCommand.run(["serve", "--help"], in: folder).stdout
-            for d in ["(default: 1048576)", "(default: 2000000)", "(default: 50000)", "(default: 2)", "(default: 60.0)", "(default: 30.0)"] {
+            for d in ["(default: 1048576)", "(default: 2000000)", "(default: 50000)", "(default: 2)", "(default: 60.0)", "(default: 30.0)", "(default: 1000)"] {
                 #expect(help.contains(d), "\(d) in \(help)")
             }
         }
@@ -87,7 +88,35 @@ struct ServerCommandTests {
             let none = try ServerCommand.run(["token", "revoke", "2"], in: folder)
             #expect(none.status == 1 && none.stderr.contains("no token has the id or holder `2`"), "\(none.stderr)")
             #expect(!none.stderr.contains("Usage:"))
-            #expect(try ServerCommand.run(["token", "list"], in: folder).stdout == "ID  NAME  CREATED (UTC)\n")
+            #expect(try ServerCommand.run(["token", "list"], in: folder).stdout == "ID  NAME  CREATED (UTC)  EXPIRES (UTC)\n")
+        }
+    }
+
+    /// `token create --expires-days N` (default 90; 0 never), shown by `token list`.
+    @Test func tokensExpire() throws {
+        try ServerCommand.withFolder { folder in
+            let lasting = try ServerCommand.run(["token", "create", "--name", "ann"], in: folder)
+            #expect(lasting.status == 0 && lasting.stdout.hasPrefix("gt_") && lasting.stdout.split(separator: "\n").count == 1)
+            #expect(lasting.stderr.contains("token 1 for ann expires ") && lasting.stderr.contains("(in 90 days)"), "\(lasting.stderr)")
+            let week = try ServerCommand.run(["token", "create", "--name", "bob", "--expires-days", "7"], in: folder)
+            #expect(week.status == 0 && week.stderr.contains("(in 7 days)"), "\(week.stderr)")
+            let never = try ServerCommand.run(["token", "create", "--name", "cy", "--expires-days", "0"], in: folder)
+            #expect(never.status == 0 && never.stderr.contains("token 3 for cy never expires"), "\(never.stderr)")
+            for bad in ["-1", "36501", "x"] {
+                let r = try ServerCommand.run(["token", "create", "--name", "dee", "--expires-days", bad], in: folder)
+                #expect(r.status == 64, "\(bad): \(r.stderr)")
+                if bad != "x" { #expect(r.stderr.contains("--expires-days must be between 0 (never expires) and 36500"), "\(r.stderr)") }
+            }
+            let list = try ServerCommand.run(["token", "list"], in: folder).stdout.split(separator: "\n").map(String.init)
+            #expect(list.count == 4 && list[0].hasSuffix("EXPIRES (UTC)") && list[3].hasSuffix("never"), "\(list)")
+            // The expiry is 90 and 7 days after creation, to the second as listed.
+            func days(_ line: String) -> Double? {
+                let parts = line.split(separator: " ").map(String.init)
+                let f = ISO8601DateFormatter()
+                guard parts.count >= 4, let created = f.date(from: parts[2]), let expires = f.date(from: parts[3]) else { return nil }
+                return expires.timeIntervalSince(created) / 86_400
+            }
+            #expect(days(list[1]).map { abs($0 - 90) < 0.001 } == true && days(list[2]).map { abs($0 - 7) < 0.001 } == true, "\(list)")
         }
     }
 

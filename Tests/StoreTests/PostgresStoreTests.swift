@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
-import Store
+@testable import Store
 import Testing
 
 /// The PostgreSQL half of the suite. It needs a server: set
@@ -12,6 +12,18 @@ enum PostgresTestServer {
     static let url = ProcessInfo.processInfo.environment["GUARANTOR_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
     static func withFreshDatabase(_ body: (any GuarantorStore) async throws -> Void) async throws {
+        try await withFreshDatabaseURL { testURL in
+            let store = try await PostgresStore.connect(url: testURL)
+            var failure: (any Error)?
+            do { try await body(store) } catch { failure = error }
+            store.close()
+            try? await Task.sleep(for: .milliseconds(50))
+            if let failure { throw failure }
+        }
+    }
+
+    /// A new, empty database (no tables): `body` gets its URL.
+    static func withFreshDatabaseURL(_ body: (String) async throws -> Void) async throws {
         guard let url else { return }
         let name = "guarantor_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
         let logger = Logger(label: "guarantor.test")
@@ -23,11 +35,8 @@ enum PostgresTestServer {
         var components = URLComponents(string: url)
         components?.path = "/" + name
         guard let testURL = components?.string else { throw StoreError("cannot build the test database URL") }
-        let store = try await PostgresStore.connect(url: testURL)
         var failure: (any Error)?
-        do { try await body(store) } catch { failure = error }
-        store.close()
-        try? await Task.sleep(for: .milliseconds(50))
+        do { try await body(testURL) } catch { failure = error }
         _ = try? await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
         if let failure { throw failure }
     }
@@ -45,11 +54,28 @@ struct PostgresStoreTests {
     @Test func valuesAreParameters() async throws { try await run(StoreContract.valuesAreParameters) }
     @Test func nulIsRefused() async throws { try await run(StoreContract.nulIsRefused) }
     @Test func concurrentSaves() async throws { try await run(StoreContract.concurrentSavesOfOneTextMakeOneVersion) }
+    @Test func versionQuota() async throws { try await run(StoreContract.versionQuotaPerAuthor) }
     @Test func studyLifecycle() async throws { try await run(StoreContract.studyLifecycle) }
     @Test func cancelAndList() async throws { try await run(StoreContract.cancelAndList) }
     @Test func recovery() async throws { try await run(StoreContract.recoveryEndsInterruptedStudies) }
     @Test func tokens() async throws { try await run(StoreContract.tokensAreLookedUpByHash) }
     @Test func tokensAreListedAndRevoked() async throws { try await run(StoreContract.tokensAreListedAndRevoked) }
+    @Test func tokensKeepTheirExpiry() async throws { try await run(StoreContract.tokensKeepTheirExpiry) }
+
+    /// A database made before tokens expired: migrating it keeps its tokens,
+    /// which never expire, and new tokens get an expiry.
+    @Test func migratingKeepsOldTokensWithoutExpiry() async throws {
+        try await PostgresTestServer.withFreshDatabaseURL { url in
+            let v1 = try await PostgresStore.connect(url: url, migratingUpTo: "v1")
+            try await v1.client.query("INSERT INTO tokens (name, hash, created_at) VALUES ('old', 'oldhash', 1000)", logger: v1.logger)
+            v1.close()
+            let migrated = try await PostgresStore.connect(url: url)
+            defer { migrated.close() }
+            #expect(try await migrated.token(hash: "oldhash") == TokenRecord(id: 1, name: "old", hash: "oldhash", createdAt: 1000, expiresAt: nil))
+            let new = try await migrated.createToken(name: "new", hash: "newhash", expiresAt: 2000)
+            #expect(try await migrated.tokens().map(\.expiresAt) == [nil, 2000] && new.id == 2)
+        }
+    }
 }
 
 @Suite("PostgreSQL URLs")

@@ -60,6 +60,37 @@ enum StoreContract {
         #expect(try await store.versions(of: "race").count == 1)
     }
 
+    /// `maxVersionsByAuthor`: an author's new versions (of any scenario) stop
+    /// at the limit; the text that already is a version, and other authors, are not affected.
+    static func versionQuotaPerAuthor(_ store: any GuarantorStore) async throws {
+        let a = try await store.saveScenario(name: "one", title: "T", text: "a", by: "ann", maxVersionsByAuthor: 2)
+        _ = try await store.saveScenario(name: "two", title: "T", text: "b", by: "ann", maxVersionsByAuthor: 2)
+        await #expect(throws: VersionQuotaExceeded(author: "ann", count: 2, limit: 2)) {
+            _ = try await store.saveScenario(name: "one", title: "T", text: "c", by: "ann", maxVersionsByAuthor: 2)
+        }
+        #expect(try await store.saveScenario(name: "one", title: "T", text: "a", by: "ann", maxVersionsByAuthor: 2) == a)
+        _ = try await store.saveScenario(name: "one", title: "T", text: "c", by: "bob", maxVersionsByAuthor: 2)
+        #expect(try await store.versions(of: "one").map(\.text) == ["c", "a"])
+        // Without a limit (the bundled scenarios), nothing is counted.
+        _ = try await store.saveScenario(name: "one", title: "T", text: "d", by: "ann")
+        // Saves at once cannot pass the limit together: of 12 new texts, exactly the limit's worth are kept.
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for i in 0..<12 {
+                group.addTask {
+                    do {
+                        _ = try await store.saveScenario(name: "race", title: "R", text: "t\(i)", by: "cy", maxVersionsByAuthor: 5)
+                        return true
+                    } catch is VersionQuotaExceeded { return false }
+                }
+            }
+            var saved = 0
+            for try await ok in group where ok { saved += 1 }
+            return saved
+        }
+        #expect(results == 5)
+        #expect(try await store.versions(of: "race").count == 5)
+    }
+
     static func studyLifecycle(_ store: any GuarantorStore) async throws {
         let new = NewStudy(scenarioName: "demo", scenarioHash: "h", seed: UInt64.max, runs: 1000, sensitivityRuns: 0, createdBy: "ann")
         let s = try await store.createStudy(new)
@@ -121,6 +152,19 @@ enum StoreContract {
         #expect(try await store.token(hash: "cc") == nil)
         #expect(try await store.tokenCount() == 2)
         await #expect(throws: (any Error).self) { _ = try await store.createToken(name: "eve", hash: "aa") }
+    }
+
+    /// A token keeps its expiry (milliseconds since 1970), or none.
+    static func tokensKeepTheirExpiry(_ store: any GuarantorStore) async throws {
+        let lasting = try await store.createToken(name: "ann", hash: "a1")
+        let dated = try await store.createToken(name: "bob", hash: "b1", expiresAt: 1_800_000_000_000)
+        let past = try await store.createToken(name: "cy", hash: "c1", expiresAt: 1_000)
+        #expect(lasting.expiresAt == nil && dated.expiresAt == 1_800_000_000_000)
+        #expect(try await store.token(hash: "a1") == lasting)
+        #expect(try await store.token(hash: "b1") == dated)
+        #expect(try await store.tokens() == [lasting, dated, past])
+        #expect(!lasting.isExpired(at: Int64.max) && !dated.isExpired(at: 1_799_999_999_999) && dated.isExpired(at: 1_800_000_000_000))
+        #expect(try await store.token(hash: "c1")?.isExpired() == true)
     }
 
     /// `token list` and `token revoke`: by id, or every token of a name.
