@@ -22,6 +22,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
+        try CLI.checkSeed(seed)
         if files.count < 2 { throw ValidationError("give at least two scenario files to compare") }
         if files.count > 20 { throw ValidationError("compare at most 20 scenarios at once") }
         if let runs, !(2...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 2 and 1,000,000,000 (a standard error needs at least two runs)") }

@@ -130,6 +130,7 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
+        try CLI.checkSeed(seed)
         if let runs, !(2...1_000_000_000).contains(runs) { throw ValidationError("--runs must be between 2 and 1,000,000,000 (a standard error needs at least two runs)") }
         guard (1...DeterrenceGameSpec.maxGuarantors).contains(guarantors) else {
             throw ValidationError("--guarantors must be between 1 and \(DeterrenceGameSpec.maxGuarantors)")

@@ -30,6 +30,7 @@ struct NegotiateCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
 
     func validate() throws {
+        try CLI.checkSeed(seed)
         if let rounds, !(1...10_000).contains(rounds) { throw ValidationError("--rounds must be between 1 and 10000") }
         if let runs, !(1...NegotiationSpec.maxRuns).contains(runs) {
             throw ValidationError("--runs must be between 1 and \(NegotiationSpec.maxRuns)")

@@ -36,6 +36,7 @@ struct StudyCommand: AsyncParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
+        try CLI.checkSeed(seed)
         if let runs, !(2...1_000_000_000).contains(runs) {
             throw ValidationError("--runs must be between 2 and 1,000,000,000 (a standard error needs at least two runs)")
         }
@@ -80,6 +81,14 @@ struct StudyCommand: AsyncParsableCommand {
 
 /// Wiring shared by the commands: loading, running, progress.
 enum CLI {
+    /// Seeds run from 0 to 2^63 - 1, as in scenario and negotiation files and the server's API,
+    /// so that a seed given here can be written in a file or sent to the server.
+    static func checkSeed(_ seed: UInt64?) throws {
+        if let seed, seed > UInt64(Int64.max) {
+            throw ValidationError("--seed must be between 0 and \(Int64.max), the range scenario files and the server take (got \(seed))")
+        }
+    }
+
     static func loadScenario(_ path: String) throws -> Scenario {
         switch ScenarioLoader.load(path: path) {
         case .success(let s): return s

@@ -221,4 +221,16 @@ struct CLITests {
             #expect(r.status < 128, "crashed on \(args)")
         }
     }
+
+    /// Seeds take the range of scenario files and the server (0 to 2^63 - 1) in every command.
+    @Test func seedsTakeTheRangeOfFilesAndTheServer() throws {
+        let scenario = "Tests/ScenarioSpecTests/Cases/minimal.yaml"
+        for args in [["study", scenario, "--quiet"], ["compare", scenario, scenario, "--quiet"],
+                     ["game", "deterrence", scenario, "-o", "/tmp/never.efg", "--quiet"], ["negotiate", "negotiations/ukraine-settlement.yaml"]] {
+            let r = try CLI.run(args + ["--seed", "9223372036854775808"])
+            #expect(r.status == 64 && r.stderr.contains("--seed must be between 0 and 9223372036854775807"), "\(args): \(r.stderr)")
+        }
+        let top = try CLI.run(["study", scenario, "--runs", "50", "--seed", "9223372036854775807", "--format", "json", "--quiet"])
+        #expect(top.status == 0 && top.stdout.contains("\"seed\" : 9223372036854775807"), "\(top.stderr)")
+    }
 }
