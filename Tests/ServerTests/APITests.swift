@@ -62,8 +62,22 @@ struct APITests {
             #expect(try await client.execute(uri: "/api/scenarios", method: .get, headers: stale).status == .ok)
             #expect(try await client.execute(uri: "/api/health", method: .get, headers: stale).status == .ok)
             // Signed out, so a change needs a token.
-            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: stale,
-                                                 body: json(["name": "v", "text": variantText])), .unauthorized, "token_required")
+            let change = try await client.execute(uri: "/api/scenarios", method: .post, headers: stale,
+                                                  body: json(["name": "v", "text": variantText]))
+            expectError(change, .unauthorized, "token_required")
+            // Error responses clear the cookie too: a 401, a 404, a 400 and a 413.
+            let errors = [
+                change,
+                expectingError(try await client.execute(uri: "/api/nothing-here", method: .get, headers: stale), .notFound, "not_found"),
+                expectingError(try await client.execute(uri: "/api/validate", method: .post, headers: stale, body: json(["text": 3])),
+                               .badRequest, "bad_request"),
+                expectingError(try await client.execute(uri: "/api/validate", method: .post, headers: stale,
+                                                        body: json(["text": String(repeating: "# padding\n", count: 110_000)])),
+                               .contentTooLarge, "body_too_large"),
+            ]
+            for e in errors {
+                #expect(e.headers[.setCookie] == "guarantor_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", "\(e.status): \(e.text)")
+            }
             // A bad header is still refused, except where no token is ever needed.
             let badHeader: HTTPFields = [.authorization: "Bearer gt_stale"]
             expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: badHeader), .unauthorized, "bad_token")
