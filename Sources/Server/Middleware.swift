@@ -35,11 +35,16 @@ struct ErrorMiddleware: RouterMiddleware {
                     api.allow = allowed.joined(separator: ", ")
                 }
             }
-            // A stale sign-in cookie is cleared on an error as on any other response.
+            // Signed out because the sign-in cookie expired: where signing in
+            // is needed, the 401 says that it expired, not just that a token is needed.
+            if let expired = signIn.expired, api.status == .unauthorized, api.code == "token_required" {
+                api = APIError(.unauthorized, "token_expired", Tokens.expiredMessage(expired))
+            }
+            // A stale or expired sign-in cookie is cleared on an error as on any other response.
             if signIn.clearCookie && api.setCookie == nil { api.setCookie = Tokens.clearCookie }
             if Self.wantsHTML(request) {
                 // The page's header shows the signed-in holder, as on every other page.
-                var page = pages.errorPage(api, signedIn: signIn.token?.name)
+                var page = pages.errorPage(api, signedIn: signIn.token?.name, signInExpired: signIn.expired)
                 if let allow = api.allow { page.headers[.allow] = allow }
                 if let cookie = api.setCookie { page.headers[.setCookie] = cookie }
                 return page
@@ -160,9 +165,11 @@ struct UncheckedHandler: @unchecked Sendable {
 /// Looks up the bearer token (header `Authorization: Bearer T`, or the
 /// `guarantor_token` cookie the sign-in page sets) and records its holder in the
 /// context. A token given in the header but unknown is refused at once (401
-/// `bad_token`), an expired one too (401 `token_expired`). An unknown cookie
-/// (the token was revoked, or the database replaced) counts as signed out, and
-/// the response, error or not, tells the browser to forget it. The paths that
+/// `bad_token`), an expired one too (401 `token_expired`). A cookie whose token
+/// is unknown (revoked, or the database replaced) or expired counts as signed
+/// out, and the response, error or not, tells the browser to forget it; for an
+/// expired one the pages say so, and where signing in is needed the 401 is
+/// `token_expired` (see `ErrorMiddleware`). The paths that
 /// never need a token (health, the API description, static files) are not looked at.
 /// What it finds also goes into `context.signIn`, for `ErrorMiddleware`.
 struct AuthMiddleware: RouterMiddleware {
@@ -186,19 +193,15 @@ struct AuthMiddleware: RouterMiddleware {
         guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else {
             return try await next(request, context)
         }
-        guard let token = try await store.token(hash: Tokens.hash(secret)) else {
-            // A stale cookie: carry on signed out, and have the browser drop it
-            // (`ErrorMiddleware` does the same for an error).
-            context.signIn.record(.staleCookie)
+        let found = try await store.token(hash: Tokens.hash(secret))
+        guard let token = found, !token.isExpired() else {
+            // A stale or expired cookie: carry on signed out, and have the
+            // browser drop it (`ErrorMiddleware` does the same for an error).
+            // A page says once that the sign-in expired (`base`).
+            context.signIn.record(found.map { .expiredCookie($0) } ?? .staleCookie)
             var response = try await next(request, context)
             if response.headers[.setCookie] == nil { response.headers[.setCookie] = Tokens.clearCookie }
             return response
-        }
-        if token.isExpired() {
-            // Said once, with the cookie cleared: the next request is signed out.
-            var expired = APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token))
-            expired.setCookie = Tokens.clearCookie
-            throw expired
         }
         // Signed in, so that an error page, this one included, shows who.
         context.signIn.record(.signedIn(token))
@@ -264,6 +267,8 @@ final class SignInRecord: Sendable {
         case signedIn(TokenRecord)
         /// The sign-in cookie names a token the server does not know: signed out, and the cookie is to be cleared.
         case staleCookie
+        /// The sign-in cookie's token has expired: signed out, the cookie is to be cleared, and the pages say why.
+        case expiredCookie(TokenRecord)
     }
 
     struct State: Sendable {
@@ -271,6 +276,8 @@ final class SignInRecord: Sendable {
         var token: TokenRecord?
         /// Whether the response must clear the sign-in cookie.
         var clearCookie = false
+        /// The expired token of the sign-in cookie.
+        var expired: TokenRecord?
     }
 
     private let state = Mutex(State())
@@ -280,6 +287,7 @@ final class SignInRecord: Sendable {
             switch finding {
             case .signedIn(let token): state.token = token
             case .staleCookie: state.clearCookie = true
+            case .expiredCookie(let token): state.clearCookie = true; state.expired = token
             }
         }
     }

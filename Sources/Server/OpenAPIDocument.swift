@@ -13,7 +13,10 @@ enum OpenAPIDocument {
         Writing (saving, running, cancelling, comparing) needs `Authorization: Bearer TOKEN`;
         reading needs it too when the server runs with `--private-read`. An unknown token gets
         401 `bad_token`, an expired one 401 `token_expired` (tokens last 90 days unless
-        `guarantor-server token create --expires-days` says otherwise). Besides the
+        `guarantor-server token create --expires-days` says otherwise). The pages' sign-in
+        cookie works here too; with an unknown or expired token in it a request counts as
+        signed out (and the response clears it), and where a token is needed an expired
+        one gets 401 `token_expired`. Besides the
         responses listed, any request can get 408 `request_timeout` (past --request-timeout),
         413 `body_too_large`, 405 `method_not_allowed` (a known path with another method),
         403 `cross_origin` (a change signed in by the pages' cookie from another origin),
