@@ -268,6 +268,11 @@ struct APITests {
         #expect(lines.first?.hasSuffix("EXPIRES (UTC)") == true, "\(listing)")
         #expect(lines.count == 4 && lines[1].hasSuffix(Tokens.date(ann.expiresAt ?? 0)) && lines[2].hasSuffix("\(expiredOn) (expired)")
                 && lines[3].hasSuffix("never"), "\(listing)")
+        // What `serve` says at start: nothing while a token works, or with none (a first start makes `admin`).
+        #expect(Tokens.allExpiredWarning(try await t.store.tokens(), now: now) == nil)
+        #expect(Tokens.allExpiredWarning([], now: now) == nil)
+        let only = try #require(Tokens.allExpiredWarning([expired], now: now))
+        #expect(only.hasPrefix("Every token has expired (the only one on record, on \(expiredOn)): ") && only.contains("token create --name NAME"), "\(only)")
         #expect(expired.id == 2 && Tokens.expiry(days: 0) == nil && Tokens.expiry(days: 2, from: 1000) == 1000 + 2 * 86_400_000)
     }
 
