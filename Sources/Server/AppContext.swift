@@ -5,9 +5,12 @@ import Store
 public struct AppContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var token: TokenRecord?
+    /// What `AuthMiddleware` found, for `ErrorMiddleware` (shared by the copies of this context).
+    let signIn: SignInRecord
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         token = nil
+        signIn = SignInRecord()
     }
 }

@@ -5,7 +5,8 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
 
-/// Gives the 400 for a request that is not HTTP a message.
+/// Gives the 400 for a request that is not HTTP a message (and makes the one
+/// for a header past the limits a 431).
 ///
 /// NIO's HTTP/1 parser refuses such a request (a garbage request line, a bad
 /// header line, broken chunked framing, a header past Hummingbird's limits)
@@ -18,7 +19,9 @@ import NIOHTTPTypes
 /// error on its way past (and passes it on unchanged, so Hummingbird still
 /// stops reading the request and closes), and when that bodyless 400 is
 /// written it adds the house JSON body, `{"error": "malformed_request",
-/// "message": ...}`. It changes no other response.
+/// "message": ...}`. A header past the limits is not malformed but too large:
+/// its response becomes 431 Request Header Fields Too Large, `header_too_large`
+/// (the connection still closes). It changes no other response.
 final class MalformedRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -40,24 +43,35 @@ final class MalformedRequestHandler: ChannelDuplexHandler, RemovableChannelHandl
             return
         }
         parseError = nil
-        let body = ByteBuffer(bytes: Self.body(for: error))
+        let api = Self.apiError(for: error)
+        head.status = api.status
+        let body = ByteBuffer(bytes: Self.body(api))
         head.headerFields[.contentType] = "application/json; charset=utf-8"
         head.headerFields[.contentLength] = String(body.readableBytes)
         context.write(wrapOutboundOut(.head(head)), promise: promise)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
     }
 
-    /// The JSON error body for a request the parser refused.
-    static func body(for error: HTTPParserError) -> Data {
-        let api = APIError(.badRequest, "malformed_request", message(for: error))
-        return (try? JSONCoding.encoder.encode(APIError.Body(error: api.code, message: api.message, diagnostics: nil))) ?? Data()
+    /// The error answering a request the parser refused: 431 `header_too_large`
+    /// for a header past the limits, 400 `malformed_request` for the rest.
+    static func apiError(for error: HTTPParserError) -> APIError {
+        if case .headerOverflow = error {
+            return APIError(.requestHeaderFieldsTooLarge, "header_too_large",
+                            "the request's header is too large: the server takes at most \(limits.maxHeaderListSize / 1024) KiB of header fields, "
+                            + "at most \(limits.maxHeaderFieldCount) of them, and no one field over \(limits.maxHeaderFieldSize / 1024) KiB "
+                            + "(a chunked body's trailer fields count too); the server has closed the connection")
+        }
+        return APIError(.badRequest, "malformed_request", message(for: error))
+    }
+
+    /// The JSON body of an error.
+    static func body(_ api: APIError) -> Data {
+        (try? JSONCoding.encoder.encode(APIError.Body(error: api.code, message: api.message, diagnostics: nil))) ?? Data()
     }
 
     static func message(for error: HTTPParserError) -> String {
         let what: String
         switch error {
-        case .headerOverflow:
-            what = "its header is too large (the server takes at most \(limits.maxHeaderListSize / 1024) KiB of header fields, and at most \(limits.maxHeaderFieldCount) of them)"
         case .invalidMethod: what = "its request line does not start with an HTTP method such as GET or POST"
         case .invalidURL: what = "its request target is not a valid path"
         case .invalidVersion: what = "its request line does not end with HTTP/1.0 or HTTP/1.1"

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOHTTP1
 import Store
+import Synchronization
 
 /// Turns every error into the house format: JSON `{"error", "message"}` for the
 /// API, a small escaped HTML page for the web pages. Nothing else leaks out.
@@ -13,8 +14,10 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            // Who the request was signed in as, when `AuthMiddleware` knew.
-            let (error, signedIn) = SignedInFailure.unwrap(error)
+            // What `AuthMiddleware` found (it runs inside this middleware and
+            // inside the timeout, so neither its context nor, after a timeout,
+            // its error comes back out here; the record does).
+            let signIn = context.signIn.current
             if let error = error as? HTTPParserError {
                 // A body the HTTP parser refused (broken chunked framing): the
                 // connection cannot go on, so Hummingbird answers 400 and closes
@@ -32,9 +35,16 @@ struct ErrorMiddleware: RouterMiddleware {
                     api.allow = allowed.joined(separator: ", ")
                 }
             }
+            // Signed out because the sign-in cookie expired: where signing in
+            // is needed, the 401 says that it expired, not just that a token is needed.
+            if let expired = signIn.expired, api.status == .unauthorized, api.code == "token_required" {
+                api = APIError(.unauthorized, "token_expired", Tokens.expiredMessage(expired))
+            }
+            // A stale or expired sign-in cookie is cleared on an error as on any other response.
+            if signIn.clearCookie && api.setCookie == nil { api.setCookie = Tokens.clearCookie }
             if Self.wantsHTML(request) {
                 // The page's header shows the signed-in holder, as on every other page.
-                var page = pages.errorPage(api, signedIn: signedIn?.name)
+                var page = pages.errorPage(api, signedIn: signIn.token?.name, signInExpired: signIn.expired)
                 if let allow = api.allow { page.headers[.allow] = allow }
                 if let cookie = api.setCookie { page.headers[.setCookie] = cookie }
                 return page
@@ -154,12 +164,14 @@ struct UncheckedHandler: @unchecked Sendable {
 
 /// Looks up the bearer token (header `Authorization: Bearer T`, or the
 /// `guarantor_token` cookie the sign-in page sets) and records its holder in the
-/// context. A token given in the header but unknown is refused at once (401);
-/// an expired token, in the header or the cookie, is refused with 401
-/// `token_expired` (and the cookie cleared);
-/// an unknown cookie (the token was revoked, or the database replaced) counts as
-/// signed out, and the response tells the browser to forget it. The paths that
+/// context. A token given in the header but unknown is refused at once (401
+/// `bad_token`), an expired one too (401 `token_expired`). A cookie whose token
+/// is unknown (revoked, or the database replaced) or expired counts as signed
+/// out, and the response, error or not, tells the browser to forget it; for an
+/// expired one the pages say so, and where signing in is needed the 401 is
+/// `token_expired` (see `ErrorMiddleware`). The paths that
 /// never need a token (health, the API description, static files) are not looked at.
+/// What it finds also goes into `context.signIn`, for `ErrorMiddleware`.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let store: any GuarantorStore
@@ -175,34 +187,29 @@ struct AuthMiddleware: RouterMiddleware {
             }
             if token.isExpired() { throw APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)) }
             context.token = token
-            return try await Self.signedIn(token) { try await next(request, context) }
+            context.signIn.record(.signedIn(token))
+            return try await next(request, context)
         }
         guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else {
             return try await next(request, context)
         }
-        guard let token = try await store.token(hash: Tokens.hash(secret)) else {
-            // A stale cookie: carry on signed out, and have the browser drop it.
+        let found = try await store.token(hash: Tokens.hash(secret))
+        guard let token = found, !token.isExpired() else {
+            // A stale or expired cookie: carry on signed out, and have the
+            // browser drop it (`ErrorMiddleware` does the same for an error).
+            // A page says once that the sign-in expired (`base`).
+            context.signIn.record(found.map { .expiredCookie($0) } ?? .staleCookie)
             var response = try await next(request, context)
             if response.headers[.setCookie] == nil { response.headers[.setCookie] = Tokens.clearCookie }
             return response
         }
-        if token.isExpired() {
-            // Said once, with the cookie cleared: the next request is signed out.
-            var expired = APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token))
-            expired.setCookie = Tokens.clearCookie
-            throw expired
-        }
+        // Signed in, so that an error page, this one included, shows who.
+        context.signIn.record(.signedIn(token))
         if let why = Self.crossSiteProblem(request) {
-            throw SignedInFailure(error: APIError(.forbidden, "cross_origin", why), token: token)
+            throw APIError(.forbidden, "cross_origin", why)
         }
         context.token = token
-        return try await Self.signedIn(token) { try await next(request, context) }
-    }
-
-    /// Runs `body`, marking an error it throws with the token the request is
-    /// signed in with, so that an error page still shows who is signed in.
-    static func signedIn(_ token: TokenRecord, _ body: () async throws -> Response) async throws -> Response {
-        do { return try await body() } catch { throw SignedInFailure(error: error, token: token) }
+        return try await next(request, context)
     }
 
     /// The secret of `Authorization: Bearer SECRET`, or nil for any other form.
@@ -249,18 +256,43 @@ struct AuthMiddleware: RouterMiddleware {
     }
 }
 
-/// An error from a request that was signed in: the error, and who.
-/// `AuthMiddleware` wraps it; `ErrorMiddleware`, which runs outside it and so
-/// never sees the request's token in its own context, unwraps it.
-struct SignedInFailure: Error {
-    var error: any Error
-    var token: TokenRecord
-
-    /// The error itself, and the token if it came wrapped.
-    static func unwrap(_ error: any Error) -> (any Error, TokenRecord?) {
-        guard let e = error as? SignedInFailure else { return (error, nil) }
-        return (e.error, e.token)
+/// What `AuthMiddleware` found out about a request's sign-in, for
+/// `ErrorMiddleware`, which runs outside it (and outside the timeout) and so
+/// never sees the context it passes on, nor, when the request timed out, the
+/// error of the handler it ran. One per request (`AppContext` makes it; the
+/// copies of the context share it).
+final class SignInRecord: Sendable {
+    enum Finding: Sendable {
+        /// Signed in with this token (which may still be refused: `cross_origin`).
+        case signedIn(TokenRecord)
+        /// The sign-in cookie names a token the server does not know: signed out, and the cookie is to be cleared.
+        case staleCookie
+        /// The sign-in cookie's token has expired: signed out, the cookie is to be cleared, and the pages say why.
+        case expiredCookie(TokenRecord)
     }
+
+    struct State: Sendable {
+        /// The token the request is signed in with.
+        var token: TokenRecord?
+        /// Whether the response must clear the sign-in cookie.
+        var clearCookie = false
+        /// The expired token of the sign-in cookie.
+        var expired: TokenRecord?
+    }
+
+    private let state = Mutex(State())
+
+    func record(_ finding: Finding) {
+        state.withLock { state in
+            switch finding {
+            case .signedIn(let token): state.token = token
+            case .staleCookie: state.clearCookie = true
+            case .expiredCookie(let token): state.clearCookie = true; state.expired = token
+            }
+        }
+    }
+
+    var current: State { state.withLock { $0 } }
 }
 
 enum Cookies {

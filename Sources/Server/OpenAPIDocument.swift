@@ -13,12 +13,16 @@ enum OpenAPIDocument {
         Writing (saving, running, cancelling, comparing) needs `Authorization: Bearer TOKEN`;
         reading needs it too when the server runs with `--private-read`. An unknown token gets
         401 `bad_token`, an expired one 401 `token_expired` (tokens last 90 days unless
-        `guarantor-server token create --expires-days` says otherwise). Besides the
+        `guarantor-server token create --expires-days` says otherwise). The pages' sign-in
+        cookie works here too; with an unknown or expired token in it a request counts as
+        signed out (and the response clears it), and where a token is needed an expired
+        one gets 401 `token_expired`. Besides the
         responses listed, any request can get 408 `request_timeout` (past --request-timeout),
         413 `body_too_large`, 405 `method_not_allowed` (a known path with another method),
         403 `cross_origin` (a change signed in by the pages' cookie from another origin),
-        and 400 `malformed_request` (not valid HTTP/1.1: a bad request line or header line,
-        a header over 80 KiB, broken chunked framing; the server then closes the connection).
+        400 `malformed_request` (not valid HTTP/1.1: a bad request line or header line,
+        broken chunked framing) and 431 `header_too_large` (header fields over 80 KiB, or more
+        than 1,000 of them); after those two the server closes the connection.
     security:
       - bearer: []
     components:
@@ -48,7 +52,7 @@ enum OpenAPIDocument {
               description: "machine-readable code; http_NNN for other HTTP-level refusals"
               examples: [token_required]
               anyOf:
-                - enum: [bad_request, malformed_request, bad_token, token_expired, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
+                - enum: [bad_request, malformed_request, header_too_large, bad_token, token_expired, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
                          bad_name, invalid_scenario, bad_runs, bad_seed, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
                          too_many_scenarios, too_many_studies, too_many_versions, no_result, already_finished, store_error, corrupt_result, template_error,
                          internal_error]

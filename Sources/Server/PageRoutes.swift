@@ -191,7 +191,8 @@ extension GuarantorServer {
     """
 
     func base(_ context: AppContext, title: String) -> [String: Any] {
-        ["title": title, "signedIn": context.token?.name ?? false]
+        ["title": title, "signedIn": context.token?.name ?? false,
+         "signInExpired": context.signIn.current.expired.map { Pages.expiredNotice($0) as Any } ?? false]
     }
 
     func editorContext(_ context: AppContext, name: String, text: String, isNew: Bool) -> [String: Any] {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import Store
 
 /// The web pages: Mustache templates, compiled once. Every value goes in
 /// through `{{ }}`, which escapes it; no template uses the unescaped forms.
@@ -30,9 +31,13 @@ struct Pages: Sendable {
     }
 
     /// The error as a page; `signedIn` is the holder of the token the request
-    /// was signed in with, which the header shows as on every other page.
-    func errorPage(_ error: APIError, signedIn: String? = nil) -> Response {
-        render("error", ["title": "Error \(error.status.code)", "signedIn": signedIn ?? false,
+    /// was signed in with, which the header shows as on every other page;
+    /// `signInExpired` the expired token of the sign-in cookie, which the
+    /// header's notice names (unless the page itself is about it).
+    func errorPage(_ error: APIError, signedIn: String? = nil, signInExpired: TokenRecord? = nil) -> Response {
+        let notice: Any = error.code == "token_expired" ? false : signInExpired.map { Self.expiredNotice($0) as Any } ?? false
+        return render("error", ["title": "Error \(error.status.code)", "signedIn": signedIn ?? false,
+                         "signInExpired": notice,
                          "status": error.status.code, "reason": error.status.reasonPhrase,
                          "code": error.code, "message": error.message,
                          "diagnostics": (error.diagnostics ?? []).map(Self.diagnostic),
@@ -40,6 +45,11 @@ struct Pages: Sendable {
                          // On a page, "needs a token" means: sign in (with a new one if it expired).
                          "signIn": error.status == .unauthorized && error.code != "token_expired",
                          "expired": error.code == "token_expired"], status: error.status)
+    }
+
+    /// The header's notice that the sign-in cookie's token expired (and so the browser is signed out).
+    static func expiredNotice(_ token: TokenRecord) -> [String: Any] {
+        ["expiredOn": token.expiresAt.map(Tokens.date) ?? "?", "expiredHolder": token.name, "expiredId": token.id]
     }
 
     static func diagnostic(_ d: DiagnosticBody) -> [String: Any] {
@@ -70,6 +80,7 @@ enum PageTemplates {
     {{#signedIn}}<form class="inline" method="post" action="/logout"><span class="who">{{signedIn}}</span> <button>Sign out</button></form>{{/signedIn}}
     {{^signedIn}}<a href="/login">Sign in</a>{{/signedIn}}</nav></header>
     <main>
+    {{#signInExpired}}<p class="note" role="status" id="sign-in-expired">Your sign-in expired on {{expiredOn}} (token {{expiredId}}, held by {{expiredHolder}}), so you are signed out. <a href="/login">Sign in</a> again with a new token; the server's operator makes one with <code>guarantor-server token create</code>.</p>{{/signInExpired}}
     """
 
     static let footer = """

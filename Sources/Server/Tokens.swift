@@ -59,6 +59,23 @@ public enum Tokens {
         return "this token (id \(token.id), held by \(token.name)) expired\(when); create a new one with `guarantor-server token create --name NAME`"
     }
 
+    /// What `serve` says at start when tokens are on record but every one has
+    /// expired (nil otherwise: some token works, or there are none, and then
+    /// the first start makes `admin`). The server makes no token then: the
+    /// operator makes one, and its secret is not written into the server's log.
+    public static func allExpiredWarning(_ tokens: [TokenRecord], now: Int64 = StoreClock.now()) -> String? {
+        guard !tokens.isEmpty, tokens.allSatisfy({ $0.isExpired(at: now) }) else { return nil }
+        let last = tokens.compactMap(\.expiresAt).max().map(date) ?? "?"
+        let which = tokens.count == 1 ? "the only one on record, on \(last)" : "all \(tokens.count) on record, the last on \(last)"
+        return """
+            Every token has expired (\(which)): nobody can sign in, save scenarios or run studies until a new one is made. \
+            The server makes a token by itself only on a first start, with no tokens at all. Make one with the same --db as this server:
+              guarantor-server token create --name NAME
+            (`guarantor-server token list` shows the tokens and their expiry.)
+
+            """
+    }
+
     /// Revokes the token whose id is `which`, or else every token whose holder
     /// is named `which`; returns the tokens revoked (none if nothing matched).
     /// The server looks tokens up on every request, so a revoked token stops

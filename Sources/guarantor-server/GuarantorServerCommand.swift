@@ -83,7 +83,12 @@ struct Serve: AsyncParsableCommand {
         do { store = try await database.open() } catch { throw Failure("\(error)") }
         let server = try GuarantorServer(store: store, settings: ServerSettings(privateRead: privateRead, limits: limits))
         for line in try await server.prepare(bundled: BundledScenarios.read(folder: scenarios)) { logger.info("\(line)") }
-        if try await store.tokenCount() == 0 {
+        let tokens = try await store.tokens()
+        if let warning = Tokens.allExpiredWarning(tokens) {
+            // Tokens on record but none works: no way in until the operator makes one.
+            FileHandle.standardError.write(Data(warning.utf8))
+        }
+        if tokens.isEmpty {
             // A fresh install has no way in otherwise; the secret is shown this once and stored only as a hash.
             let (secret, record) = try await Tokens.create(name: "admin", days: Tokens.defaultExpiryDays, in: store)
             let expires = record.expiresAt.map(Tokens.date) ?? "never"

@@ -62,8 +62,22 @@ struct APITests {
             #expect(try await client.execute(uri: "/api/scenarios", method: .get, headers: stale).status == .ok)
             #expect(try await client.execute(uri: "/api/health", method: .get, headers: stale).status == .ok)
             // Signed out, so a change needs a token.
-            expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: stale,
-                                                 body: json(["name": "v", "text": variantText])), .unauthorized, "token_required")
+            let change = try await client.execute(uri: "/api/scenarios", method: .post, headers: stale,
+                                                  body: json(["name": "v", "text": variantText]))
+            expectError(change, .unauthorized, "token_required")
+            // Error responses clear the cookie too: a 401, a 404, a 400 and a 413.
+            let errors = [
+                change,
+                expectingError(try await client.execute(uri: "/api/nothing-here", method: .get, headers: stale), .notFound, "not_found"),
+                expectingError(try await client.execute(uri: "/api/validate", method: .post, headers: stale, body: json(["text": 3])),
+                               .badRequest, "bad_request"),
+                expectingError(try await client.execute(uri: "/api/validate", method: .post, headers: stale,
+                                                        body: json(["text": String(repeating: "# padding\n", count: 110_000)])),
+                               .contentTooLarge, "body_too_large"),
+            ]
+            for e in errors {
+                #expect(e.headers[.setCookie] == "guarantor_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", "\(e.status): \(e.text)")
+            }
             // A bad header is still refused, except where no token is ever needed.
             let badHeader: HTTPFields = [.authorization: "Bearer gt_stale"]
             expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: badHeader), .unauthorized, "bad_token")
@@ -161,8 +175,10 @@ struct APITests {
         }
     }
 
-    /// An expired token is refused with 401 `token_expired` saying so: in the
-    /// header, and as the pages' cookie (which the response then clears).
+    /// An expired token in the header is refused with 401 `token_expired`
+    /// saying so. An expired sign-in cookie counts as signed out (and is
+    /// cleared): pages say the sign-in expired, and where signing in is needed
+    /// the 401 is `token_expired`.
     @Test func expiredTokensAreRefused() async throws {
         let t = try await TestServer.make(loadBundled: false)
         let now = StoreClock.now()
@@ -188,19 +204,63 @@ struct APITests {
             // Tokens that have not expired, or never do, work.
             #expect(try await save(bearer(t.token)).status == .unprocessableContent)
             #expect(try await save(bearer(lastingSecret)).status == .unprocessableContent)
-            // The cookie: the API says so and clears it; a page says so, offers sign-in, and clears it.
+            // The cookie: signed out, and cleared. A page anyone may read is
+            // served as to any signed-out visitor, and says that the sign-in expired.
             let cookie: HTTPFields = [.cookie: "guarantor_token=\(expiredSecret)"]
-            let api = try await client.execute(uri: "/api/studies", method: .get, headers: cookie)
-            expectError(api, .unauthorized, "token_expired")
-            #expect(api.headers[.setCookie]?.contains("Max-Age=0") == true)
-            let page = try await client.execute(uri: "/", method: .get, headers: cookie)
-            #expect(page.status == .unauthorized && page.headers[.setCookie]?.contains("Max-Age=0") == true)
-            #expect(page.text.contains("expired on \(expiredOn)") && page.text.contains("href=\"/login\""), "\(page.text)")
-            #expect(!page.text.contains("<span class=\"who\">"))
+            let clear = "guarantor_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+            let notice = "Your sign-in expired on \(expiredOn) (token \(expired.id), held by old), so you are signed out."
+            for uri in ["/", "/scenarios/new", "/compare", "/login"] {
+                let page = try await client.execute(uri: uri, method: .get, headers: cookie)
+                #expect(page.status == .ok && page.headers[.setCookie] == clear, "\(uri): \(page.status)")
+                #expect(page.text.contains(notice) && page.text.contains("<a href=\"/login\">Sign in</a>"), "\(uri): \(page.text)")
+                #expect(!page.text.contains("<span class=\"who\">"))
+            }
+            // Once the cookie is gone, so is the notice.
+            #expect(!(try await client.execute(uri: "/", method: .get)).text.contains("sign-in-expired"))
+            // An error page says it too.
+            let missing = try await client.execute(uri: "/no-such-page", method: .get, headers: cookie)
+            #expect(missing.status == .notFound && missing.text.contains(notice) && missing.headers[.setCookie] == clear, "\(missing.text)")
+            // A page action that needs signing in gets the signed-out 401 page, saying the sign-in expired (once, not in the notice too).
+            let run = try await client.execute(uri: "/studies", method: .post,
+                                               headers: [.cookie: "guarantor_token=\(expiredSecret)", .origin: "http://localhost",
+                                                         .contentType: "application/x-www-form-urlencoded"],
+                                               body: ByteBuffer(string: "scenario=x"))
+            #expect(run.status == .unauthorized && run.headers[.setCookie] == clear, "\(run.status)")
+            #expect(run.text.contains("expired on \(expiredOn)") && run.text.contains("href=\"/login\"") && !run.text.contains(notice), "\(run.text)")
+            // The API with the cookie: signed out too (the editor's checker keeps working), and
+            // where a token is needed, 401 `token_expired`; both clear the cookie.
+            let read = try await client.execute(uri: "/api/studies", method: .get, headers: cookie)
+            #expect(read.status == .ok && read.headers[.setCookie] == clear)
+            let change = try await client.execute(uri: "/api/scenarios", method: .post,
+                                                  headers: [.cookie: "guarantor_token=\(expiredSecret)", .origin: "http://localhost",
+                                                            .contentType: "application/json"],
+                                                  body: json(["name": "x", "text": "a: 1"]))
+            let c = expectError(change, .unauthorized, "token_expired")
+            #expect((c["message"] as? String)?.contains("expired on \(expiredOn)") == true && change.headers[.setCookie] == clear, "\(c)")
             // Signing in with it is refused, saying why.
             let login = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                                  body: ByteBuffer(string: "token=\(expiredSecret)"))
             #expect(login.status == .unauthorized && login.text.contains("expired on \(expiredOn)") && login.headers[.setCookie] == nil)
+            // Signing in again with a new token, the expired cookie still sent, sets the new one.
+            let again = try await client.execute(uri: "/login", method: .post,
+                                                 headers: [.cookie: "guarantor_token=\(expiredSecret)", .origin: "http://localhost",
+                                                           .contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "token=\(lastingSecret)"))
+            #expect(again.status == .seeOther && again.headers[.setCookie]?.hasPrefix("guarantor_token=\(lastingSecret);") == true)
+        }
+        // With --private-read every page needs signing in: the signed-out 401
+        // page, saying the sign-in expired; the sign-in page itself is open.
+        let p = try await TestServer.make(privateRead: true, loadBundled: false)
+        let oldSecret = Tokens.newSecret()
+        _ = try await p.store.createToken(name: "old", hash: Tokens.hash(oldSecret), expiresAt: now - 1)
+        try await p.test { client in
+            let cookie: HTTPFields = [.cookie: "guarantor_token=\(oldSecret)"]
+            let page = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(page.status == .unauthorized && page.headers[.setCookie]?.hasSuffix("Max-Age=0") == true)
+            #expect(page.text.contains("expired on \(expiredOn)") && page.text.contains("href=\"/login\""), "\(page.text)")
+            expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: cookie), .unauthorized, "token_expired")
+            let login = try await client.execute(uri: "/login", method: .get, headers: cookie)
+            #expect(login.status == .ok && login.text.contains("Your sign-in expired on \(expiredOn)"), "\(login.text)")
         }
         // `token list` shows each expiry.
         let listing = Tokens.listing(try await t.store.tokens(), now: now)
@@ -208,6 +268,11 @@ struct APITests {
         #expect(lines.first?.hasSuffix("EXPIRES (UTC)") == true, "\(listing)")
         #expect(lines.count == 4 && lines[1].hasSuffix(Tokens.date(ann.expiresAt ?? 0)) && lines[2].hasSuffix("\(expiredOn) (expired)")
                 && lines[3].hasSuffix("never"), "\(listing)")
+        // What `serve` says at start: nothing while a token works, or with none (a first start makes `admin`).
+        #expect(Tokens.allExpiredWarning(try await t.store.tokens(), now: now) == nil)
+        #expect(Tokens.allExpiredWarning([], now: now) == nil)
+        let only = try #require(Tokens.allExpiredWarning([expired], now: now))
+        #expect(only.hasPrefix("Every token has expired (the only one on record, on \(expiredOn)): ") && only.contains("token create --name NAME"), "\(only)")
         #expect(expired.id == 2 && Tokens.expiry(days: 0) == nil && Tokens.expiry(days: 2, from: 1000) == 1000 + 2 * 86_400_000)
     }
 

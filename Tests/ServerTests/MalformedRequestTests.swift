@@ -55,14 +55,39 @@ import Darwin
             try await expectMalformed("GARBAGE\r\n\r\n", port: port, mentioning: "HTTP")
             // A header line whose name has a space.
             try await expectMalformed("GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n", port: port, mentioning: "header line")
-            // A header larger than the server takes.
-            try await expectMalformed("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "a", count: 90_000) + "\r\n\r\n",
-                                port: port, mentioning: "header is too large")
             // Broken chunked framing in the body of a request a route is already
             // reading (this one used to be a 500 `internal_error`).
             try await expectMalformed("POST /api/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                 + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n",
                                 port: port, mentioning: "chunk size")
+        }
+    }
+
+    /// A header past the limits (one field over 80 KiB, 80 KiB of fields in
+    /// all, more than 1,000 fields, or a chunked body's trailer too large) is
+    /// valid HTTP, just too large: 431 `header_too_large`, JSON, connection closed.
+    @Test func oversizedHeadersGet431() async throws {
+        try await live { port in
+            let manyFields = (0..<1_001).map { "X-F\($0): y\r\n" }.joined()
+            let requests = [
+                "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "a", count: 90_000) + "\r\n\r\n",
+                "GET /api/health HTTP/1.1\r\nHost: x\r\n" + String(repeating: "X-Part: " + String(repeating: "b", count: 1_000) + "\r\n", count: 90) + "\r\n",
+                "GET /api/health HTTP/1.1\r\nHost: x\r\n" + manyFields + "\r\n",
+                "POST /api/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "2\r\n{}\r\n0\r\nX-Trailer: " + String(repeating: "c", count: 90_000) + "\r\n\r\n",
+            ]
+            for request in requests {
+                let raw = try await RawSocket.exchange(port: port, Array(request.utf8))
+                let r = try #require(RawSocket.parse(raw), "no HTTP response in \(raw.prefix(300).debugDescription)")
+                #expect(r.statusLine == "HTTP/1.1 431 Request Header Fields Too Large", "\(r.statusLine)")
+                #expect(r.headers["connection"] == "close")
+                #expect(r.headers["content-type"]?.hasPrefix("application/json") == true)
+                #expect(r.headers["content-length"] == String(r.body.utf8.count))
+                #expect(r.object["error"] as? String == "header_too_large", "body: \(r.body)")
+                let message = r.object["message"] as? String ?? ""
+                #expect(message.hasPrefix("the request's header is too large: the server takes at most 80 KiB of header fields, at most 1000 of them"),
+                        "\(message)")
+            }
         }
     }
 

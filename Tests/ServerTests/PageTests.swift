@@ -240,11 +240,20 @@ struct PageTests {
                                                                  .contentType: "application/x-www-form-urlencoded"],
                                                        body: Self.encode([("scenario", "nato-article5")]))
             #expect(crossOrigin.status == .forbidden && crossOrigin.text.contains(signedIn))
-            // Signed out, or with a stale cookie, the error page offers "Sign in".
+            // Signed out, or with a stale cookie, the error page offers "Sign in"; the stale cookie is cleared.
             for headers: HTTPFields in [[:], [.cookie: "guarantor_token=old"]] {
                 let r = try await client.execute(uri: "/no-such-page", method: .get, headers: headers)
                 #expect(r.status == .notFound && r.text.contains(signInLink) && !r.text.contains("Sign out"))
+                #expect(r.headers[.setCookie] == (headers[.cookie] == nil ? nil : "guarantor_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"))
             }
+            // So is a stale cookie on a page action that needs signing in (its 401 page).
+            let staleForm: HTTPFields = [.cookie: "guarantor_token=old", .origin: "http://localhost",
+                                         .contentType: "application/x-www-form-urlencoded"]
+            let needsSignIn = try await client.execute(uri: "/studies", method: .post, headers: staleForm,
+                                                       body: Self.encode([("scenario", "nato-article5")]))
+            #expect(needsSignIn.status == .unauthorized && needsSignIn.text.contains(signInLink), "\(needsSignIn.text)")
+            #expect(needsSignIn.headers[.setCookie]?.hasPrefix("guarantor_token=;") == true)
+            #expect(needsSignIn.headers[.setCookie]?.hasSuffix("Max-Age=0") == true)
             // The API's errors stay JSON.
             expectError(try await client.execute(uri: "/api/no-such-endpoint", method: .get, headers: cookie), .notFound, "not_found")
         }

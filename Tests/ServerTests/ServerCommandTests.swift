@@ -1,5 +1,12 @@
 import Foundation
+import Server
+import Store
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `guarantor-server` executable as an operator runs it: flags and the
 /// token commands (nothing here starts a server).
@@ -28,6 +35,31 @@ enum ServerCommand {
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// A loopback port this process listens on (and the socket, to close), so
+    /// that `serve --port` on it cannot listen and stops.
+    static func busyPort() throws -> (Int32, Int) {
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { p in
+                bind(fd, p, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, p, &length) == 0
+            }
+        }
+        guard fd >= 0, bound else {
+            if fd >= 0 { close(fd) }
+            throw CocoaError(.featureUnsupported)
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     static func withFolder(_ body: (String) throws -> Void) throws {
@@ -118,6 +150,44 @@ struct ServerCommandTests {
             }
             #expect(days(list[1]).map { abs($0 - 90) < 0.001 } == true && days(list[2]).map { abs($0 - 7) < 0.001 } == true, "\(list)")
         }
+    }
+
+    /// What `serve` says about tokens at start, before it listens: a first
+    /// start (no tokens) makes `admin`; when every token on record has expired
+    /// it makes none and says how to make one. The port is held by this test,
+    /// so the server stops right after (it cannot listen) and nothing is left running.
+    @Test func serveSaysWhenEveryTokenHasExpired() async throws {
+        let (fd, port) = try ServerCommand.busyPort()
+        defer { close(fd) }
+        let serve = ["serve", "--port", String(port)]
+        // A first start: `admin` is made.
+        try ServerCommand.withFolder { folder in
+            let first = try ServerCommand.run(serve, in: folder)
+            #expect(first.status != 0 && first.stderr.contains("No tokens yet: created token `admin`"), "\(first.stderr)")
+            #expect(!first.stderr.contains("Every token has expired"))
+            let list = try ServerCommand.run(["token", "list"], in: folder).stdout
+            #expect(list.split(separator: "\n").count == 2 && list.contains(" admin "), "\(list)")
+        }
+        // Every token expired: a warning, and no new token.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-cmd-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let expiry = StoreClock.now() - 86_400_000
+        do {
+            let store = try SQLiteStore(path: folder + "/guarantor.sqlite")
+            _ = try await store.createToken(name: "old", hash: Tokens.hash(Tokens.newSecret()), expiresAt: expiry - 5_000)
+            _ = try await store.createToken(name: "older", hash: Tokens.hash(Tokens.newSecret()), expiresAt: expiry)
+        }
+        let expired = try ServerCommand.run(serve, in: folder)
+        #expect(expired.status != 0)
+        #expect(expired.stderr.contains("Every token has expired (all 2 on record, the last on \(Tokens.date(expiry))): nobody can sign in"), "\(expired.stderr)")
+        #expect(expired.stderr.contains("guarantor-server token create --name NAME") && !expired.stderr.contains("No tokens yet"), "\(expired.stderr)")
+        let list = try ServerCommand.run(["token", "list"], in: folder).stdout
+        #expect(list.split(separator: "\n").count == 3 && !list.contains("admin"), "\(list)")
+        // One token that works (here: one that never expires) and nothing is said.
+        _ = try ServerCommand.run(["token", "create", "--name", "new", "--expires-days", "0"], in: folder)
+        let working = try ServerCommand.run(serve, in: folder)
+        #expect(working.status != 0 && !working.stderr.contains("Every token has expired") && !working.stderr.contains("No tokens yet"), "\(working.stderr)")
     }
 
     @Test func aBadDatabaseIsOneErrorWithoutUsage() throws {

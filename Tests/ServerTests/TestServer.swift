@@ -83,6 +83,14 @@ func expectError(_ r: TestResponse, _ status: HTTPResponse.Status, _ code: Strin
     return o
 }
 
+/// `expectError`, returning the response.
+@discardableResult
+func expectingError(_ r: TestResponse, _ status: HTTPResponse.Status, _ code: String,
+                    sourceLocation: SourceLocation = #_sourceLocation) -> TestResponse {
+    expectError(r, status, code, sourceLocation: sourceLocation)
+    return r
+}
+
 /// A small valid scenario that extends the bundled base, and an invalid one with its error on line 3.
 let variantText = """
 extends: ukraine-base.yaml
