@@ -113,4 +113,36 @@ import Testing
             }
         }
     }
+
+    // Found by the fuzz campaign of session 17: 50,000 copies of a list item `- id: pact` (an
+    // agreement missing every other key) took hours, as every new error searched all the earlier
+    // ones; and every unknown id compared itself with every defined id.
+    @Test func thousandsOfFaultyListItemsAreReportedQuickly() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        let text = base.replacingOccurrences(of: "agreements:\n", with: "agreements:\n" + String(repeating: "  - id: pact\n", count: 20_000))
+        let clock = ContinuousClock(), start = clock.now
+        guard case .failure(let list) = ScenarioLoader.parse(text: text, file: "fuzz.yaml", files: memoryFiles([:])) else {
+            Issue.record("accepted agreements without keys"); return
+        }
+        #expect(clock.now - start < .seconds(60), "took \(clock.now - start)")
+        #expect(list.diagnostics.count > 20_000)
+        #expect(list.diagnostics.contains { $0.message.contains("duplicate agreement id `pact`") })
+    }
+
+    @Test func unknownIdsGetHintsOnlyAtFirst() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        let defined = (0..<2_000).map { "  - {id: X\($0), name: X, honour: 50%}\n" }.joined()
+        let unknown = (0..<3_000).map { "Y\($0)" }.joined(separator: ", ")
+        let text = base.replacingOccurrences(of: "agreements:\n", with: defined + "agreements:\n")
+            .replacingOccurrences(of: "guarantors: [G1, G2]", with: "guarantors: [G1, G2, \(unknown)]")
+        let clock = ContinuousClock(), start = clock.now
+        guard case .failure(let list) = ScenarioLoader.parse(text: text, file: "fuzz.yaml", files: memoryFiles([:])) else {
+            Issue.record("accepted unknown guarantors"); return
+        }
+        #expect(clock.now - start < .seconds(60), "took \(clock.now - start)")
+        let undefined = list.diagnostics.filter { $0.message.contains("is not defined") }
+        #expect(undefined.count == 3_000)
+        #expect(undefined.filter { $0.message.contains("did you mean") }.count == 100)
+        #expect(undefined.first?.message == "guarantor `Y0` is not defined (did you mean `X0`?)")
+    }
 }
