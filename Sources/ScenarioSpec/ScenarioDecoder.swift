@@ -24,6 +24,10 @@ struct ScenarioDecoder {
         let attackIDs = IDs(rawIDs(m.optional("attacks")).map(\.0))
         let guarantorIDs = IDs(rawIDs(m.optional("guarantors")).map(\.0))
         let attacks = m.required("attacks").flatMap { node -> [Located<AttackType>]? in
+            if case .sequence(let items) = node.kind, items.count > Scenario.maxAttackTypes {
+                r.error(items[Scenario.maxAttackTypes], "`attacks` lists \(items.count) attack types; at most \(Scenario.maxAttackTypes) are allowed (this is the \(Scenario.maxAttackTypes + 1)th)")
+                return nil
+            }
             let list = decodeList(node, what: "`attacks`", decodeAttack)
             // No attack type: nothing to deter, and every figure would be vacuous (P(deterred) 100 %).
             if let list, list.isEmpty { r.error(node, "`attacks` is empty: a scenario needs at least one attack type"); return nil }

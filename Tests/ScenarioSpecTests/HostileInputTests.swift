@@ -145,4 +145,22 @@ import Testing
         #expect(undefined.filter { $0.message.contains("did you mean") }.count == 100)
         #expect(undefined.first?.message == "guarantor `Y0` is not defined (did you mean `X0`?)")
     }
+
+    // Found by the fuzz campaign of session 17: a 65th attack type was accepted and then never
+    // covered by any agreement (the engine's coverage mask has 64 bits), so its honour read 0.
+    @Test func atMost64AttackTypes() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        func with(_ extra: Int) -> String {
+            let more = (0..<extra).map { "  - {id: h\($0), kind: hybrid, name: H, force_share: 5%, objective_share: 10%, max_advance_km_per_day: 0.5}\n" }.joined()
+            return base.replacingOccurrences(of: "attacks:\n", with: "attacks:\n" + more)
+        }
+        guard case .success(let ok) = ScenarioLoader.parse(text: with(61), file: "fuzz.yaml", files: memoryFiles([:])) else {
+            Issue.record("64 attack types refused"); return
+        }
+        #expect(ok.attacks.count == 64)
+        rejects(with(62), containing: "at most 64")
+        guard case .failure(let list) = ScenarioLoader.parse(text: with(62), file: "fuzz.yaml", files: memoryFiles([:])) else { return }
+        let line = with(62).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("id: invasion") }.map { $0 + 1 }
+        #expect(list.diagnostics.first { $0.message.contains("at most 64") }?.line == line)
+    }
 }
