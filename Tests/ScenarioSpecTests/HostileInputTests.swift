@@ -163,4 +163,21 @@ import Testing
         let line = with(62).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("id: invasion") }.map { $0 + 1 }
         #expect(list.diagnostics.first { $0.message.contains("at most 64") }?.line == line)
     }
+
+    // Found by the fuzz campaign of session 17: `{lognormal: [0, 40]}` passed and its draws
+    // (up to infinity) crashed the study. A distribution whose 90 % interval leaves ±1e15 is an
+    // error; `1 to 1e15` (its 95th percentile at the limit) stays valid.
+    @Test func distributionsBeyondTheLimitOfNumbers() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        for bad in ["{lognormal: [0, 40]}", "{lognormal: [700, 1]}", "{lognormal: [0, 1e15]}", "{normal: [0, 1e15]}"] {
+            rejects(base.replacingOccurrences(of: "attack_after_years: 1 to 3", with: "attack_after_years: \(bad)"), containing: "beyond ±1e15")
+        }
+        rejects(base.replacingOccurrences(of: "objective_value: 100", with: "objective_value: {normal: [0, 1e15]}"), containing: "beyond ±1e15")
+        for good in ["1 to 1e15", "{lognormal: [30, 1]}", "{uniform: [0, 1e15]}"] {
+            let text = base.replacingOccurrences(of: "attack_after_years: 1 to 3", with: "attack_after_years: \(good)")
+            if case .failure(let list) = ScenarioLoader.parse(text: text, file: "fuzz.yaml", files: memoryFiles([:])) {
+                Issue.record("refused \(good): \(list)")
+            }
+        }
+    }
 }
