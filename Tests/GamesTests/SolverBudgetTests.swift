@@ -57,4 +57,15 @@ import Testing
         #expect(clock.now - start < .seconds(60))
         #expect(pure(r) == (0..<n).map { [$0, n - 1] })
     }
+
+    /// The Lemke solvers' budget weighs each updated entry by its size (`Rational.cost`): a
+    /// 30 x 30 game's exact entries overflow machine integers and made each pivot 100 to 200
+    /// times dearer, so a budget in pivots let `lcp` run for over three minutes.
+    @Test func arithmeticCostGrowsWithTheNumbers() throws {
+        #expect(Rational(5).cost == 1)
+        #expect((Rational(7) / Rational(1 << 20)).cost == 1)
+        #expect(Rational(1 << 40).cost == 100)
+        let big = Rational(1 << 62) * Rational(1 << 62) * Rational(1 << 62)
+        #expect(big.cost >= 400)
+    }
 }
