@@ -81,7 +81,11 @@ public struct CompiledScenario: Sendable {
         horizon = s.horizonDays
         startDay = s.start.dayNumber
         var slots: [InputSlot] = []
-        func slot(_ path: String, _ d: Distribution, lower: Double = -.infinity, upper: Double = .infinity) -> Int {
+        // Every draw is clamped to ±Distribution.maxMagnitude (1e15, the limit of numbers in a file) at
+        // least: a heavy tail (`{lognormal: [0, 40]}`, `1 to 1e15`) reaches 1e300 or infinity, which no
+        // day count or exact sum holds (an attack 1e300 years on trapped converting days to Int).
+        let m = Distribution.maxMagnitude
+        func slot(_ path: String, _ d: Distribution, lower: Double = -m, upper: Double = m) -> Int {
             slots.append(InputSlot(path: path, distribution: d, lower: lower, upper: upper))
             return slots.count - 1
         }

@@ -20,9 +20,11 @@ public struct ExactSum: Hashable, Sendable {
     public init(hi: Int128, lo: UInt128) { self.hi = hi; self.lo = lo }
 
     @usableFromInline static let two128 = 340282366920938463463374607431768211456.0   // 2^128
+    @usableFromInline static let saturation = 0x1p228
 
     /// Adds x rounded to the nearest multiple of 2^-24. Non-finite values add nothing
-    /// (the kernel never produces them; scenario numbers are bounded).
+    /// (the kernel never produces them; scenario numbers and draws are bounded), and
+    /// magnitudes beyond about 2.6e61 count as 2.6e61 (`addLarge`).
     @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
         let y = x * FixedPoint.scale
@@ -42,6 +44,10 @@ public struct ExactSum: Hashable, Sendable {
     @inlinable @inline(never)
     mutating func addLarge(_ y: Double) {
         guard y.isFinite else { return }
+        // Saturate at 2^228 units (about 2.6e61 in value units: far beyond any figure from inputs
+        // within ±1e15, but a square of a product of such inputs can reach it), so that the high
+        // word's conversion cannot trap and 10^8 runs of such values cannot overflow 256 bits.
+        let y = min(max(y, -ExactSum.saturation), ExactSum.saturation)
         let magnitude = abs(y)
         if magnitude >= 0x1p52 && magnitude < 1.0e38 {
             // |y| = significand x 2^shift, shift from 0 to 74 (1e38 < 2^127).

@@ -1,22 +1,39 @@
-/// `enumpure`: every pure-strategy Nash equilibrium of an n-player strategic game,
-/// by checking each cell for a profitable unilateral deviation (Gambit's `enumpure`).
+/// `enumpure`: every pure-strategy Nash equilibrium of an n-player strategic game:
+/// the cells where no player gains by deviating alone (Gambit's `enumpure`).
 public enum EnumPure {
     public static func solve(_ game: NormalFormGame) throws -> [MixedStrategyProfile] {
         let counts = game.strategyCounts
         var strides = [Int](repeating: 1, count: counts.count)
         for i in 1..<max(counts.count, 1) { strides[i] = strides[i - 1] * counts[i - 1] }
+        // Player by player, the best payoff over the player's own strategies is found once for
+        // each profile of the others, and the cells below it are marked unstable: players x cells
+        // x 2 comparisons. (Checking each cell's deviations one by one took cells x strategies:
+        // over five minutes on a 1000 x 1000 game.)
+        let cells = game.cellCount
+        var stable = [Bool](repeating: true, count: cells)
+        for p in 0..<counts.count {
+            let stride = strides[p], count = counts[p], block = stride * count
+            guard count > 1 else { continue }
+            var high = 0
+            while high < cells {
+                for low in high..<(high + stride) {
+                    var best = game.payoff(cell: low, player: p)
+                    for s in 1..<count {
+                        let v = game.payoff(cell: low + s * stride, player: p)
+                        if v > best { best = v }
+                    }
+                    for s in 0..<count {
+                        let cell = low + s * stride
+                        if stable[cell] && game.payoff(cell: cell, player: p) < best { stable[cell] = false }
+                    }
+                }
+                high += block
+            }
+        }
         var result: [MixedStrategyProfile] = []
         var profile = [Int](repeating: 0, count: counts.count)
-        for cell in 0..<game.cellCount {
-            var stable = true
-            for p in 0..<counts.count where stable {
-                let base = cell - profile[p] * strides[p]
-                let mine = game.payoff(cell: cell, player: p)
-                for s in 0..<counts[p] where s != profile[p] {
-                    if game.payoff(cell: base + s * strides[p], player: p) > mine { stable = false; break }
-                }
-            }
-            if stable {
+        for cell in 0..<cells {
+            if stable[cell] {
                 result.append(MixedStrategyProfile(profile.enumerated().map { p, s in
                     (0..<counts[p]).map { $0 == s ? Rational.one : Rational.zero }
                 }))

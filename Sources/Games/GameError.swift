@@ -42,7 +42,8 @@ public enum GameLimits {
     /// Most pivots of one Lemke path (a safety net; Lemke paths are finite).
     public static let maxPivots = 1_000_000
     /// Work budget of one solve, in tableau-entry updates (about a minute in a debug build);
-    /// a larger problem stops with an error instead of running for hours.
+    /// a larger problem stops with an error instead of running for hours. The Lemke solvers
+    /// weigh each update by the size of its exact numbers (`Rational.cost`).
     public static let maxWork = 200_000_000
     /// Most rows of the sequence-form LCP (its dense tableau is rows x 2 rows).
     public static let maxSequenceFormRows = 600

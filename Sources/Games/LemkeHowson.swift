@@ -25,8 +25,11 @@ public enum LemkeHowson {
 
         var seenBases: Set<[Int]> = []
         var equilibria: [MixedStrategyProfile] = []
-        var pivots = 0
-        let pivotBudget = max(1_000, min(GameLimits.maxPivots, GameLimits.maxWork / max(1, n1 * (n1 + n2) + n2 * (n1 + n2))))
+        // The budget counts work, not pivots: every updated tableau entry weighted by the square
+        // of its size in machine words (`Rational.cost`). Exact entries grow along the paths, so a
+        // pivot of a 30 x 30 game can cost a hundred times one of small numbers (a budget in
+        // pivots let one run for hours).
+        var budget = Budget(pivots: 0, work: 0)
         struct Frame { var tableau: Pair; var arrivedBy: Int; var next: Int }
         var stack = [Frame(tableau: start, arrivedBy: 0, next: 1)]
         while let top = stack.indices.last {
@@ -38,7 +41,7 @@ public enum LemkeHowson {
             }
             stack[top].next = label + 1
             var copy = stack[top].tableau
-            try copy.lemkePath(label, pivots: &pivots, budget: pivotBudget)
+            try copy.lemkePath(label, budget: &budget)
             let basic = (1...(n1 + n2)).filter { copy.isBasic($0) }
             guard seenBases.insert(basic).inserted else { continue }
             let values = copy.values(1...(n1 + n2))
@@ -54,6 +57,8 @@ public enum LemkeHowson {
         }
         return equilibria
     }
+
+    struct Budget { var pivots: Int; var work: Int }
 
     /// The two tableaux of the bimatrix LCP: player 1's rows with player 2's variables, and vice versa.
     struct Pair {
@@ -71,29 +76,30 @@ public enum LemkeHowson {
             return out
         }
 
-        /// Pivots `label` in; returns the label that leaves.
-        mutating func pivotIn(_ label: Int) throws -> Int {
+        /// Pivots `label` in; returns the label that leaves and the work done.
+        mutating func pivotIn(_ label: Int) throws -> (exit: Int, work: Int) {
             if t1.isValid(label) {
                 guard let r = try t1.exitPosition(entering: label, rule: .largest) else { throw GameError("Lemke-Howson met an unbounded ray; the game data is inconsistent") }
                 let out = t1.basis[r]
-                t1.pivot(position: r, entering: label)
-                return out
+                return (out, t1.pivot(position: r, entering: label))
             }
             guard t2.isValid(label), let r = try t2.exitPosition(entering: label, rule: .largest) else {
                 throw GameError("Lemke-Howson met an unbounded ray; the game data is inconsistent")
             }
             let out = t2.basis[r]
-            t2.pivot(position: r, entering: label)
-            return out
+            return (out, t2.pivot(position: r, entering: label))
         }
 
         /// Follows the path that drops `label` until a completely labelled basis is reached.
-        mutating func lemkePath(_ dup: Int, pivots: inout Int, budget: Int) throws {
+        mutating func lemkePath(_ dup: Int, budget: inout Budget) throws {
             var enter = isBasic(dup) ? -dup : dup
             while true {
-                let exit = try pivotIn(enter)
-                pivots += 1
-                guard pivots <= budget else { throw GameError("Lemke-Howson exceeded its work budget (\(budget) pivots); the game is too large for lcp") }
+                let (exit, work) = try pivotIn(enter)
+                budget.pivots += 1
+                budget.work += work
+                guard budget.pivots <= GameLimits.maxPivots, budget.work <= GameLimits.maxWork else {
+                    throw GameError("Lemke-Howson exceeded its work budget (200 million tableau-entry updates, weighted by the size of the exact numbers) after \(budget.pivots) pivots; the game is too large for lcp (try enumpure or enummixed)")
+                }
                 if exit == dup || exit == -dup { return }
                 enter = -exit
             }

@@ -74,25 +74,37 @@ struct LemkeTableau {
     /// The basic solution `B⁻¹ b`, by row position.
     func basicSolution() -> [Rational] { rows.map { $0[rhs] } }
 
-    mutating func pivot(position r: Int, entering label: Int) {
+    /// Returns the work done: the entries updated, each weighted by the square of its size in
+    /// machine words (exact entries grow along a path, and the gcd that normalises each one
+    /// takes time quadratic in its size, so a pivot's cost is not fixed).
+    @discardableResult
+    mutating func pivot(position r: Int, entering label: Int) -> Int {
         let c = column(of: label)
         let pivotValue = rows[r][c]
-        guard !pivotValue.isZero else { return }
+        guard !pivotValue.isZero else { return 0 }
+        var work = 0
         let width = rows[r].count
         if pivotValue != .one {
-            for j in 0..<width where !rows[r][j].isZero { rows[r][j] = rows[r][j] / pivotValue }
+            for j in 0..<width where !rows[r][j].isZero {
+                rows[r][j] = rows[r][j] / pivotValue
+                work += rows[r][j].cost
+            }
         }
         let pivotRow = rows[r]
         let nonzero = (0..<width).filter { !pivotRow[$0].isZero }
         for i in rows.indices where i != r {
             let factor = rows[i][c]
             if factor.isZero { continue }
-            for j in nonzero { rows[i][j] = rows[i][j] - factor * pivotRow[j] }
+            for j in nonzero {
+                rows[i][j] = rows[i][j] - factor * pivotRow[j]
+                work += rows[i][j].cost
+            }
         }
         let leaving = basis[r]
         if isSlack(leaving) { positionOfSlack[-leaving - minRow] = -1 } else { positionOfStructural[leaving - minColumn] = -1 }
         if isSlack(label) { positionOfSlack[-label - minRow] = r } else { positionOfStructural[label - minColumn] = r }
         basis[r] = label
+        return work
     }
 
     enum RatioRule { case largest, smallest }

@@ -84,15 +84,16 @@ public enum SequenceFormLCP {
         b[ns1 + ns2 + ni1] = -.one
         var tableau = LemkeTableau(minRow: 1, minColumn: 0, a: Array(a[1...]), b: b)
 
-        tableau.pivot(position: ns1 + ns2, entering: 0)
+        var work = tableau.pivot(position: ns1 + ns2, entering: 0)
         var enter = ns1 + ns2 + 1
         var pivots = 0
         pathLoop: while true {
             guard let r = try tableau.exitPosition(entering: enter, rule: .smallest) else { break pathLoop }
             let exit = tableau.basis[r]
-            tableau.pivot(position: r, entering: enter)
+            // Work: updated entries weighted by their size (`Rational.cost`; exact entries grow).
+            work += tableau.pivot(position: r, entering: enter)
             pivots += 1
-            guard pivots <= min(GameLimits.maxPivots, GameLimits.maxWork / (ntot * (2 * ntot + 2))) else {
+            guard pivots <= GameLimits.maxPivots, work <= GameLimits.maxWork else {
                 throw GameError("Lemke's algorithm exceeded its work budget; the game is too large for lcp")
             }
             if exit == 0 { break }

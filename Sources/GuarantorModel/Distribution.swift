@@ -17,6 +17,11 @@ public enum Distribution: Hashable, Sendable, Codable {
     /// convention reads a and b as the 5th and 95th percentiles.
     public static let z95 = 1.6448536269514722
 
+    /// Largest magnitude of a number in a scenario, and of a draw: a draw of a
+    /// distribution's far tail beyond ±1e15 (a lognormal can reach infinity) is
+    /// clamped to it, which keeps every simulated day, sum and square finite.
+    public static let maxMagnitude = 1e15
+
     /// The `a to b` 90 % interval: lognormal when both ends are positive,
     /// otherwise normal (Squiggle/Guesstimate convention).
     public static func interval(_ a: Double, _ b: Double) -> Distribution {
@@ -190,6 +195,8 @@ public enum Format {
     public static func fixed(_ x: Double, decimals: Int) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        // Whole parts from 1e15 on would not fit the Int64 below (and have no decimals to show).
+        if abs(x) >= 1e15 { return number(x) }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let r = (abs(x) * scale).rounded()

@@ -1,6 +1,10 @@
 /// A complete scenario: the typed model that every analysis reads. It holds
 /// no I/O and no file names; `ScenarioSpec` builds it from YAML or JSON.
 public struct Scenario: Hashable, Sendable, Codable {
+    /// Most attack types a scenario may list: the engine keeps which attacks an
+    /// agreement covers in one 64-bit mask.
+    public static let maxAttackTypes = 64
+
     public var name: String
     public var summary: String
     /// Money unit, e.g. "EUR 2024" (currency and price year).

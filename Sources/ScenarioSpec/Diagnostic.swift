@@ -28,10 +28,25 @@ public struct DiagnosticList: Error, Hashable, Sendable, CustomStringConvertible
 /// Collects diagnostics while one input is read; sorted by place at the end.
 public final class DiagnosticSink {
     public private(set) var items: [Diagnostic] = []
+    /// The items as a set, so that a repeated error is dropped in constant time (a
+    /// search of `items` made a file with 50,000 faulty list entries take hours).
+    private var seen: Set<Diagnostic> = []
+    /// "Did you mean" hints left for names checked against the file's own ids (a hint
+    /// compares the name with every id): a file with thousands of unknown ids gets hints
+    /// on its first 100 and plain errors after, instead of minutes of comparisons.
+    public private(set) var hintsLeft = 100
     public init() {}
+
+    /// `Suggestion.didYouMean` while hints are left, then "".
+    public func didYouMean(_ word: String, _ all: [String]) -> String {
+        guard hintsLeft > 0 else { return "" }
+        hintsLeft -= 1
+        return Suggestion.didYouMean(word, all)
+    }
+
     public func error(_ location: SourceLocation, _ message: String) {
         let d = Diagnostic(location, message)
-        if !items.contains(d) { items.append(d) }
+        if seen.insert(d).inserted { items.append(d) }
     }
     public var isEmpty: Bool { items.isEmpty }
     public func sorted() -> [Diagnostic] {
@@ -55,9 +70,15 @@ public enum Suggestion {
         return d <= limit ? c : nil
     }
 
+    /// At most this many distinct candidates are compared with a word.
+    public static let maxCandidates = 1_000
+
     public static func didYouMean(_ word: String, _ all: [String]) -> String {
-        var candidates: [String] = []
-        for c in all where !candidates.contains(c) { candidates.append(c) }
+        var candidates: [String] = [], seen: Set<String> = []
+        for c in all where seen.insert(c).inserted {
+            candidates.append(c)
+            if candidates.count == maxCandidates { break }
+        }
         if let c = closest(to: word, in: candidates) { return " (did you mean `\(c)`?)" }
         let list = candidates.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
         return candidates.isEmpty ? "" : " (expected one of \(list)\(candidates.count > 12 ? ", ..." : ""))"

@@ -21,9 +21,13 @@ struct ScenarioDecoder {
         let runs = m.optional("runs").map { r.integer($0, what: "`runs`", range: 1...100_000_000) } ?? 10_000
         let seed = m.optional("seed").map { r.integer($0, what: "`seed`", range: 0...Int64.max) } ?? 1
 
-        let attackIDs = rawIDs(m.optional("attacks")).map(\.0)
-        let guarantorIDs = rawIDs(m.optional("guarantors")).map(\.0)
+        let attackIDs = IDs(rawIDs(m.optional("attacks")).map(\.0))
+        let guarantorIDs = IDs(rawIDs(m.optional("guarantors")).map(\.0))
         let attacks = m.required("attacks").flatMap { node -> [Located<AttackType>]? in
+            if case .sequence(let items) = node.kind, items.count > Scenario.maxAttackTypes {
+                r.error(items[Scenario.maxAttackTypes], "`attacks` lists \(items.count) attack types; at most \(Scenario.maxAttackTypes) are allowed (this is the \(Scenario.maxAttackTypes + 1)th)")
+                return nil
+            }
             let list = decodeList(node, what: "`attacks`", decodeAttack)
             // No attack type: nothing to deter, and every figure would be vacuous (P(deterred) 100 %).
             if let list, list.isEmpty { r.error(node, "`attacks` is empty: a scenario needs at least one attack type"); return nil }
@@ -56,6 +60,15 @@ struct ScenarioDecoder {
 
     struct Located<T> { var value: T; var location: SourceLocation; var node: SpecNode }
 
+    /// The ids of a list, in order (for suggestions) and as a set (for look-ups in
+    /// constant time: a file may hold many thousands of references).
+    struct IDs {
+        let list: [String]
+        let set: Set<String>
+        init(_ list: [String]) { self.list = list; set = Set(list) }
+        func contains(_ id: String) -> Bool { set.contains(id) }
+    }
+
     /// The items that decoded; failures are already in the sink, which is
     /// what makes the whole scenario fail, so later checks still run on the rest.
     func decodeList<T>(_ node: SpecNode, what: String, _ one: (SpecNode) -> T?) -> [Located<T>]? {
@@ -87,10 +100,10 @@ struct ScenarioDecoder {
         }
     }
 
-    func reference(_ node: SpecNode, ids: [String], what: String) -> String? {
+    func reference(_ node: SpecNode, ids: IDs, what: String) -> String? {
         guard let id = r.identifier(node, what: what) else { return nil }
         if !ids.contains(id) {
-            r.error(node, "\(what) `\(id)` is not defined\(Suggestion.didYouMean(id, ids))")
+            r.error(node, "\(what) `\(id)` is not defined\(r.sink.didYouMean(id, ids.list))")
             return nil
         }
         return id
@@ -208,13 +221,13 @@ struct ScenarioDecoder {
         return v
     }
 
-    func checkLeaders(_ g: Located<Guarantor>, ids: [String]) {
+    func checkLeaders(_ g: Located<Guarantor>, ids: IDs) {
         let lm: [SpecNode.Entry]
         if case .mapping(let entries) = g.node.kind, let l = entries.first(where: { $0.key == "leaders" }),
            case .mapping(let le) = l.value.kind { lm = le } else { lm = [] }
         for e in lm {
             if !ids.contains(e.key) {
-                r.sink.error(e.keyLocation, "leader `\(e.key)` is not a defined guarantor\(Suggestion.didYouMean(e.key, ids))")
+                r.sink.error(e.keyLocation, "leader `\(e.key)` is not a defined guarantor\(r.sink.didYouMean(e.key, ids.list))")
             } else if e.key == g.value.id {
                 r.sink.error(e.keyLocation, "guarantor `\(e.key)` cannot load on itself as a leader")
             }
@@ -227,7 +240,7 @@ struct ScenarioDecoder {
 
     // MARK: agreements
 
-    func decodeAgreement(_ node: SpecNode, guarantorIDs: [String], attackIDs: [String]) -> Agreement? {
+    func decodeAgreement(_ node: SpecNode, guarantorIDs: IDs, attackIDs: IDs) -> Agreement? {
         let keys = ["id", "name", "guarantors", "form", "signed", "duration_years", "trigger", "consult_hours",
                     "needs_appropriation", "covers", "integrated_command", "stationed_forces", "commitments"]
         guard let m = MappingReader(node, what: "an agreement", allowed: keys, reader: r) else { return nil }
@@ -313,7 +326,7 @@ struct ScenarioDecoder {
 
     // MARK: settlement and attacks
 
-    func decodeSettlement(_ node: SpecNode, guarantorIDs: [String]) -> Settlement? {
+    func decodeSettlement(_ node: SpecNode, guarantorIDs: IDs) -> Settlement? {
         let keys = ["kind", "name", "warning_days", "objective_depth_km", "zone_width_km", "aggressor_police_inside", "monitors"]
         guard let m = MappingReader(node, what: "`settlement`", allowed: keys, reader: r) else { return nil }
         let kind = m.required("kind").flatMap { r.choice($0, SettlementKind.self, what: "settlement `kind`") }

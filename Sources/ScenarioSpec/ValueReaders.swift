@@ -168,7 +168,7 @@ public struct NodeReader {
 /// The textual forms of numbers: `12`, `12%`, `5 to 20`, `5% to 20%`.
 public enum NumberSyntax {
     /// Largest magnitude of a number in a scenario (keeps every simulated sum finite).
-    public static let maxMagnitude = 1e15
+    public static let maxMagnitude = Distribution.maxMagnitude
 
     public static func parseConstant(_ raw: String) -> Result<Double, Problem> {
         let s = raw.trimmed
@@ -209,6 +209,11 @@ public enum NumberSyntax {
         let p5 = d.quantile(0.05), p95 = d.quantile(0.95)
         // `0 to 2` puts the 5th percentile at 0 up to rounding: allow that.
         let slack = 1e-9 * max(1, abs(p95))
+        // Draws are clamped to ±1e15 (the engine's limit); a distribution whose 90 % interval
+        // already leaves it is a slip (a lognormal sigma of 40 spans 57 orders of magnitude).
+        if abs(p5) > maxMagnitude * (1 + 1e-9) || abs(p95) > maxMagnitude * (1 + 1e-9) {
+            return "its 5th-95th percentiles (\(Format.number(p5)) to \(Format.number(p95))) go beyond ±1e15, the limit of numbers (choose a larger unit, e.g. millions of the currency, or a narrower distribution)"
+        }
         switch domain {
         case .any: return nil
         case .nonNegative:

@@ -99,7 +99,7 @@ struct GameConvertCommand: AsyncParsableCommand {
         }
         if let output {
             do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
+                try Terminal.writeFile(text, to: output)
             } catch {
                 throw CLIError("\(output): cannot write (\(error.localizedDescription))")
             }
@@ -153,7 +153,7 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
             throw CLIError("\(scenario): \(e.message)")
         }
         do {
-            try EFGFormat.write(tree).write(toFile: output, atomically: true, encoding: .utf8)
+            try Terminal.writeFile(EFGFormat.write(tree), to: output)
         } catch {
             throw CLIError("\(output): cannot write (\(error.localizedDescription))")
         }

@@ -61,7 +61,7 @@ struct AtopImportCommand: AsyncParsableCommand {
             throw EvidenceCommandError(description: "the generated skeleton does not validate (a bug in the importer; please report it):\n" + problems.joined(separator: "\n"))
         }
         if let output {
-            do { try yaml.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+            do { try Terminal.writeFile(yaml, to: output) } catch {
                 throw EvidenceCommandError(description: "\(output): cannot write the skeleton (\(error.localizedDescription))")
             }
         } else {

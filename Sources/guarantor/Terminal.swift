@@ -15,10 +15,34 @@ enum Terminal {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try writeFile(text, to: path)
         } catch {
             throw CLIError("cannot write `\(path)`: \(error.localizedDescription)")
         }
+    }
+
+    /// Writes `text` to the file at `path`. A regular file (or a new one) is replaced
+    /// atomically, through the symbolic links that lead to it, so that a link stays a link;
+    /// a device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in place, so that its
+    /// errors (a full disk: `/dev/full`) are reported. An atomic write put a regular file in
+    /// the device's place: run as root, `--output /dev/full` replaced the device and said "wrote".
+    static func writeFile(_ text: String, to path: String) throws {
+        let data = Data(text.utf8)
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if info.st_mode & S_IFMT != S_IFREG {
+                guard let handle = FileHandle(forWritingAtPath: path) else { throw CLIError("cannot open `\(path)` for writing") }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: data)
+                return
+            }
+            if let real = realpath(path, nil) {
+                defer { free(real) }
+                try data.write(to: URL(fileURLWithPath: String(cString: real)), options: .atomic)
+                return
+            }
+        }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// Checks, before any work, that `path` can be written (nil and "-"

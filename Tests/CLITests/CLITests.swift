@@ -233,4 +233,31 @@ struct CLITests {
         let top = try CLI.run(["study", scenario, "--runs", "50", "--seed", "9223372036854775807", "--format", "json", "--quiet"])
         #expect(top.status == 0 && top.stdout.contains("\"seed\" : 9223372036854775807"), "\(top.stderr)")
     }
+
+    /// Found by the fuzz campaign of session 17: outputs were written atomically (a new file
+    /// renamed into place), which replaced a symbolic link by a regular file and, run as root,
+    /// replaced the device `/dev/full` by a regular file and said "wrote". Links are followed
+    /// and devices written in place, so a full disk is an error.
+    @Test func outputsFollowLinksAndWriteDevicesInPlace() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("target.txt"), link = dir.appendingPathComponent("link.txt")
+        try "old".write(to: target, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.txt")
+        let scenario = "Tests/ScenarioSpecTests/Cases/minimal.yaml"
+        let r = try CLI.run(["study", scenario, "--runs", "20", "--quiet", "-o", link.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == "target.txt")
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("Minimal test scenario"))
+        let null = try CLI.run(["study", scenario, "--runs", "20", "--quiet", "-o", "/dev/null"])
+        #expect(null.status == 0, "\(null.stderr)")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/null is no longer a device")
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            let full = try CLI.run(["study", scenario, "--runs", "20", "--quiet", "-o", "/dev/full"])
+            #expect(full.status == 1 && full.stderr.contains("cannot write `/dev/full`"), "\(full.stderr)")
+            #expect(stat("/dev/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/full is no longer a device")
+        }
+    }
 }

@@ -113,4 +113,71 @@ import Testing
             }
         }
     }
+
+    // Found by the fuzz campaign of session 17: 50,000 copies of a list item `- id: pact` (an
+    // agreement missing every other key) took hours, as every new error searched all the earlier
+    // ones; and every unknown id compared itself with every defined id.
+    @Test func thousandsOfFaultyListItemsAreReportedQuickly() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        let text = base.replacingOccurrences(of: "agreements:\n", with: "agreements:\n" + String(repeating: "  - id: pact\n", count: 20_000))
+        let clock = ContinuousClock(), start = clock.now
+        guard case .failure(let list) = ScenarioLoader.parse(text: text, file: "fuzz.yaml", files: memoryFiles([:])) else {
+            Issue.record("accepted agreements without keys"); return
+        }
+        #expect(clock.now - start < .seconds(60), "took \(clock.now - start)")
+        #expect(list.diagnostics.count > 20_000)
+        #expect(list.diagnostics.contains { $0.message.contains("duplicate agreement id `pact`") })
+    }
+
+    @Test func unknownIdsGetHintsOnlyAtFirst() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        let defined = (0..<2_000).map { "  - {id: X\($0), name: X, honour: 50%}\n" }.joined()
+        let unknown = (0..<3_000).map { "Y\($0)" }.joined(separator: ", ")
+        let text = base.replacingOccurrences(of: "agreements:\n", with: defined + "agreements:\n")
+            .replacingOccurrences(of: "guarantors: [G1, G2]", with: "guarantors: [G1, G2, \(unknown)]")
+        let clock = ContinuousClock(), start = clock.now
+        guard case .failure(let list) = ScenarioLoader.parse(text: text, file: "fuzz.yaml", files: memoryFiles([:])) else {
+            Issue.record("accepted unknown guarantors"); return
+        }
+        #expect(clock.now - start < .seconds(60), "took \(clock.now - start)")
+        let undefined = list.diagnostics.filter { $0.message.contains("is not defined") }
+        #expect(undefined.count == 3_000)
+        #expect(undefined.filter { $0.message.contains("did you mean") }.count == 100)
+        #expect(undefined.first?.message == "guarantor `Y0` is not defined (did you mean `X0`?)")
+    }
+
+    // Found by the fuzz campaign of session 17: a 65th attack type was accepted and then never
+    // covered by any agreement (the engine's coverage mask has 64 bits), so its honour read 0.
+    @Test func atMost64AttackTypes() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        func with(_ extra: Int) -> String {
+            let more = (0..<extra).map { "  - {id: h\($0), kind: hybrid, name: H, force_share: 5%, objective_share: 10%, max_advance_km_per_day: 0.5}\n" }.joined()
+            return base.replacingOccurrences(of: "attacks:\n", with: "attacks:\n" + more)
+        }
+        guard case .success(let ok) = ScenarioLoader.parse(text: with(61), file: "fuzz.yaml", files: memoryFiles([:])) else {
+            Issue.record("64 attack types refused"); return
+        }
+        #expect(ok.attacks.count == 64)
+        rejects(with(62), containing: "at most 64")
+        guard case .failure(let list) = ScenarioLoader.parse(text: with(62), file: "fuzz.yaml", files: memoryFiles([:])) else { return }
+        let line = with(62).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("id: invasion") }.map { $0 + 1 }
+        #expect(list.diagnostics.first { $0.message.contains("at most 64") }?.line == line)
+    }
+
+    // Found by the fuzz campaign of session 17: `{lognormal: [0, 40]}` passed and its draws
+    // (up to infinity) crashed the study. A distribution whose 90 % interval leaves ±1e15 is an
+    // error; `1 to 1e15` (its 95th percentile at the limit) stays valid.
+    @Test func distributionsBeyondTheLimitOfNumbers() throws {
+        let base = try LocalFiles.read(casePath("minimal.yaml")).get()
+        for bad in ["{lognormal: [0, 40]}", "{lognormal: [700, 1]}", "{lognormal: [0, 1e15]}", "{normal: [0, 1e15]}"] {
+            rejects(base.replacingOccurrences(of: "attack_after_years: 1 to 3", with: "attack_after_years: \(bad)"), containing: "beyond ±1e15")
+        }
+        rejects(base.replacingOccurrences(of: "objective_value: 100", with: "objective_value: {normal: [0, 1e15]}"), containing: "beyond ±1e15")
+        for good in ["1 to 1e15", "{lognormal: [30, 1]}", "{uniform: [0, 1e15]}"] {
+            let text = base.replacingOccurrences(of: "attack_after_years: 1 to 3", with: "attack_after_years: \(good)")
+            if case .failure(let list) = ScenarioLoader.parse(text: text, file: "fuzz.yaml", files: memoryFiles([:])) {
+                Issue.record("refused \(good): \(list)")
+            }
+        }
+    }
 }

@@ -195,7 +195,7 @@ struct NegotiationDecoder {
         var ok = true
         for entry in entries {
             guard let index = issues.firstIndex(where: { $0.id == entry.key }) else {
-                reader.sink.error(entry.keyLocation, "actor `\(actor)` has a stake in unknown issue `\(entry.key)`\(Suggestion.didYouMean(entry.key, issues.map(\.id)))")
+                reader.sink.error(entry.keyLocation, "actor `\(actor)` has a stake in unknown issue `\(entry.key)`\(reader.sink.didYouMean(entry.key, issues.map(\.id)))")
                 ok = false
                 continue
             }
@@ -240,7 +240,7 @@ struct NegotiationDecoder {
                 } else if word == "to" || NumberSyntax.parseConstant(word).isSuccess {
                     replaced.append(word)
                 } else {
-                    reader.error(node, "\(what): `\(word)` is neither a point of the scale nor a number\(Suggestion.didYouMean(word, issue.points.map(\.id)))")
+                    reader.error(node, "\(what): `\(word)` is neither a point of the scale nor a number\(reader.sink.didYouMean(word, issue.points.map(\.id)))")
                     return nil
                 }
             }
