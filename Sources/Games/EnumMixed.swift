@@ -43,6 +43,7 @@ public enum EnumMixed {
                 let sx = x.sum(), sy = y.sum()
                 result.append(MixedStrategyProfile([x.map { $0 / sx }, y.map { $0 / sy }]))
                 guard result.count <= GameLimits.maxEquilibria else { throw GameError("more than \(GameLimits.maxEquilibria) extreme equilibria") }
+                try GameLimits.checkEquilibriumMemory(count: result.count, entries: x.count + y.count, solver: "enummixed")
             }
         }
         return result

@@ -31,6 +31,7 @@ public enum EnumPure {
             }
         }
         var result: [MixedStrategyProfile] = []
+        let entries = counts.reduce(0, +)
         var profile = [Int](repeating: 0, count: counts.count)
         for cell in 0..<cells {
             if stable[cell] {
@@ -38,6 +39,7 @@ public enum EnumPure {
                     (0..<counts[p]).map { $0 == s ? Rational.one : Rational.zero }
                 }))
                 guard result.count <= GameLimits.maxEquilibria else { throw GameError("more than \(GameLimits.maxEquilibria) pure equilibria") }
+                try GameLimits.checkEquilibriumMemory(count: result.count, entries: entries, solver: "enumpure")
             }
             NormalFormGame.advance(&profile, counts)
         }

@@ -41,6 +41,8 @@ public enum LemkeHowson {
             }
             stack[top].next = label + 1
             var copy = stack[top].tableau
+            // Each path starts from a copy of both tableaux and ends with a look at every label.
+            budget.work += (n1 + n2) * (n1 + n2 + 1)
             try copy.lemkePath(label, budget: &budget)
             let basic = (1...(n1 + n2)).filter { copy.isBasic($0) }
             guard seenBases.insert(basic).inserted else { continue }
@@ -50,6 +52,7 @@ public enum LemkeHowson {
             guard !sx.isZero, !sy.isZero else { continue }
             equilibria.append(MixedStrategyProfile([xs.map { $0 / sx }, ys.map { $0 / sy }]))
             guard equilibria.count <= GameLimits.maxEquilibria else { throw GameError("more than \(GameLimits.maxEquilibria) equilibria") }
+            try GameLimits.checkEquilibriumMemory(count: equilibria.count, entries: n1 + n2, solver: "lcp")
             guard stack.count * (n1 + n2) * (n1 + n2 + 1) <= 4_000_000 else {
                 throw GameError("Lemke-Howson's search from equilibrium to equilibrium needs more memory than its budget; the game is too large for lcp")
             }
@@ -78,16 +81,17 @@ public enum LemkeHowson {
 
         /// Pivots `label` in; returns the label that leaves and the work done.
         mutating func pivotIn(_ label: Int) throws -> (exit: Int, work: Int) {
+            var work = 0
             if t1.isValid(label) {
-                guard let r = try t1.exitPosition(entering: label, rule: .largest) else { throw GameError("Lemke-Howson met an unbounded ray; the game data is inconsistent") }
+                guard let r = try t1.exitPosition(entering: label, rule: .largest, work: &work) else { throw GameError("Lemke-Howson met an unbounded ray; the game data is inconsistent") }
                 let out = t1.basis[r]
-                return (out, t1.pivot(position: r, entering: label))
+                return (out, work + t1.pivot(position: r, entering: label))
             }
-            guard t2.isValid(label), let r = try t2.exitPosition(entering: label, rule: .largest) else {
+            guard t2.isValid(label), let r = try t2.exitPosition(entering: label, rule: .largest, work: &work) else {
                 throw GameError("Lemke-Howson met an unbounded ray; the game data is inconsistent")
             }
             let out = t2.basis[r]
-            return (out, t2.pivot(position: r, entering: label))
+            return (out, work + t2.pivot(position: r, entering: label))
         }
 
         /// Follows the path that drops `label` until a completely labelled basis is reached.
@@ -98,7 +102,7 @@ public enum LemkeHowson {
                 budget.pivots += 1
                 budget.work += work
                 guard budget.pivots <= GameLimits.maxPivots, budget.work <= GameLimits.maxWork else {
-                    throw GameError("Lemke-Howson exceeded its work budget (200 million tableau-entry updates, weighted by the size of the exact numbers) after \(budget.pivots) pivots; the game is too large for lcp (try enumpure or enummixed)")
+                    throw GameError("Lemke-Howson exceeded its work budget (\(GameLimits.maxWork / 1_000_000) million tableau-entry updates, weighted by the size of the exact numbers) after \(budget.pivots) pivots; the game is too large for lcp (try enumpure or enummixed)")
                 }
                 if exit == dup || exit == -dup { return }
                 enter = -exit

@@ -111,9 +111,12 @@ struct LemkeTableau {
 
     /// Gambit's exit-row choice: rows with a positive entry in the entering column,
     /// narrowed by the ratio rule on the basic solution, then on each column of `B⁻¹`.
-    func exitPosition(entering label: Int, rule: RatioRule) throws -> Int? {
+    /// `work` grows by the rows read and the ratios computed, each weighted by `Rational.cost`
+    /// (in a degenerate game the lexicographic ties cost more than the pivot).
+    func exitPosition(entering label: Int, rule: RatioRule, work: inout Int) throws -> Int? {
         let incol = solveColumn(label)
         var candidates = incol.indices.filter { incol[$0].signum > 0 }
+        work += incol.count
         if candidates.isEmpty { return nil }
         var c = minRow - 1
         var col = basicSolution()
@@ -121,6 +124,7 @@ struct LemkeTableau {
             guard c <= maxRow else { throw GameError("the lexicographic ratio test did not break a tie (degenerate tableau)") }
             if c >= minRow { col = solveColumn(-c) }
             let ratios = candidates.map { col[$0] / incol[$0] }
+            work += col.count + ratios.reduce(0) { $0 + $1.cost }
             var extreme = ratios[0]
             for v in ratios.dropFirst() {
                 switch rule {

@@ -15,7 +15,8 @@ public struct ReducedNormalForm: Sendable {
         var all: [[[Int?]]] = []
         var total = 1
         for p in 0..<tree.playerCount {
-            let s = try ReducedNormalForm.enumerate(tree, player: p)
+            // At most as many strategies as leave the product within the limit: enumeration stops there.
+            let s = try ReducedNormalForm.enumerate(tree, player: p, limit: GameLimits.maxProfiles / total)
             let (t, overflow) = total.multipliedReportingOverflow(by: s.count)
             guard !overflow, t <= GameLimits.maxProfiles else {
                 throw GameError("the reduced normal form has more than \(GameLimits.maxProfiles) strategy profiles; solve the tree with 'lcp' or 'spe' instead")
@@ -92,9 +93,13 @@ public struct ReducedNormalForm: Sendable {
         return nil
     }
 
-    static func enumerate(_ tree: ExtensiveFormGame, player: Int) throws -> [[Int?]] {
+    /// Stops with an error past `limit` strategies, or when the strategies would hold more than
+    /// `GameLimits.maxStrategyEntries` entries (one per information set each): a tree with
+    /// thousands of information sets filled 24 GB before the count reached its limit.
+    static func enumerate(_ tree: ExtensiveFormGame, player: Int, limit: Int = GameLimits.maxProfiles) throws -> [[Int?]] {
         var result: [[Int?]] = []
         let empty = [Int?](repeating: nil, count: tree.infosets[player].count)
+        let byMemory = GameLimits.maxStrategyEntries / max(1, empty.count)
         var pending = [0]
         guard let first = walk(tree, player: player, pending: &pending, behaviour: empty) else { return [empty] }
         var stack = [Frame(pending: pending, behaviour: empty, node: first, nextAction: 0)]
@@ -114,8 +119,11 @@ public struct ReducedNormalForm: Sendable {
                 stack.append(Frame(pending: pending, behaviour: behaviour, node: branch, nextAction: 0))
             } else {
                 result.append(behaviour)
-                guard result.count <= GameLimits.maxProfiles else {
-                    throw GameError("player \(player + 1) has more than \(GameLimits.maxProfiles) reduced strategies")
+                guard result.count <= limit else {
+                    throw GameError("the reduced normal form has more than \(GameLimits.maxProfiles) strategy profiles (player \(player + 1) alone has more than \(limit) reduced strategies); solve the tree with 'lcp' or 'spe' instead")
+                }
+                guard result.count <= byMemory else {
+                    throw GameError("player \(player + 1)'s reduced strategies over \(empty.count) information sets need more memory than the budget (\(GameLimits.maxStrategyEntries) entries: more than \(byMemory) strategies); solve the tree with 'lcp' or 'spe' instead")
                 }
             }
         }

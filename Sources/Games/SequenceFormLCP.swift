@@ -88,7 +88,7 @@ public enum SequenceFormLCP {
         var enter = ns1 + ns2 + 1
         var pivots = 0
         pathLoop: while true {
-            guard let r = try tableau.exitPosition(entering: enter, rule: .smallest) else { break pathLoop }
+            guard let r = try tableau.exitPosition(entering: enter, rule: .smallest, work: &work) else { break pathLoop }
             let exit = tableau.basis[r]
             // Work: updated entries weighted by their size (`Rational.cost`; exact entries grow).
             work += tableau.pivot(position: r, entering: enter)

@@ -105,6 +105,7 @@ public enum SequentialEquilibrium {
             }
             return robust.sorted()
         }
+        let entries = tree.infosets.reduce(0) { $0 + $1.reduce(0) { $0 + $1.actions.count } }
         func emit() throws {
             results.append(BehaviorProfile(tree.infosets.enumerated().map { p, list in
                 list.enumerated().map { k, h in h.actions.indices.map { $0 == choice[p][k] ? Rational.one : .zero } }
@@ -112,6 +113,7 @@ public enum SequentialEquilibrium {
             guard results.count <= GameLimits.maxSequentialEquilibria else {
                 throw GameError("more than \(GameLimits.maxSequentialEquilibria) pure sequential equilibria (many ties); spe stops there")
             }
+            try GameLimits.checkEquilibriumMemory(count: results.count, entries: entries, solver: "spe")
         }
         if order.isEmpty {
             try emit()

@@ -68,4 +68,45 @@ import Testing
         let big = Rational(1 << 62) * Rational(1 << 62) * Rational(1 << 62)
         #expect(big.cost >= 400)
     }
+
+    /// A perfect-information binary tree of ties: players alternate by level, every payoff 0.
+    func tieTree(depth: Int) throws -> ExtensiveFormGame {
+        var lines: [String] = [], infosets = [0, 0], outcomes = 0
+        func node(_ d: Int) {
+            if d == depth {
+                outcomes += 1
+                lines.append("t \"\" \(outcomes) \"\" { 0, 0 }")
+                return
+            }
+            let p = d % 2
+            infosets[p] += 1
+            lines.append("p \"\" \(p + 1) \(infosets[p]) \"\" { \"L\" \"R\" } 0")
+            node(d + 1)
+            node(d + 1)
+        }
+        node(0)
+        return try EFGFormat.read("EFG 2 R \"ties\" { \"1\" \"2\" }\n\"\"\n\n" + lines.joined(separator: "\n") + "\n")
+    }
+
+    func message(_ body: () throws -> Void) -> String {
+        do { try body(); return "" } catch let e as GameError { return e.message } catch { return "\(error)" }
+    }
+
+    /// Memory, not only counts: 12,500 x 800 pure equilibria of a 400 x 400 game of ties filled
+    /// 6 GB before the 100,000 limit, `spe` on a tree of ties 4 GB before its 10,000, and the
+    /// reduced strategies of a tree with thousands of information sets 24 GB. (Reaching the
+    /// budgets takes their memory, so the checks themselves are tested here; the CLI runs on
+    /// those games were checked by hand: errors after 2 to 4 s, at most 1.3 GB.)
+    @Test func solversStopAtTheirMemoryBudgets() throws {
+        #expect(message { try GameLimits.checkEquilibriumMemory(count: 25_000, entries: 400, solver: "enumpure") } == "")
+        #expect(message { try GameLimits.checkEquilibriumMemory(count: 25_001, entries: 400, solver: "enumpure") }
+                    .contains("enumpure found more than 25000 equilibria of 400 probabilities each"))
+        #expect(message { try GameLimits.checkEquilibriumMemory(count: 2, entries: 20_000_000, solver: "spe") }.contains("memory budget"))
+        let tree = try tieTree(depth: 12)
+        #expect(message { _ = try ReducedNormalForm.enumerate(tree, player: 0, limit: 50) }.contains("more than 1000000 strategy profiles"))
+        #expect(GameLimits.maxStrategyEntries / tree.infosets[0].count < 20_000)
+        let small = try tieTree(depth: 3)
+        #expect(try SequentialEquilibrium.solve(small).count == 128)   // 7 information sets of 2 tied actions
+        #expect(try ReducedNormalForm(small).game.cellCount == 8 * 4)
+    }
 }
