@@ -109,4 +109,17 @@ import Testing
         #expect(try SequentialEquilibrium.solve(small).count == 128)   // 7 information sets of 2 tied actions
         #expect(try ReducedNormalForm(small).game.cellCount == 8 * 4)
     }
+
+    /// enummixed counted its budget in bases, each assumed to cost one tableau; a tree's reduced
+    /// form of 135 strategies (entries past machine integers) ran 80 s. Its pivots now count
+    /// every entry by `Rational.cost`, like the Lemke solvers.
+    @Test func vertexEnumerationPivotsCountTheirWork() {
+        var small = 0, large = 0
+        let t = [[Rational(2), Rational(1), Rational(1)], [Rational(1), Rational(3), Rational(1)]]
+        _ = EnumMixed.pivot(t, row: 0, column: 0, work: &small)
+        let big = Rational(1 << 62) * Rational(1 << 62)
+        _ = EnumMixed.pivot([[Rational(2), big, Rational(1)], [Rational(1), big, Rational(1)]], row: 0, column: 0, work: &large)
+        #expect(small >= 6)
+        #expect(large >= small + 100)
+    }
 }
