@@ -56,6 +56,9 @@ public enum EnumMixed {
         let maxBases = max(1_000, min(2_000_000, GameLimits.maxWork / max(1, rows * width)))
         // Tableaux waiting in the queue, in entries (about 64 bytes each).
         let maxPendingEntries = 4_000_000
+        // Work as in the Lemke solvers: every ratio and updated entry weighted by `Rational.cost`
+        // (a tree's reduced form of 135 strategies ran 80 s on a budget counted in bases alone).
+        var work = 0
         let start: [[Rational]] = constraints.enumerated().map { r, row in
             row + (0..<rows).map { $0 == r ? Rational.one : .zero } + [Rational.one]
         }
@@ -78,6 +81,7 @@ public enum EnumMixed {
                 var argmin: [Int] = []
                 for r in 0..<rows where t[r][j] > .zero {
                     let ratio = t[r][width - 1] / t[r][j]
+                    work += ratio.cost
                     if let b = best, ratio >= b {
                         if ratio == b { argmin.append(r) }
                     } else {
@@ -95,15 +99,19 @@ public enum EnumMixed {
                     guard (queue.count - head) * rows * width <= maxPendingEntries else {
                         throw GameError("vertex enumeration needs more memory than its budget; the game is too large or too degenerate for enummixed")
                     }
-                    queue.append((pivot(t, row: r, column: j), nb))
+                    queue.append((pivot(t, row: r, column: j, work: &work), nb))
+                    guard work <= GameLimits.maxWork else {
+                        throw GameError("vertex enumeration exceeded its work budget (\(GameLimits.maxWork / 1_000_000) million tableau-entry updates, weighted by the size of the exact numbers); the game is too large or too degenerate for enummixed")
+                    }
                 }
             }
         }
         return ordered
     }
 
-    static func pivot(_ t: [[Rational]], row r: Int, column c: Int) -> [[Rational]] {
+    static func pivot(_ t: [[Rational]], row r: Int, column c: Int, work: inout Int) -> [[Rational]] {
         var t = t
+        work += t.count * (t.first?.count ?? 0)   // the copy
         let pv = t[r][c]
         t[r] = t[r].map { $0.isZero ? $0 : $0 / pv }
         let pivotRow = t[r]
@@ -111,7 +119,10 @@ public enum EnumMixed {
         for i in t.indices where i != r {
             let f = t[i][c]
             if f.isZero { continue }
-            for j in nz { t[i][j] = t[i][j] - f * pivotRow[j] }
+            for j in nz {
+                t[i][j] = t[i][j] - f * pivotRow[j]
+                work += t[i][j].cost
+            }
         }
         return t
     }

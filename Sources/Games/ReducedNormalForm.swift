@@ -24,10 +24,15 @@ public struct ReducedNormalForm: Sendable {
             total = t
             all.append(s)
         }
-        // Work budget: each cell walks the tree once.
-        guard total.multipliedReportingOverflow(by: tree.nodes.count).overflow == false,
-              total * tree.nodes.count <= GameLimits.maxWork / 10 else {
-            throw GameError("the reduced normal form is too large to compute (\(total) profiles x \(tree.nodes.count) nodes)")
+        // Work budget: each cell walks the tree once, multiplying and adding numbers as large as the
+        // tree's payoffs and chance probabilities, so each step weighs by their size (1 up to a few
+        // machine words; payoffs of 1e300, 16 words, made 6 million steps take minutes).
+        let cumulative = tree.cumulativePayoffs()
+        let sizes = cumulative.joined().map(\.cost) + tree.chanceInfosets.flatMap { $0.probabilities.map(\.cost) }
+        let weight = max(1, (sizes.max() ?? 1) / 100)
+        let (steps, overflow) = total.multipliedReportingOverflow(by: tree.nodes.count * weight)
+        guard !overflow, steps <= GameLimits.maxWork / 10 else {
+            throw GameError("the reduced normal form is too large to compute (\(total) profiles x \(tree.nodes.count) nodes\(weight > 1 ? " x \(weight) for the size of its numbers" : ""))")
         }
         strategies = all
         let labels = all.enumerated().map { p, list in
@@ -36,7 +41,6 @@ public struct ReducedNormalForm: Sendable {
                 return l.isEmpty ? "*" : l
             }
         }
-        let cumulative = tree.cumulativePayoffs()
         let strategiesCopy = all
         game = try NormalFormGame(title: tree.title, comment: tree.comment, playerLabels: tree.playerLabels,
                                   strategyLabels: labels) { profile in

@@ -70,12 +70,12 @@ import Testing
     }
 
     /// A perfect-information binary tree of ties: players alternate by level, every payoff 0.
-    func tieTree(depth: Int) throws -> ExtensiveFormGame {
+    func tieTree(depth: Int, payoff: String = "0") throws -> ExtensiveFormGame {
         var lines: [String] = [], infosets = [0, 0], outcomes = 0
         func node(_ d: Int) {
             if d == depth {
                 outcomes += 1
-                lines.append("t \"\" \(outcomes) \"\" { 0, 0 }")
+                lines.append("t \"\" \(outcomes) \"\" { \(payoff), \(payoff) }")
                 return
             }
             let p = d % 2
@@ -108,5 +108,25 @@ import Testing
         let small = try tieTree(depth: 3)
         #expect(try SequentialEquilibrium.solve(small).count == 128)   // 7 information sets of 2 tied actions
         #expect(try ReducedNormalForm(small).game.cellCount == 8 * 4)
+    }
+
+    /// enummixed counted its budget in bases, each assumed to cost one tableau; a tree's reduced
+    /// form of 135 strategies (entries past machine integers) ran 80 s. Its pivots now count
+    /// every entry by `Rational.cost`, like the Lemke solvers.
+    @Test func vertexEnumerationPivotsCountTheirWork() {
+        var small = 0, large = 0
+        let t = [[Rational(2), Rational(1), Rational(1)], [Rational(1), Rational(3), Rational(1)]]
+        _ = EnumMixed.pivot(t, row: 0, column: 0, work: &small)
+        let big = Rational(1 << 62) * Rational(1 << 62)
+        _ = EnumMixed.pivot([[Rational(2), big, Rational(1)], [Rational(1), big, Rational(1)]], row: 0, column: 0, work: &large)
+        #expect(small >= 6)
+        #expect(large >= small + 100)
+    }
+
+    /// The reduced normal form's budget weighs each step by the size of the tree's numbers:
+    /// 73,728 cells of a tree with payoffs of 1e300 passed the budget and took minutes.
+    @Test func reducedFormBudgetWeighsTheSizeOfNumbers() throws {
+        #expect(try ReducedNormalForm(tieTree(depth: 5)).game.cellCount == 8192)
+        #expect(message { _ = try ReducedNormalForm(tieTree(depth: 5, payoff: "1e300")) }.contains("x 256 for the size of its numbers"))
     }
 }
