@@ -34,7 +34,13 @@ public struct CrisisKernel {
     // Per agreement.
     let agMultiplier: [Double], agDelay: [Int], agFixed: [Double], agIntegrated: [Bool]
     let agSigned: [Int], agExpires: [Int], agSurvival: [Double], agStationed: [Int]
-    let partyOf: [Bool]               // agreement x guarantor
+    /// The (agreement, guarantor) pairs of the agreements' parties, by
+    /// agreement then guarantor: agreement a's are `agPairStart[a] ..<
+    /// agPairStart[a + 1]`; guarantor g's, by agreement, are `gPairs[gPairStart[g] ..< gPairStart[g + 1]]`.
+    /// (Lists, not an agreement x guarantor table: a run's work stays
+    /// linear in the scenario's size.)
+    let pairAgreement: [Int], pairGuarantor: [Int], agPairStart: [Int], gPairs: [Int], gPairStart: [Int]
+    let obPair: [Int]                 // per obligation: its (agreement, guarantor) pair
     // Per guarantor.
     let gHonour: [Int], gTurnover: [Int], gCapShift: [Int], gDemo: [Int], gMoneyCap: [Int], gPowerCap: [Int]
     let gCommon: [Double], gIdio: [Double], gMonitors: [Bool]
@@ -172,9 +178,18 @@ public struct CrisisKernel {
         agExpires = plan.agreements.map(\.expiresDay)
         agSurvival = plan.agreements.map(\.survival)
         agStationed = plan.agreements.map { $0.stationed ?? -1 }
-        var party = [Bool](repeating: false, count: max(1, A * G))
-        for (a, ag) in plan.agreements.enumerated() { for g in ag.parties { party[a * G + g] = true } }
-        partyOf = party
+        var pa: [Int] = [], pg: [Int] = [], aps: [Int] = [0], pairIndex: [Int: Int] = [:]
+        for (a, ag) in plan.agreements.enumerated() {
+            for g in Set(ag.parties).sorted() { pairIndex[a * G + g] = pa.count; pa.append(a); pg.append(g) }
+            aps.append(pa.count)
+        }
+        pairAgreement = pa; pairGuarantor = pg; agPairStart = aps
+        var byGuarantor = [[Int]](repeating: [], count: G)
+        for p in pa.indices { byGuarantor[pg[p]].append(p) }   // by agreement within each guarantor
+        gPairs = byGuarantor.flatMap { $0 }
+        gPairStart = byGuarantor.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        let gCount = G
+        obPair = zip(obA, obG).map { pairIndex[$0 * gCount + $1] ?? -1 }   // always found: obligations come from the parties
         gHonour = plan.guarantors.map(\.honour); gTurnover = plan.guarantors.map(\.turnover)
         gCapShift = plan.guarantors.map(\.capabilityShift); gDemo = plan.guarantors.map(\.democraticChange)
         gMoneyCap = plan.guarantors.map { $0.moneyCapacity ?? -1 }; gPowerCap = plan.guarantors.map { $0.powerCapacity ?? -1 }
@@ -242,7 +257,7 @@ public struct CrisisKernel {
         // Will uniforms 8c ... 8c + 7 are the even and odd halves of blocks 4c ... 4c + 3: vectors 2c and 2c + 1 of the will's part.
         let willBase = gaussianDraws.count + 2 * betaDraws.count
         willNormalAt = (0...(2 * G)).map { j in 4 * (willBase + 2 * (j / 8) + j % 2) + (j % 8) / 2 }
-        active = Array(repeating: false, count: max(1, A * G))
+        active = Array(repeating: false, count: max(1, pa.count))
         honourBase = Array(repeating: 0, count: G)
         startDay = Array(repeating: 0, count: N); endDay = Array(repeating: 0, count: N)
         rate = Array(repeating: 0, count: N); effect = Array(repeating: 0, count: N)
@@ -358,7 +373,8 @@ public struct CrisisKernel {
             for g in 0..<G {
                 let s = RandomStream(seed: seed, run: run, substream: Substream.politicsBase + UInt32(g))
                 var shift = 1.0
-                for a in 0..<A { active[a * G + g] = partyOf[a * G + g] }
+                let pairs = gPairStart[g]..<gPairStart[g + 1]
+                for q in pairs { active[gPairs[q]] = true }
                 let turnoverP = inputs[gTurnover[g]]
                 var position: UInt32 = 0
                 for e in electionStart[g]..<electionStart[g + 1] {
@@ -367,8 +383,11 @@ public struct CrisisKernel {
                         let draw = turnoverShiftConstant ? inputs[plan.turnoverShift]
                             : slotDistribution[plan.turnoverShift].quantile(s.uniform(at: position + 1))
                         shift *= max(0, draw)
-                        for a in 0..<A where active[a * G + g] && day > agSigned[a] {
-                            if s.uniform(at: position + 2 + UInt32(a)) >= agSurvival[a] { active[a * G + g] = false }
+                        for q in pairs {
+                            let p = gPairs[q], a = pairAgreement[p]
+                            if active[p] && day > agSigned[a] && s.uniform(at: position + 2 + UInt32(a)) >= agSurvival[a] {
+                                active[p] = false
+                            }
                         }
                     }
                     position += perElection
@@ -382,7 +401,7 @@ public struct CrisisKernel {
             }
         }}
         for a in 0..<A where !(agSigned[a] <= attackDay && attackDay < agExpires[a]) {
-            for g in 0..<G { active[a * G + g] = false }
+            for p in agPairStart[a]..<agPairStart[a + 1] { active[p] = false }
         }
 
         // 3. Will: one common factor, one normal per leader, one idiosyncratic
@@ -556,7 +575,7 @@ public struct CrisisKernel {
         obWill.withUnsafeMutableBufferPointer { obWill in
             for i in 0..<N {
                 let a = obAgreement[i], g = obGuarantor[i]
-                obActive[i] = active[a * G + g]
+                obActive[i] = active[obPair[i]]
                 obBase[i] = honourBase[g] * agMultiplier[a]
                 obWill[i] = willU[g]
             }
@@ -602,7 +621,8 @@ public struct CrisisKernel {
     mutating func stationedForces() {
         var power = 0.0, escalates = false
         for a in 0..<A where agStationed[a] >= 0 {
-            for g in 0..<G where active[a * G + g] {
+            for p in agPairStart[a]..<agPairStart[a + 1] where active[p] {
+                let g = pairGuarantor[p]
                 escalates = true
                 if willU[g] <= min(1, max(honourBase[g], tripwire)) * troopsCost { power += inputs[agStationed[a]] }
             }
