@@ -49,3 +49,29 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
         self.runs = runs; self.seed = seed; self.version = version; self.rows = rows; self.explanation = explanation
     }
 }
+
+extension ComparisonResult {
+    /// The rows' labels: each scenario's name, except where two rows share a
+    /// name (a copy of a scenario with one line changed, say): those get
+    /// their source in brackets, the file's name (its whole path when two
+    /// files share a name too), and a number if even that repeats (the same
+    /// file twice). So no two rows, and no two sides of a sentence, read the same.
+    public static func labels(names: [String], sources: [String]) -> [String] {
+        func tally(_ xs: [String]) -> [String: Int] { xs.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
+        let nameCount = tally(names)
+        let bases = sources.map { s in s.split(separator: "/").last.map(String.init) ?? s }
+        let baseCount = tally(zip(names, bases).map { "\($0)\u{0}\($1)" })
+        var labels = names.indices.map { i -> String in
+            guard nameCount[names[i], default: 0] > 1 else { return names[i] }
+            let shared = baseCount["\(names[i])\u{0}\(bases[i])", default: 0] > 1
+            return "\(names[i]) (\(shared ? sources[i] : bases[i]))"
+        }
+        let labelCount = tally(labels)
+        var seen: [String: Int] = [:]
+        for i in labels.indices where labelCount[labels[i], default: 0] > 1 {
+            seen[labels[i], default: 0] += 1
+            labels[i] += " #\(seen[labels[i], default: 0])"
+        }
+        return labels
+    }
+}

@@ -329,13 +329,15 @@ public final class GuarantorServer: Sendable {
         // A compare computes as a study does, so it takes one of the same slots.
         try await jobs.beginCompare()
         var rows: [Deterrence.ComparisonResult.Row] = []
+        let sources = loaded.map { v, _ in "\(v.name)@\(v.hash.prefix(12))" }
+        let labels = Deterrence.ComparisonResult.labels(names: loaded.map(\.1.name), sources: sources)
         do {
-            for (v, s) in loaded {
+            for (i, (_, s)) in loaded.enumerated() {
                 let study = try await withTaskExecutorPreference(pool) {
                     try await StudyExecution.run(scenario: s, runs: runs, seed: seed, threads: limits.studyThreads,
                                                  sensitivityRuns: sensitivity, progress: { _ in })
                 }
-                rows.append(Deterrence.ComparisonResult.Row(scenario: s.name, file: "\(v.name)@\(v.hash.prefix(12))", study: study))
+                rows.append(Deterrence.ComparisonResult.Row(scenario: labels[i], file: sources[i], study: study))
             }
         } catch {
             await jobs.endCompare()

@@ -42,11 +42,12 @@ struct CompareCommand: AsyncParsableCommand {
         let runs = runs ?? Int64(first.runs)
         let seed = seed ?? first.seed
         var rows: [ComparisonResult.Row] = []
+        let labels = ComparisonResult.labels(names: scenarios.map(\.1.name), sources: scenarios.map(\.0))
         for (i, (file, s)) in scenarios.enumerated() {
             let study = try await CLI.study(scenario: s, runs: runs, seed: seed, threads: threads, shard: nil,
                                             sensitivity: sensitivityRuns > 0, sensitivityRuns: sensitivityRuns, quiet: quiet,
                                             label: "[\(i + 1)/\(scenarios.count)] \(s.name.prefix(30))")
-            rows.append(ComparisonResult.Row(scenario: s.name, file: file, study: study))
+            rows.append(ComparisonResult.Row(scenario: labels[i], file: file, study: study))
         }
         let result = ComparisonResult(runs: runs, seed: seed, version: GuarantorVersion.string, rows: rows,
                                       explanation: ComparisonExplainer.explain(rows))

@@ -203,6 +203,18 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         let warned = ComparisonExplainer.explain(dollars).last ?? ""
         #expect(warned.hasPrefix("Amounts are in different units") && warned.contains("USD 1950"), "\(warned)")
     }
+
+    /// A copy of a scenario with one line changed keeps its name: the rows
+    /// must still read differently, by file name, then path, then number.
+    @Test func rowsThatShareANameAreToldApart() {
+        #expect(ComparisonResult.labels(names: ["A", "B"], sources: ["x/a.yaml", "x/b.yaml"]) == ["A", "B"])
+        #expect(ComparisonResult.labels(names: ["P", "P", "Q"], sources: ["old.yaml", "dir/new.yaml", "q.yaml"])
+                == ["P (old.yaml)", "P (new.yaml)", "Q"])
+        #expect(ComparisonResult.labels(names: ["P", "P"], sources: ["a/s.yaml", "b/s.yaml"]) == ["P (a/s.yaml)", "P (b/s.yaml)"])
+        #expect(ComparisonResult.labels(names: ["P", "P"], sources: ["s.yaml", "s.yaml"]) == ["P (s.yaml) #1", "P (s.yaml) #2"])
+        #expect(ComparisonResult.labels(names: ["P", "P"], sources: ["p@0123456789ab", "p@ba9876543210"])
+                == ["P (p@0123456789ab)", "P (p@ba9876543210)"])
+    }
 }
 
 /// Same scenario, seed and version give the same bits: so a change of the
