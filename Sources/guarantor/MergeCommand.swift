@@ -15,11 +15,13 @@ struct MergeCommand: AsyncParsableCommand {
     @Option(help: "The scenario the shards were run on (needed to rebuild the statistics).") var scenario: String
     @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
+    @Option(help: "Also write the HTML report to this path.") var report: String?
     @Flag(help: "Merge even when the shards do not cover every run of the study (the result is then for the runs they cover; without this flag a missing shard is an error).")
     var allowPartial = false
 
     func run() async throws {
         try Terminal.checkOutput(output)
+        try Terminal.checkOutput(report, option: "--report")
         let s = try CLI.loadScenario(scenario)
         let plan = CompiledScenario(s)
         var merged: StudyAccumulator?
@@ -70,6 +72,11 @@ struct MergeCommand: AsyncParsableCommand {
         var result = StudyResult.summarise(plan: plan, accumulator: acc, seed: seed)
         AggressorDecision.annotate(&result, plan: plan, accumulator: acc, seed: seed)
         try Terminal.emit(Render.study(result, format: format), to: output)
+        if let output { Terminal.error("wrote \(output)") }
+        if let report {
+            try Terminal.emit(HTMLReport.study(result), to: report)
+            Terminal.error("wrote \(report)")
+        }
     }
 
     /// The runs of 0..<total that no range covers (the ranges do not overlap).

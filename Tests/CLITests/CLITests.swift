@@ -132,6 +132,15 @@ struct CLITests {
         let a = try JSONSerialization.data(withJSONObject: try strip(whole.stdout), options: [.sortedKeys])
         let b = try JSONSerialization.data(withJSONObject: try strip(merged.stdout), options: [.sortedKeys])
         #expect(a == b)
+        // --output and --report as in `study`: both written, each said on stderr.
+        let out = dir.appendingPathComponent("all.json").path, html = dir.appendingPathComponent("all.html").path
+        let written = try CLI.run(["merge", "--scenario", scenario, "--format", "json", "--output", out, "--report", html]
+                                  + (0..<3).map { dir.appendingPathComponent("s\($0).json").path })
+        #expect(written.status == 0 && written.stderr.contains("wrote \(out)") && written.stderr.contains("wrote \(html)"), "\(written.stderr)")
+        let c = try JSONSerialization.data(withJSONObject: try strip(String(decoding: Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self)),
+                                           options: [.sortedKeys])
+        #expect(a == c)
+        #expect(try String(decoding: Data(contentsOf: URL(fileURLWithPath: html)), as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
         // The same shard twice is refused.
         let twice = try CLI.run(["merge", "--scenario", scenario, dir.appendingPathComponent("s0.json").path, dir.appendingPathComponent("s0.json").path])
         #expect(twice.status != 0)
