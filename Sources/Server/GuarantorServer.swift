@@ -78,8 +78,9 @@ public final class GuarantorServer: Sendable {
         let router = Router(context: AppContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(ErrorMiddleware(pages: pages))
         router.middlewares.add(TimeoutMiddleware(seconds: settings.limits.requestTimeoutSeconds))
-        // Before the body limit, so that a 413's error page knows who is signed in, and clears a stale cookie.
-        router.middlewares.add(AuthMiddleware(store: store))
+        // Before the body limit, so that a 413's error page knows who is signed in, and clears a stale cookie;
+        // but a body over the limit is 413 even when the sign-in is refused (it checks the size before refusing).
+        router.middlewares.add(AuthMiddleware(store: store, maxBodyBytes: settings.limits.maxBodyBytes))
         router.middlewares.add(BodyLimitMiddleware(maxBytes: settings.limits.maxBodyBytes))
         addAPI(to: router)
         addPages(to: router)

@@ -101,16 +101,86 @@ struct ErrorMiddleware: RouterMiddleware {
 
 /// Refuses a body longer than the limit before reading it, by its declared length.
 /// Bodies without a length are cut off at the same limit when read (`Body.collect`).
+/// A body that is too large gets 413 whatever the sign-in says: a request
+/// refused for its sign-in (401, 403), here or in `AuthMiddleware`, whose
+/// body has no declared length and was not read, has its body counted first,
+/// up to the limit and without keeping it (`oversized`), and gets 413 if it is larger.
 struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let maxBytes: Int
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBytes {
-            throw APIError(.contentTooLarge, "body_too_large",
-                           "the request body is \(length) bytes; the limit is \(maxBytes) bytes (--max-body-bytes)")
+        if let error = Self.declaredTooLarge(request, limit: maxBytes) { throw error }
+        // A declared length within the limit needs nothing more.
+        guard request.headers[.contentLength] == nil else { return try await next(request, context) }
+        // A body may be read only once: note whether the handler started on it.
+        var request = request
+        let body = TrackedBody(base: request.body)
+        request.body = RequestBody(asyncSequence: body)
+        do {
+            return try await next(request, context)
+        } catch let error as APIError where Self.isSignInRefusal(error) && !body.started {
+            throw try await Self.oversized(body, limit: maxBytes) ?? error
         }
-        return try await next(request, context)
+    }
+
+    /// 413 for a `Content-Length` over the limit, else nil.
+    static func declaredTooLarge(_ request: Request, limit: Int) -> APIError? {
+        guard let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit else { return nil }
+        return APIError(.contentTooLarge, "body_too_large",
+                        "the request body is \(length) bytes; the limit is \(limit) bytes (--max-body-bytes)")
+    }
+
+    /// A refusal for want of a (valid) sign-in: 401 or 403.
+    static func isSignInRefusal(_ error: APIError) -> Bool {
+        error.status == .unauthorized || error.status == .forbidden
+    }
+
+    /// For a request about to be refused for its sign-in, whose body has not
+    /// been read: 413 if the body is over the limit, else nil. A declared
+    /// length decides at once; a body without one (chunked) is read and
+    /// counted, one buffer at a time and none kept, until it ends or passes
+    /// the limit, so memory stays at one buffer and reading at `limit` bytes.
+    static func oversized<Body: AsyncSequence>(_ body: Body, declared request: Request? = nil, limit: Int) async throws -> APIError?
+    where Body.Element == ByteBuffer {
+        if let request {
+            if let error = declaredTooLarge(request, limit: limit) { return error }
+            if request.headers[.contentLength] != nil { return nil }
+        }
+        var seen = 0
+        for try await buffer in body {
+            seen += buffer.readableBytes
+            if seen > limit { return GuarantorServer.tooLarge(limit) }
+        }
+        return nil
+    }
+
+    /// For `AuthMiddleware`, which runs first: `error` unless the request's body is over the limit, then 413.
+    static func refusal(_ error: APIError, _ request: Request, limit: Int) async throws -> APIError {
+        try await oversized(request.body, declared: request, limit: limit) ?? error
+    }
+}
+
+/// A request body that notes whether anyone began reading it.
+struct TrackedBody: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+    let base: RequestBody
+    private let flag = Flag()
+
+    final class Flag: Sendable {
+        let value = Atomic<Bool>(false)
+    }
+
+    var started: Bool { flag.value.load(ordering: .relaxed) }
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var base: RequestBody.AsyncIterator
+        mutating func next() async throws -> ByteBuffer? { try await base.next() }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator {
+        flag.value.store(true, ordering: .relaxed)
+        return AsyncIterator(base: base.makeAsyncIterator())
     }
 }
 
@@ -175,6 +245,8 @@ struct UncheckedHandler: @unchecked Sendable {
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let store: any GuarantorStore
+    /// `--max-body-bytes`: a request refused here whose body is larger gets 413 instead (`BodyLimitMiddleware`).
+    let maxBodyBytes: Int
 
     static let openPaths: Set<String> = ["/api/health", "/openapi.yaml", "/static/app.js", "/static/app.css", "/favicon.ico"]
 
@@ -183,9 +255,10 @@ struct AuthMiddleware: RouterMiddleware {
         if Self.openPaths.contains(request.uri.path) { return try await next(request, context) }
         if let header = request.headers[.authorization] {
             guard let secret = Self.bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else {
-                throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
+                throw try await refusal(APIError(.unauthorized, "bad_token",
+                                                 "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`"), request)
             }
-            if token.isExpired() { throw APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)) }
+            if token.isExpired() { throw try await refusal(APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)), request) }
             context.token = token
             context.signIn.record(.signedIn(token))
             return try await next(request, context)
@@ -206,10 +279,15 @@ struct AuthMiddleware: RouterMiddleware {
         // Signed in, so that an error page, this one included, shows who.
         context.signIn.record(.signedIn(token))
         if let why = Self.crossSiteProblem(request) {
-            throw APIError(.forbidden, "cross_origin", why)
+            throw try await refusal(APIError(.forbidden, "cross_origin", why), request)
         }
         context.token = token
         return try await next(request, context)
+    }
+
+    /// `error`, or 413 if the request's body is over the limit: the body limit comes first.
+    func refusal(_ error: APIError, _ request: Request) async throws -> APIError {
+        try await BodyLimitMiddleware.refusal(error, request, limit: maxBodyBytes)
     }
 
     /// The secret of `Authorization: Bearer SECRET`, or nil for any other form.

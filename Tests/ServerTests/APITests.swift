@@ -476,6 +476,47 @@ struct APITests {
         }
     }
 
+    /// The body limit comes before sign-in: an oversized body is 413 whatever
+    /// its token (unknown, expired, none, or a cookie from another origin),
+    /// declared by `Content-Length` or not (then counted, not kept, up to the
+    /// limit). A small body still gets the sign-in's 401 or 403.
+    @Test func anOversizedBodyIs413WhateverItsToken() async throws {
+        let t = try await TestServer.make(configure: { $0.maxBodyBytes = 2048 }, loadBundled: false)
+        let expiredSecret = Tokens.newSecret()
+        _ = try await t.store.createToken(name: "old", hash: Tokens.hash(expiredSecret), expiresAt: StoreClock.now() - 1)
+        try await t.test { client in
+            let big = json(["name": "x", "text": String(repeating: "# padding\n", count: 400)])
+            let small = json(["name": "x", "text": "a: 1"])
+            let declared: HTTPFields = [.contentType: "application/json", .contentLength: "5000"]
+            let signIns: [(String, HTTPFields, HTTPResponse.Status, String)] = [
+                ("unknown token", [.authorization: "Bearer gt_unknown"], .unauthorized, "bad_token"),
+                ("expired token", [.authorization: "Bearer \(expiredSecret)"], .unauthorized, "token_expired"),
+                ("no token", [:], .unauthorized, "token_required"),
+                ("cookie from elsewhere", [.cookie: "guarantor_token=\(t.token)", .origin: "http://elsewhere.example"],
+                 .forbidden, "cross_origin"),
+            ]
+            for (what, signIn, status, code) in signIns {
+                var undeclared = signIn
+                undeclared[.contentType] = "application/json"
+                var withLength = declared
+                for field in signIn { withLength.append(field) }
+                let a = try await client.execute(uri: "/api/scenarios", method: .post, headers: withLength, body: big)
+                let b = try await client.execute(uri: "/api/scenarios", method: .post, headers: undeclared, body: big)
+                for r in [a, b] {
+                    let o = expectError(r, .contentTooLarge, "body_too_large")
+                    #expect((o["message"] as? String)?.contains("2048 bytes") == true, "\(what): \(o)")
+                }
+                // Within the limit, the sign-in decides.
+                expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: undeclared, body: small), status, code)
+            }
+            // A page's form too.
+            let form = try await client.execute(uri: "/studies", method: .post,
+                                                headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "scenario=" + String(repeating: "x", count: 3000)))
+            #expect(form.status == .contentTooLarge && form.text.contains("2048 bytes"), "\(form.status): \(form.text)")
+        }
+    }
+
     @Test func privateReadNeedsATokenToRead() async throws {
         let t = try await TestServer.make(privateRead: true)
         try await t.test { client in
