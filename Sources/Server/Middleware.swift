@@ -9,6 +9,12 @@ import Synchronization
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let pages: Pages
+    /// For a request that timed out before `AuthMiddleware` had looked its token up.
+    let store: any GuarantorStore
+
+    /// How long, after a 408 that came before the token lookup ended, the
+    /// lookup is tried again for the error response (a row in docs/ledger/server.md).
+    static let lateLookupSeconds: Double = 1
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {
@@ -17,7 +23,17 @@ struct ErrorMiddleware: RouterMiddleware {
             // What `AuthMiddleware` found (it runs inside this middleware and
             // inside the timeout, so neither its context nor, after a timeout,
             // its error comes back out here; the record does).
-            let signIn = context.signIn.current
+            var signIn = context.signIn.current
+            // The request timed out while its token was being looked up (a
+            // slow store), so nothing is on record: look it up again, briefly,
+            // so that the 408 shows who is signed in and clears a stale or
+            // expired cookie as other errors do. (Headers have always arrived
+            // by now: the router gets a request only once its head is read.)
+            if !signIn.lookedUp, Self.apiError(error).status == .requestTimeout,
+               let finding = await Self.lateLookup(request, store: store, within: Self.lateLookupSeconds) {
+                context.signIn.record(finding)
+                signIn = context.signIn.current
+            }
             if let error = error as? HTTPParserError {
                 // A body the HTTP parser refused (broken chunked framing): the
                 // connection cannot go on, so Hummingbird answers 400 and closes
@@ -51,6 +67,25 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             throw api
         }
+    }
+
+    /// The request's sign-in looked up again, for at most `seconds`; nil if
+    /// there is nothing to look up, the store does not answer in time (then
+    /// nothing is known: the cookie is not cleared, as it may be valid), or it fails.
+    static func lateLookup(_ request: Request, store: any GuarantorStore, within seconds: Double) async -> SignInRecord.Finding? {
+        enum Outcome: Sendable { case found(SignInRecord.Finding?), gaveUp }
+        let outcome = await withTaskGroup(of: Outcome.self) { group in
+            group.addTask { .found(try? await AuthMiddleware.finding(for: request, store: store)) }
+            group.addTask {
+                try? await Task.sleep(for: TimeoutMiddleware.duration(seconds))
+                return .gaveUp
+            }
+            let first = await group.next() ?? .gaveUp
+            group.cancelAll()
+            return first
+        }
+        if case .found(let finding) = outcome { return finding }
+        return nil
     }
 
     /// The operations the server has (`/openapi.yaml`, which a test keeps equal to the router's routes).
@@ -285,6 +320,22 @@ struct AuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
+    /// What the request's token (header or cookie) makes of it, looked up in
+    /// the store as `handle` does, without refusing anything: nil for the
+    /// paths that never look, for no token, and for a header whose token is
+    /// unknown or expired (`handle` refuses those).
+    static func finding(for request: Request, store: any GuarantorStore) async throws -> SignInRecord.Finding? {
+        if openPaths.contains(request.uri.path) { return nil }
+        if let header = request.headers[.authorization] {
+            guard let secret = bearer(header), let token = try await store.token(hash: Tokens.hash(secret)),
+                  !token.isExpired() else { return nil }
+            return .signedIn(token)
+        }
+        guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else { return nil }
+        guard let token = try await store.token(hash: Tokens.hash(secret)) else { return .staleCookie }
+        return token.isExpired() ? .expiredCookie(token) : .signedIn(token)
+    }
+
     /// `error`, or 413 if the request's body is over the limit: the body limit comes first.
     func refusal(_ error: APIError, _ request: Request) async throws -> APIError {
         try await BodyLimitMiddleware.refusal(error, request, limit: maxBodyBytes)
@@ -356,12 +407,16 @@ final class SignInRecord: Sendable {
         var clearCookie = false
         /// The expired token of the sign-in cookie.
         var expired: TokenRecord?
+        /// Whether anything was recorded: false when the request had no token
+        /// to look up, or timed out before its lookup ended.
+        var lookedUp = false
     }
 
     private let state = Mutex(State())
 
     func record(_ finding: Finding) {
         state.withLock { state in
+            state.lookedUp = true
             switch finding {
             case .signedIn(let token): state.token = token
             case .staleCookie: state.clearCookie = true
