@@ -107,24 +107,24 @@ name: Broken variant
 runs: lots
 """
 
-/// A store whose token lookups take `tokenDelay` (a slow or hung database);
-/// everything else goes straight to `base`.
+/// A store whose token lookups wait first (a slow or hung database): the
+/// next lookups wait the durations given to `delay`, one each, in order; any
+/// others wait `tokenDelay`. Everything else goes straight to `base`.
 final class SlowTokenStore: GuarantorStore {
     let base: any GuarantorStore
-    let delay: Mutex<Duration>
+    private let delays: Mutex<(planned: [Duration], otherwise: Duration)>
 
     init(_ base: any GuarantorStore, tokenDelay: Duration) {
         self.base = base
-        delay = Mutex(tokenDelay)
+        delays = Mutex(([], tokenDelay))
     }
 
-    var tokenDelay: Duration {
-        get { delay.withLock { $0 } }
-        set { delay.withLock { $0 = newValue } }
-    }
+    /// The next lookups wait these durations, one each.
+    func delay(_ planned: Duration...) { delays.withLock { $0.planned = planned } }
 
     func token(hash: String) async throws -> TokenRecord? {
-        try await Task.sleep(for: tokenDelay)
+        let wait = delays.withLock { d in d.planned.isEmpty ? d.otherwise : d.planned.removeFirst() }
+        try await Task.sleep(for: wait)
         return try await base.token(hash: hash)
     }
 
