@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOHTTP1
 import Store
@@ -56,16 +57,18 @@ struct ErrorMiddleware: RouterMiddleware {
             if let expired = signIn.expired, api.status == .unauthorized, api.code == "token_required" {
                 api = APIError(.unauthorized, "token_expired", Tokens.expiredMessage(expired))
             }
-            // A stale or expired sign-in cookie is cleared on an error as on any other response.
-            if signIn.clearCookie && api.setCookie == nil { api.setCookie = Tokens.clearCookie }
+            var response: Response
             if Self.wantsHTML(request) {
                 // The page's header shows the signed-in holder, as on every other page.
-                var page = pages.errorPage(api, signedIn: signIn.token?.name, signInExpired: signIn.expired)
-                if let allow = api.allow { page.headers[.allow] = allow }
-                if let cookie = api.setCookie { page.headers[.setCookie] = cookie }
-                return page
+                response = pages.errorPage(api, signedIn: signIn.token?.name, signInExpired: signIn.expired)
+                if let allow = api.allow { response.headers[.allow] = allow }
+                if let cookie = api.setCookie { response.headers[.setCookie] = cookie }
+            } else {
+                response = try api.response(from: request, context: context)
             }
-            throw api
+            // A stale or expired sign-in cookie is answered on an error as on any other response.
+            AuthMiddleware.answerCookie(&response.headers, request, signIn)
+            return response
         }
     }
 
@@ -308,7 +311,7 @@ struct AuthMiddleware: RouterMiddleware {
             // A page says once that the sign-in expired (`base`).
             context.signIn.record(found.map { .expiredCookie($0) } ?? .staleCookie)
             var response = try await next(request, context)
-            if response.headers[.setCookie] == nil { response.headers[.setCookie] = Tokens.clearCookie }
+            Self.answerCookie(&response.headers, request, context.signIn.current)
             return response
         }
         // Signed in, so that an error page, this one included, shows who.
@@ -318,6 +321,24 @@ struct AuthMiddleware: RouterMiddleware {
         }
         context.token = token
         return try await next(request, context)
+    }
+
+    /// What a response says about a stale or expired sign-in cookie (nothing,
+    /// if it sets a cookie of its own, as signing in does). A stale one is
+    /// cleared. An expired one is cleared by a page, which shows the notice
+    /// that the sign-in expired; a response from the API (`/api/*`) keeps it,
+    /// because the pages' script calls the API on its own (the editor's check
+    /// as you type, a study's progress) and that unseen response would use the
+    /// notice up. It says when the token expired in `Guarantor-Sign-In-Expired`
+    /// instead, which the script shows at once; the next page shows the notice
+    /// and clears the cookie.
+    static func answerCookie(_ headers: inout HTTPFields, _ request: Request, _ signIn: SignInRecord.State) {
+        guard signIn.clearCookie, headers[.setCookie] == nil else { return }
+        if let expired = signIn.expired, !ErrorMiddleware.wantsHTML(request) {
+            if let name = HTTPField.Name.signInExpired { headers[name] = expired.expiresAt.map(Tokens.date) ?? "unknown" }
+            return
+        }
+        headers[.setCookie] = Tokens.clearCookie
     }
 
     /// What the request's token (header or cookie) makes of it, looked up in
@@ -426,6 +447,12 @@ final class SignInRecord: Sendable {
     }
 
     var current: State { state.withLock { $0 } }
+}
+
+extension HTTPField.Name {
+    /// On an API response to a request whose sign-in cookie holds an expired
+    /// token: when it expired (`AuthMiddleware.answerCookie`).
+    static let signInExpired = HTTPField.Name("Guarantor-Sign-In-Expired")
 }
 
 enum Cookies {

@@ -307,6 +307,44 @@ struct PageTests {
         }
     }
 
+    /// The editor checks the text in the background (`/api/validate`, which
+    /// the page's script calls on its own). If that is the first request after
+    /// the sign-in cookie expired, its response must not use up the notice
+    /// that the sign-in expired: it keeps the cookie and says when the token
+    /// expired in a header, which the script shows; the next page shows the
+    /// notice and clears the cookie. A stale cookie is still cleared at once.
+    @Test func theEditorsBackgroundCheckDoesNotUseUpTheExpiryNotice() async throws {
+        for privateRead in [false, true] {
+            let t = try await TestServer.make(privateRead: privateRead, loadBundled: false)
+            let secret = Tokens.newSecret()
+            let token = try await t.store.createToken(name: "olga", hash: Tokens.hash(secret), expiresAt: StoreClock.now() - 1)
+            let expiredOn = Tokens.date(token.expiresAt ?? 0)
+            let header = try #require(HTTPField.Name("Guarantor-Sign-In-Expired"))
+            try await t.test { client in
+                let check = try await client.execute(uri: "/api/validate", method: .post,
+                                                     headers: [.cookie: "guarantor_token=\(secret)", .origin: "http://localhost",
+                                                               .contentType: "application/json"],
+                                                     body: json(["text": "a: 1"]))
+                #expect(check.status == (privateRead ? .unauthorized : .ok), "\(check.text)")
+                if privateRead { expectError(check, .unauthorized, "token_expired") }
+                #expect(check.headers[.setCookie] == nil && check.headers[header] == expiredOn, "\(check.headers)")
+                // The page the user opens next says so, and clears the cookie.
+                let page = try await client.execute(uri: "/login", method: .get, headers: [.cookie: "guarantor_token=\(secret)"])
+                #expect(page.text.contains("Your sign-in expired on \(expiredOn) (token \(token.id), held by olga)"), "\(page.text)")
+                #expect(page.headers[.setCookie]?.hasSuffix("Max-Age=0") == true && page.headers[header] == nil)
+                // A stale cookie is cleared by the API at once (there is no notice to keep).
+                let stale = try await client.execute(uri: "/api/validate", method: .post,
+                                                     headers: [.cookie: "guarantor_token=gt_stale", .origin: "http://localhost",
+                                                               .contentType: "application/json"],
+                                                     body: json(["text": "a: 1"]))
+                #expect(stale.headers[.setCookie]?.hasSuffix("Max-Age=0") == true && stale.headers[header] == nil)
+                // The script shows the notice from that header, and updates the header's "Sign out".
+                let script = try await client.execute(uri: "/static/app.js", method: .get)
+                #expect(script.text.contains("r.headers.get(\"Guarantor-Sign-In-Expired\")") && script.text.contains("sign-in-expired"))
+            }
+        }
+    }
+
     @Test func privatePagesNeedSigningIn() async throws {
         let t = try await TestServer.make(privateRead: true)
         try await t.test { client in
