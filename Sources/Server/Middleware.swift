@@ -285,6 +285,8 @@ struct AuthMiddleware: RouterMiddleware {
     let store: any GuarantorStore
     /// `--max-body-bytes`: a request refused here whose body is larger gets 413 instead (`BodyLimitMiddleware`).
     let maxBodyBytes: Int
+    /// Told of every expired token a request brings, to log when the last one that worked has expired.
+    let expiryWatch: TokenExpiryWatch
 
     static let openPaths: Set<String> = ["/api/health", "/openapi.yaml", "/static/app.js", "/static/app.css", "/favicon.ico"]
 
@@ -296,7 +298,10 @@ struct AuthMiddleware: RouterMiddleware {
                 throw try await refusal(APIError(.unauthorized, "bad_token",
                                                  "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`"), request)
             }
-            if token.isExpired() { throw try await refusal(APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)), request) }
+            if token.isExpired() {
+                await expiryWatch.expiredTokenSeen()
+                throw try await refusal(APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)), request)
+            }
             context.token = token
             context.signIn.record(.signedIn(token))
             return try await next(request, context)
@@ -310,6 +315,7 @@ struct AuthMiddleware: RouterMiddleware {
             // browser drop it (`ErrorMiddleware` does the same for an error).
             // A page says once that the sign-in expired (`base`).
             context.signIn.record(found.map { .expiredCookie($0) } ?? .staleCookie)
+            if found != nil { await expiryWatch.expiredTokenSeen() }
             var response = try await next(request, context)
             Self.answerCookie(&response.headers, request, context.signIn.current)
             return response

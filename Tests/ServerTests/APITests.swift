@@ -280,6 +280,64 @@ struct APITests {
         #expect(expired.id == 2 && Tokens.expiry(days: 0) == nil && Tokens.expiry(days: 2, from: 1000) == 1000 + 2 * 86_400_000)
     }
 
+    /// When the last token that worked expires while the server runs, the
+    /// server logs a warning once: on the first request that brings an expired
+    /// token (header, cookie or the sign-in form) and finds none left that
+    /// works. Again only after a token has worked in between; not at all if
+    /// `serve` said so at start.
+    @Test func theLastTokenExpiringIsLoggedOnce() async throws {
+        let log = LogCapture()
+        var aging: SlowTokenStore?
+        let t = try await TestServer.make(loadBundled: false, wrap: { base in
+            let store = SlowTokenStore(base)
+            aging = store
+            return store
+        }, logger: log.logger)
+        let clock = try #require(aging)
+        let secret = Tokens.newSecret()
+        let warnings: @Sendable () -> [String] = { log.messages.filter { $0.level == .warning }.map(\.message) }
+        // Olga's token works for an hour; ann's, for 90 days, is revoked below.
+        let olga = try await t.store.createToken(name: "olga", hash: Tokens.hash(secret), expiresAt: StoreClock.now() + 3_600_000)
+        try await t.test { client in
+            let cookie: HTTPFields = [.cookie: "guarantor_token=\(secret)"]
+            let first = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(first.text.contains("<span class=\"who\">olga</span>"), "\(first.text)")
+            _ = try await t.store.deleteTokens(named: "ann")
+            #expect(warnings().isEmpty)
+            // Two hours later, olga's token has expired, and no other works: said once, whichever way the token comes.
+            clock.passTime(milliseconds: 7_200_000)
+            #expect(try await client.execute(uri: "/", method: .get, headers: cookie).text.contains("Your sign-in expired"))
+            expectError(try await client.execute(uri: "/api/studies", method: .get, headers: [.authorization: "Bearer \(secret)"]),
+                        .unauthorized, "token_expired")
+            let login = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "token=\(secret)"))
+            #expect(login.status == .unauthorized)
+            #expect(warnings().count == 1, "\(log.messages)")
+            let message = try #require(warnings().first)
+            let expiredOn = Tokens.date((olga.expiresAt ?? 0) - 7_200_000)
+            #expect(message.hasPrefix("The last token that worked has expired (token \(olga.id), held by olga, on \(expiredOn))"), "\(message)")
+            #expect(message.contains("guarantor-server token create --name NAME"), "\(message)")
+            // A new token: nothing to say; once it is gone too, the next expired token brings the warning again.
+            _ = try await Tokens.create(name: "pia", in: t.store)
+            _ = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(warnings().count == 1)
+            _ = try await t.store.deleteTokens(named: "pia")
+            _ = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(warnings().count == 2, "\(log.messages)")
+        }
+        // A server that starts with every token expired has said so at start (`serve`): not again.
+        let quiet = LogCapture()
+        let u = try await TestServer.make(loadBundled: false, logger: quiet.logger)
+        _ = try await u.store.deleteTokens(named: "ann")
+        let old = Tokens.newSecret()
+        _ = try await u.store.createToken(name: "old", hash: Tokens.hash(old), expiresAt: StoreClock.now() - 1)
+        _ = try await u.server.prepare(bundled: [])
+        try await u.test { client in
+            _ = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=\(old)"])
+            #expect(quiet.messages.filter { $0.level == .warning }.isEmpty, "\(quiet.messages)")
+        }
+    }
+
     /// --max-versions: a token holder's new versions stop at the limit with
     /// 409 `too_many_versions`; saving existing text, and other holders, still work.
     @Test func versionsStopAtTheHoldersQuota() async throws {

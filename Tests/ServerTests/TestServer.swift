@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Server
 import Store
 import Synchronization
@@ -36,13 +37,15 @@ struct TestServer {
     /// `wrap` puts the server on another store in front of the SQLite one (a slow one, say).
     static func make(privateRead: Bool = false, configure: (inout ServerLimits) -> Void = { _ in },
                      loadBundled: Bool = true,
-                     wrap: (SQLiteStore) -> any GuarantorStore = { $0 }) async throws -> TestServer {
+                     wrap: (SQLiteStore) -> any GuarantorStore = { $0 },
+                     logger: Logger = Logger(label: "guarantor-server-test")) async throws -> TestServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-server-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: folder + "/guarantor.sqlite")
         var limits = ServerLimits(studyThreads: 2)
         configure(&limits)
-        let server = try GuarantorServer(store: wrap(store), settings: ServerSettings(privateRead: privateRead, limits: limits))
+        let server = try GuarantorServer(store: wrap(store), settings: ServerSettings(privateRead: privateRead, limits: limits),
+                                         logger: logger)
         _ = try await server.prepare(bundled: loadBundled ? bundledScenarios : [])
         let token = try await Tokens.create(name: "ann", in: store)
         return TestServer(server: server, store: store, token: token, folder: folder)
@@ -109,12 +112,14 @@ runs: lots
 
 /// A store whose token lookups wait first (a slow or hung database): the
 /// next lookups wait the durations given to `delay`, one each, in order; any
-/// others wait `tokenDelay`. Everything else goes straight to `base`.
+/// others wait `tokenDelay`. `passTime` makes the tokens it reads expire as
+/// if that much time had gone by. Everything else goes straight to `base`.
 final class SlowTokenStore: GuarantorStore {
     let base: any GuarantorStore
     private let delays: Mutex<(planned: [Duration], otherwise: Duration)>
+    private let elapsed = Mutex<Int64>(0)
 
-    init(_ base: any GuarantorStore, tokenDelay: Duration) {
+    init(_ base: any GuarantorStore, tokenDelay: Duration = .zero) {
         self.base = base
         delays = Mutex(([], tokenDelay))
     }
@@ -122,10 +127,19 @@ final class SlowTokenStore: GuarantorStore {
     /// The next lookups wait these durations, one each.
     func delay(_ planned: Duration...) { delays.withLock { $0.planned = planned } }
 
+    /// Tokens expire from now on as if `milliseconds` more had passed (their expiry moves that much earlier).
+    func passTime(milliseconds: Int64) { elapsed.withLock { $0 += milliseconds } }
+
+    func aged(_ token: TokenRecord) -> TokenRecord {
+        var t = token
+        t.expiresAt = t.expiresAt.map { $0 - elapsed.withLock { $0 } }
+        return t
+    }
+
     func token(hash: String) async throws -> TokenRecord? {
         let wait = delays.withLock { d in d.planned.isEmpty ? d.otherwise : d.planned.removeFirst() }
         try await Task.sleep(for: wait)
-        return try await base.token(hash: hash)
+        return try await base.token(hash: hash).map(aged)
     }
 
     func saveScenario(name: String, title: String, text: String, by author: String,
@@ -150,7 +164,28 @@ final class SlowTokenStore: GuarantorStore {
         try await base.createToken(name: name, hash: hash, expiresAt: expiresAt)
     }
     func tokenCount() async throws -> Int { try await base.tokenCount() }
-    func tokens() async throws -> [TokenRecord] { try await base.tokens() }
+    func tokens() async throws -> [TokenRecord] { try await base.tokens().map(aged) }
     func deleteToken(id: Int64) async throws -> Bool { try await base.deleteToken(id: id) }
     func deleteTokens(named name: String) async throws -> Int { try await base.deleteTokens(named: name) }
+}
+
+/// Keeps what is logged through `logger`, for tests to read.
+final class LogCapture: Sendable {
+    private let lines = Mutex<[(level: Logger.Level, message: String)]>([])
+
+    var logger: Logger { Logger(label: "capture") { _ in Handler(capture: self) } }
+    var messages: [(level: Logger.Level, message: String)] { lines.withLock { $0 } }
+
+    struct Handler: LogHandler {
+        let capture: LogCapture
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            capture.lines.withLock { $0.append((event.level, event.message.description)) }
+        }
+    }
 }
