@@ -4,6 +4,7 @@ import Foundation
 import GuarantorModel
 import Hummingbird
 import HummingbirdCore
+import Logging
 import NIOCore
 import Reports
 import ScenarioSpec
@@ -19,10 +20,18 @@ public final class GuarantorServer: Sendable {
     let library: ScenarioLibrary
     let pages: Pages
     let access: Access
+    /// Where the server's own warnings go (`serve` passes its logger).
+    let logger: Logger
+    let expiryWatch: TokenExpiryWatch
 
-    public init(store: any GuarantorStore, settings: ServerSettings) throws {
+    /// `logger`: where the server's own warnings go (that the last token that
+    /// worked has expired); by default swift-log's, which writes to standard error.
+    public init(store: any GuarantorStore, settings: ServerSettings,
+                logger: Logger = Logger(label: "guarantor-server")) throws {
         self.store = store
         self.settings = settings
+        self.logger = logger
+        expiryWatch = TokenExpiryWatch(store: store, logger: logger)
         pool = StudyThreadPool(threads: settings.limits.studyThreads)
         jobs = StudyJobs(store: store, limit: settings.limits.maxConcurrentStudies, threads: settings.limits.studyThreads, pool: pool)
         library = ScenarioLibrary(store: store)
@@ -39,6 +48,8 @@ public final class GuarantorServer: Sendable {
         let (saved, problems) = try await library.loadBundled(bundled)
         if !saved.isEmpty { log.append("loaded \(saved.count) bundled scenarios: \(saved.joined(separator: ", "))") }
         for p in problems { log.append("bundled scenario not loaded: \(p)") }
+        // `serve` says at start when every token has expired; the watch need not say it again.
+        expiryWatch.noteAllExpired(try await store.tokens())
         return log
     }
 
@@ -76,10 +87,11 @@ public final class GuarantorServer: Sendable {
     public func router() -> Router<AppContext> {
         // HEAD is answered wherever GET is (the GET handler, without the body).
         let router = Router(context: AppContext.self, options: .autoGenerateHeadEndpoints)
-        router.middlewares.add(ErrorMiddleware(pages: pages))
+        router.middlewares.add(ErrorMiddleware(pages: pages, store: store))
         router.middlewares.add(TimeoutMiddleware(seconds: settings.limits.requestTimeoutSeconds))
-        // Before the body limit, so that a 413's error page knows who is signed in, and clears a stale cookie.
-        router.middlewares.add(AuthMiddleware(store: store))
+        // Before the body limit, so that a 413's error page knows who is signed in, and clears a stale cookie;
+        // but a body over the limit is 413 even when the sign-in is refused (it checks the size before refusing).
+        router.middlewares.add(AuthMiddleware(store: store, maxBodyBytes: settings.limits.maxBodyBytes, expiryWatch: expiryWatch))
         router.middlewares.add(BodyLimitMiddleware(maxBytes: settings.limits.maxBodyBytes))
         addAPI(to: router)
         addPages(to: router)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOHTTP1
 import Store
@@ -9,6 +10,12 @@ import Synchronization
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let pages: Pages
+    /// For a request that timed out before `AuthMiddleware` had looked its token up.
+    let store: any GuarantorStore
+
+    /// How long, after a 408 that came before the token lookup ended, the
+    /// lookup is tried again for the error response (a row in docs/ledger/server.md).
+    static let lateLookupSeconds: Double = 1
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {
@@ -17,7 +24,17 @@ struct ErrorMiddleware: RouterMiddleware {
             // What `AuthMiddleware` found (it runs inside this middleware and
             // inside the timeout, so neither its context nor, after a timeout,
             // its error comes back out here; the record does).
-            let signIn = context.signIn.current
+            var signIn = context.signIn.current
+            // The request timed out while its token was being looked up (a
+            // slow store), so nothing is on record: look it up again, briefly,
+            // so that the 408 shows who is signed in and clears a stale or
+            // expired cookie as other errors do. (Headers have always arrived
+            // by now: the router gets a request only once its head is read.)
+            if !signIn.lookedUp, Self.apiError(error).status == .requestTimeout,
+               let finding = await Self.lateLookup(request, store: store, within: Self.lateLookupSeconds) {
+                context.signIn.record(finding)
+                signIn = context.signIn.current
+            }
             if let error = error as? HTTPParserError {
                 // A body the HTTP parser refused (broken chunked framing): the
                 // connection cannot go on, so Hummingbird answers 400 and closes
@@ -40,17 +57,38 @@ struct ErrorMiddleware: RouterMiddleware {
             if let expired = signIn.expired, api.status == .unauthorized, api.code == "token_required" {
                 api = APIError(.unauthorized, "token_expired", Tokens.expiredMessage(expired))
             }
-            // A stale or expired sign-in cookie is cleared on an error as on any other response.
-            if signIn.clearCookie && api.setCookie == nil { api.setCookie = Tokens.clearCookie }
+            var response: Response
             if Self.wantsHTML(request) {
                 // The page's header shows the signed-in holder, as on every other page.
-                var page = pages.errorPage(api, signedIn: signIn.token?.name, signInExpired: signIn.expired)
-                if let allow = api.allow { page.headers[.allow] = allow }
-                if let cookie = api.setCookie { page.headers[.setCookie] = cookie }
-                return page
+                response = pages.errorPage(api, signedIn: signIn.token?.name, signInExpired: signIn.expired)
+                if let allow = api.allow { response.headers[.allow] = allow }
+                if let cookie = api.setCookie { response.headers[.setCookie] = cookie }
+            } else {
+                response = try api.response(from: request, context: context)
             }
-            throw api
+            // A stale or expired sign-in cookie is answered on an error as on any other response.
+            AuthMiddleware.answerCookie(&response.headers, request, signIn)
+            return response
         }
+    }
+
+    /// The request's sign-in looked up again, for at most `seconds`; nil if
+    /// there is nothing to look up, the store does not answer in time (then
+    /// nothing is known: the cookie is not cleared, as it may be valid), or it fails.
+    static func lateLookup(_ request: Request, store: any GuarantorStore, within seconds: Double) async -> SignInRecord.Finding? {
+        enum Outcome: Sendable { case found(SignInRecord.Finding?), gaveUp }
+        let outcome = await withTaskGroup(of: Outcome.self) { group in
+            group.addTask { .found(try? await AuthMiddleware.finding(for: request, store: store)) }
+            group.addTask {
+                try? await Task.sleep(for: TimeoutMiddleware.duration(seconds))
+                return .gaveUp
+            }
+            let first = await group.next() ?? .gaveUp
+            group.cancelAll()
+            return first
+        }
+        if case .found(let finding) = outcome { return finding }
+        return nil
     }
 
     /// The operations the server has (`/openapi.yaml`, which a test keeps equal to the router's routes).
@@ -101,16 +139,86 @@ struct ErrorMiddleware: RouterMiddleware {
 
 /// Refuses a body longer than the limit before reading it, by its declared length.
 /// Bodies without a length are cut off at the same limit when read (`Body.collect`).
+/// A body that is too large gets 413 whatever the sign-in says: a request
+/// refused for its sign-in (401, 403), here or in `AuthMiddleware`, whose
+/// body has no declared length and was not read, has its body counted first,
+/// up to the limit and without keeping it (`oversized`), and gets 413 if it is larger.
 struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let maxBytes: Int
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBytes {
-            throw APIError(.contentTooLarge, "body_too_large",
-                           "the request body is \(length) bytes; the limit is \(maxBytes) bytes (--max-body-bytes)")
+        if let error = Self.declaredTooLarge(request, limit: maxBytes) { throw error }
+        // A declared length within the limit needs nothing more.
+        guard request.headers[.contentLength] == nil else { return try await next(request, context) }
+        // A body may be read only once: note whether the handler started on it.
+        var request = request
+        let body = TrackedBody(base: request.body)
+        request.body = RequestBody(asyncSequence: body)
+        do {
+            return try await next(request, context)
+        } catch let error as APIError where Self.isSignInRefusal(error) && !body.started {
+            throw try await Self.oversized(body, limit: maxBytes) ?? error
         }
-        return try await next(request, context)
+    }
+
+    /// 413 for a `Content-Length` over the limit, else nil.
+    static func declaredTooLarge(_ request: Request, limit: Int) -> APIError? {
+        guard let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit else { return nil }
+        return APIError(.contentTooLarge, "body_too_large",
+                        "the request body is \(length) bytes; the limit is \(limit) bytes (--max-body-bytes)")
+    }
+
+    /// A refusal for want of a (valid) sign-in: 401 or 403.
+    static func isSignInRefusal(_ error: APIError) -> Bool {
+        error.status == .unauthorized || error.status == .forbidden
+    }
+
+    /// For a request about to be refused for its sign-in, whose body has not
+    /// been read: 413 if the body is over the limit, else nil. A declared
+    /// length decides at once; a body without one (chunked) is read and
+    /// counted, one buffer at a time and none kept, until it ends or passes
+    /// the limit, so memory stays at one buffer and reading at `limit` bytes.
+    static func oversized<Body: AsyncSequence>(_ body: Body, declared request: Request? = nil, limit: Int) async throws -> APIError?
+    where Body.Element == ByteBuffer {
+        if let request {
+            if let error = declaredTooLarge(request, limit: limit) { return error }
+            if request.headers[.contentLength] != nil { return nil }
+        }
+        var seen = 0
+        for try await buffer in body {
+            seen += buffer.readableBytes
+            if seen > limit { return GuarantorServer.tooLarge(limit) }
+        }
+        return nil
+    }
+
+    /// For `AuthMiddleware`, which runs first: `error` unless the request's body is over the limit, then 413.
+    static func refusal(_ error: APIError, _ request: Request, limit: Int) async throws -> APIError {
+        try await oversized(request.body, declared: request, limit: limit) ?? error
+    }
+}
+
+/// A request body that notes whether anyone began reading it.
+struct TrackedBody: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+    let base: RequestBody
+    private let flag = Flag()
+
+    final class Flag: Sendable {
+        let value = Atomic<Bool>(false)
+    }
+
+    var started: Bool { flag.value.load(ordering: .relaxed) }
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var base: RequestBody.AsyncIterator
+        mutating func next() async throws -> ByteBuffer? { try await base.next() }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator {
+        flag.value.store(true, ordering: .relaxed)
+        return AsyncIterator(base: base.makeAsyncIterator())
     }
 }
 
@@ -175,6 +283,10 @@ struct UncheckedHandler: @unchecked Sendable {
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let store: any GuarantorStore
+    /// `--max-body-bytes`: a request refused here whose body is larger gets 413 instead (`BodyLimitMiddleware`).
+    let maxBodyBytes: Int
+    /// Told of every expired token a request brings, to log when the last one that worked has expired.
+    let expiryWatch: TokenExpiryWatch
 
     static let openPaths: Set<String> = ["/api/health", "/openapi.yaml", "/static/app.js", "/static/app.css", "/favicon.ico"]
 
@@ -183,9 +295,13 @@ struct AuthMiddleware: RouterMiddleware {
         if Self.openPaths.contains(request.uri.path) { return try await next(request, context) }
         if let header = request.headers[.authorization] {
             guard let secret = Self.bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else {
-                throw APIError(.unauthorized, "bad_token", "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`")
+                throw try await refusal(APIError(.unauthorized, "bad_token",
+                                                 "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`"), request)
             }
-            if token.isExpired() { throw APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)) }
+            if token.isExpired() {
+                await expiryWatch.expiredTokenSeen()
+                throw try await refusal(APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)), request)
+            }
             context.token = token
             context.signIn.record(.signedIn(token))
             return try await next(request, context)
@@ -199,17 +315,57 @@ struct AuthMiddleware: RouterMiddleware {
             // browser drop it (`ErrorMiddleware` does the same for an error).
             // A page says once that the sign-in expired (`base`).
             context.signIn.record(found.map { .expiredCookie($0) } ?? .staleCookie)
+            if found != nil { await expiryWatch.expiredTokenSeen() }
             var response = try await next(request, context)
-            if response.headers[.setCookie] == nil { response.headers[.setCookie] = Tokens.clearCookie }
+            Self.answerCookie(&response.headers, request, context.signIn.current)
             return response
         }
         // Signed in, so that an error page, this one included, shows who.
         context.signIn.record(.signedIn(token))
         if let why = Self.crossSiteProblem(request) {
-            throw APIError(.forbidden, "cross_origin", why)
+            throw try await refusal(APIError(.forbidden, "cross_origin", why), request)
         }
         context.token = token
         return try await next(request, context)
+    }
+
+    /// What a response says about a stale or expired sign-in cookie (nothing,
+    /// if it sets a cookie of its own, as signing in does). A stale one is
+    /// cleared. An expired one is cleared by a page, which shows the notice
+    /// that the sign-in expired; a response from the API (`/api/*`) keeps it,
+    /// because the pages' script calls the API on its own (the editor's check
+    /// as you type, a study's progress) and that unseen response would use the
+    /// notice up. It says when the token expired in `Guarantor-Sign-In-Expired`
+    /// instead, which the script shows at once; the next page shows the notice
+    /// and clears the cookie.
+    static func answerCookie(_ headers: inout HTTPFields, _ request: Request, _ signIn: SignInRecord.State) {
+        guard signIn.clearCookie, headers[.setCookie] == nil else { return }
+        if let expired = signIn.expired, !ErrorMiddleware.wantsHTML(request) {
+            if let name = HTTPField.Name.signInExpired { headers[name] = expired.expiresAt.map(Tokens.date) ?? "unknown" }
+            return
+        }
+        headers[.setCookie] = Tokens.clearCookie
+    }
+
+    /// What the request's token (header or cookie) makes of it, looked up in
+    /// the store as `handle` does, without refusing anything: nil for the
+    /// paths that never look, for no token, and for a header whose token is
+    /// unknown or expired (`handle` refuses those).
+    static func finding(for request: Request, store: any GuarantorStore) async throws -> SignInRecord.Finding? {
+        if openPaths.contains(request.uri.path) { return nil }
+        if let header = request.headers[.authorization] {
+            guard let secret = bearer(header), let token = try await store.token(hash: Tokens.hash(secret)),
+                  !token.isExpired() else { return nil }
+            return .signedIn(token)
+        }
+        guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else { return nil }
+        guard let token = try await store.token(hash: Tokens.hash(secret)) else { return .staleCookie }
+        return token.isExpired() ? .expiredCookie(token) : .signedIn(token)
+    }
+
+    /// `error`, or 413 if the request's body is over the limit: the body limit comes first.
+    func refusal(_ error: APIError, _ request: Request) async throws -> APIError {
+        try await BodyLimitMiddleware.refusal(error, request, limit: maxBodyBytes)
     }
 
     /// The secret of `Authorization: Bearer SECRET`, or nil for any other form.
@@ -278,12 +434,16 @@ final class SignInRecord: Sendable {
         var clearCookie = false
         /// The expired token of the sign-in cookie.
         var expired: TokenRecord?
+        /// Whether anything was recorded: false when the request had no token
+        /// to look up, or timed out before its lookup ended.
+        var lookedUp = false
     }
 
     private let state = Mutex(State())
 
     func record(_ finding: Finding) {
         state.withLock { state in
+            state.lookedUp = true
             switch finding {
             case .signedIn(let token): state.token = token
             case .staleCookie: state.clearCookie = true
@@ -293,6 +453,12 @@ final class SignInRecord: Sendable {
     }
 
     var current: State { state.withLock { $0 } }
+}
+
+extension HTTPField.Name {
+    /// On an API response to a request whose sign-in cookie holds an expired
+    /// token: when it expired (`AuthMiddleware.answerCookie`).
+    static let signInExpired = HTTPField.Name("Guarantor-Sign-In-Expired")
 }
 
 enum Cookies {

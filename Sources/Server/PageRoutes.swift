@@ -38,6 +38,7 @@ extension GuarantorServer {
                 return pages.render("login", c, status: .unauthorized)
             }
             if token.isExpired() {
+                await expiryWatch.expiredTokenSeen()
                 var c = base(context, title: "Sign in")
                 c["problem"] = "That token expired on \(token.expiresAt.map(Tokens.date) ?? "?"); ask for a new one (`guarantor-server token create`)."
                 return pages.render("login", c, status: .unauthorized)

@@ -7,6 +7,29 @@ enum StaticAssets {
       "use strict";
       function byId(id) { return document.getElementById(id); }
 
+      // The server answers the script's own requests with an expired sign-in
+      // cookie without clearing it, saying when it expired in this header:
+      // show the notice a page would show, and "Sign in" in the header.
+      function noteExpiry(r) {
+        var when = r.headers.get("Guarantor-Sign-In-Expired");
+        if (!when || byId("sign-in-expired")) { return; }
+        var p = document.createElement("p");
+        p.className = "note"; p.id = "sign-in-expired"; p.setAttribute("role", "status");
+        p.appendChild(document.createTextNode("Your sign-in expired on " + when + ", so you are signed out. "));
+        var a = document.createElement("a");
+        a.href = "/login"; a.textContent = "Sign in";
+        p.appendChild(a);
+        p.appendChild(document.createTextNode(" again with a new token; the server's operator makes one with guarantor-server token create."));
+        var main = document.querySelector("main");
+        if (main) { main.insertBefore(p, main.firstChild); }
+        var who = document.querySelector("header.top form.inline");
+        if (who) {
+          var link = document.createElement("a");
+          link.href = "/login"; link.textContent = "Sign in";
+          who.parentNode.replaceChild(link, who);
+        }
+      }
+
       var text = byId("scenario-text");
       if (text) {
         var gutter = byId("gutter"), list = byId("diagnostics"), validity = byId("validity"), box = byId("validation");
@@ -52,7 +75,7 @@ enum StaticAssets {
           fetch("/api/validate", {
             method: "POST", credentials: "same-origin",
             headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
-          }).then(function (r) { return r.json(); })
+          }).then(function (r) { noteExpiry(r); return r.json(); })
             .then(function (j) { if (mine === seq && j.diagnostics) { show(j); } })
             .catch(function () { validity.textContent = "Cannot reach the server to check the scenario."; });
         };
@@ -76,7 +99,7 @@ enum StaticAssets {
         var id = bar.getAttribute("data-study");
         var poll = function () {
           fetch("/api/studies/" + encodeURIComponent(id), { credentials: "same-origin" })
-            .then(function (r) { return r.json(); })
+            .then(function (r) { noteExpiry(r); return r.json(); })
             .then(function (s) {
               var pct = Math.floor(s.progress * 100);
               bar.value = pct;

@@ -76,6 +76,19 @@ public enum Tokens {
             """
     }
 
+    /// What the server logs (once) when it finds, while it runs, that every
+    /// token on record has expired: which one was the last to work, and how to
+    /// make a new one. Nil while some token works, or with none on record.
+    public static func lastTokenExpiredWarning(_ tokens: [TokenRecord], now: Int64 = StoreClock.now()) -> String? {
+        guard !tokens.isEmpty, tokens.allSatisfy({ $0.isExpired(at: now) }),
+              let last = tokens.max(by: { ($0.expiresAt ?? 0, $0.id) < ($1.expiresAt ?? 0, $1.id) }) else { return nil }
+        let when = last.expiresAt.map(date) ?? "?"
+        return "The last token that worked has expired (token \(last.id), held by \(last.name), on \(when)): "
+            + "nobody can sign in, save scenarios or run studies until a new one is made. "
+            + "Make one with `guarantor-server token create --name NAME` and this server's --db "
+            + "(`guarantor-server token list` shows the tokens)."
+    }
+
     /// Revokes the token whose id is `which`, or else every token whose holder
     /// is named `which`; returns the tokens revoked (none if nothing matched).
     /// The server looks tokens up on every request, so a revoked token stops

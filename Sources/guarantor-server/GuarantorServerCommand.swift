@@ -81,7 +81,8 @@ struct Serve: AsyncParsableCommand {
 
         let store: any GuarantorStore
         do { store = try await database.open() } catch { throw Failure("\(error)") }
-        let server = try GuarantorServer(store: store, settings: ServerSettings(privateRead: privateRead, limits: limits))
+        let server = try GuarantorServer(store: store, settings: ServerSettings(privateRead: privateRead, limits: limits),
+                                         logger: logger)
         for line in try await server.prepare(bundled: BundledScenarios.read(folder: scenarios)) { logger.info("\(line)") }
         let tokens = try await store.tokens()
         if let warning = Tokens.allExpiredWarning(tokens) {

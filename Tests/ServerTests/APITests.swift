@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Server
@@ -228,15 +229,18 @@ struct APITests {
             #expect(run.status == .unauthorized && run.headers[.setCookie] == clear, "\(run.status)")
             #expect(run.text.contains("expired on \(expiredOn)") && run.text.contains("href=\"/login\"") && !run.text.contains(notice), "\(run.text)")
             // The API with the cookie: signed out too (the editor's checker keeps working), and
-            // where a token is needed, 401 `token_expired`; both clear the cookie.
+            // where a token is needed, 401 `token_expired`; neither clears the cookie (the
+            // pages' script calls the API unseen), both say when it expired in a header.
+            let expiredHeader = try #require(HTTPField.Name("Guarantor-Sign-In-Expired"))
             let read = try await client.execute(uri: "/api/studies", method: .get, headers: cookie)
-            #expect(read.status == .ok && read.headers[.setCookie] == clear)
+            #expect(read.status == .ok && read.headers[.setCookie] == nil && read.headers[expiredHeader] == expiredOn)
             let change = try await client.execute(uri: "/api/scenarios", method: .post,
                                                   headers: [.cookie: "guarantor_token=\(expiredSecret)", .origin: "http://localhost",
                                                             .contentType: "application/json"],
                                                   body: json(["name": "x", "text": "a: 1"]))
             let c = expectError(change, .unauthorized, "token_expired")
-            #expect((c["message"] as? String)?.contains("expired on \(expiredOn)") == true && change.headers[.setCookie] == clear, "\(c)")
+            #expect((c["message"] as? String)?.contains("expired on \(expiredOn)") == true && change.headers[.setCookie] == nil, "\(c)")
+            #expect(change.headers[expiredHeader] == expiredOn)
             // Signing in with it is refused, saying why.
             let login = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                                  body: ByteBuffer(string: "token=\(expiredSecret)"))
@@ -274,6 +278,64 @@ struct APITests {
         let only = try #require(Tokens.allExpiredWarning([expired], now: now))
         #expect(only.hasPrefix("Every token has expired (the only one on record, on \(expiredOn)): ") && only.contains("token create --name NAME"), "\(only)")
         #expect(expired.id == 2 && Tokens.expiry(days: 0) == nil && Tokens.expiry(days: 2, from: 1000) == 1000 + 2 * 86_400_000)
+    }
+
+    /// When the last token that worked expires while the server runs, the
+    /// server logs a warning once: on the first request that brings an expired
+    /// token (header, cookie or the sign-in form) and finds none left that
+    /// works. Again only after a token has worked in between; not at all if
+    /// `serve` said so at start.
+    @Test func theLastTokenExpiringIsLoggedOnce() async throws {
+        let log = LogCapture()
+        var aging: SlowTokenStore?
+        let t = try await TestServer.make(loadBundled: false, wrap: { base in
+            let store = SlowTokenStore(base)
+            aging = store
+            return store
+        }, logger: log.logger)
+        let clock = try #require(aging)
+        let secret = Tokens.newSecret()
+        let warnings: @Sendable () -> [String] = { log.messages.filter { $0.level == .warning }.map(\.message) }
+        // Olga's token works for an hour; ann's, for 90 days, is revoked below.
+        let olga = try await t.store.createToken(name: "olga", hash: Tokens.hash(secret), expiresAt: StoreClock.now() + 3_600_000)
+        try await t.test { client in
+            let cookie: HTTPFields = [.cookie: "guarantor_token=\(secret)"]
+            let first = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(first.text.contains("<span class=\"who\">olga</span>"), "\(first.text)")
+            _ = try await t.store.deleteTokens(named: "ann")
+            #expect(warnings().isEmpty)
+            // Two hours later, olga's token has expired, and no other works: said once, whichever way the token comes.
+            clock.passTime(milliseconds: 7_200_000)
+            #expect(try await client.execute(uri: "/", method: .get, headers: cookie).text.contains("Your sign-in expired"))
+            expectError(try await client.execute(uri: "/api/studies", method: .get, headers: [.authorization: "Bearer \(secret)"]),
+                        .unauthorized, "token_expired")
+            let login = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "token=\(secret)"))
+            #expect(login.status == .unauthorized)
+            #expect(warnings().count == 1, "\(log.messages)")
+            let message = try #require(warnings().first)
+            let expiredOn = Tokens.date((olga.expiresAt ?? 0) - 7_200_000)
+            #expect(message.hasPrefix("The last token that worked has expired (token \(olga.id), held by olga, on \(expiredOn))"), "\(message)")
+            #expect(message.contains("guarantor-server token create --name NAME"), "\(message)")
+            // A new token: nothing to say; once it is gone too, the next expired token brings the warning again.
+            _ = try await Tokens.create(name: "pia", in: t.store)
+            _ = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(warnings().count == 1)
+            _ = try await t.store.deleteTokens(named: "pia")
+            _ = try await client.execute(uri: "/", method: .get, headers: cookie)
+            #expect(warnings().count == 2, "\(log.messages)")
+        }
+        // A server that starts with every token expired has said so at start (`serve`): not again.
+        let quiet = LogCapture()
+        let u = try await TestServer.make(loadBundled: false, logger: quiet.logger)
+        _ = try await u.store.deleteTokens(named: "ann")
+        let old = Tokens.newSecret()
+        _ = try await u.store.createToken(name: "old", hash: Tokens.hash(old), expiresAt: StoreClock.now() - 1)
+        _ = try await u.server.prepare(bundled: [])
+        try await u.test { client in
+            _ = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=\(old)"])
+            #expect(quiet.messages.filter { $0.level == .warning }.isEmpty, "\(quiet.messages)")
+        }
     }
 
     /// --max-versions: a token holder's new versions stop at the limit with
@@ -473,6 +535,47 @@ struct APITests {
             expectError(declared, .contentTooLarge, "body_too_large")
             let undeclared = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders, body: json(["text": big]))
             expectError(undeclared, .contentTooLarge, "body_too_large")
+        }
+    }
+
+    /// The body limit comes before sign-in: an oversized body is 413 whatever
+    /// its token (unknown, expired, none, or a cookie from another origin),
+    /// declared by `Content-Length` or not (then counted, not kept, up to the
+    /// limit). A small body still gets the sign-in's 401 or 403.
+    @Test func anOversizedBodyIs413WhateverItsToken() async throws {
+        let t = try await TestServer.make(configure: { $0.maxBodyBytes = 2048 }, loadBundled: false)
+        let expiredSecret = Tokens.newSecret()
+        _ = try await t.store.createToken(name: "old", hash: Tokens.hash(expiredSecret), expiresAt: StoreClock.now() - 1)
+        try await t.test { client in
+            let big = json(["name": "x", "text": String(repeating: "# padding\n", count: 400)])
+            let small = json(["name": "x", "text": "a: 1"])
+            let declared: HTTPFields = [.contentType: "application/json", .contentLength: "5000"]
+            let signIns: [(String, HTTPFields, HTTPResponse.Status, String)] = [
+                ("unknown token", [.authorization: "Bearer gt_unknown"], .unauthorized, "bad_token"),
+                ("expired token", [.authorization: "Bearer \(expiredSecret)"], .unauthorized, "token_expired"),
+                ("no token", [:], .unauthorized, "token_required"),
+                ("cookie from elsewhere", [.cookie: "guarantor_token=\(t.token)", .origin: "http://elsewhere.example"],
+                 .forbidden, "cross_origin"),
+            ]
+            for (what, signIn, status, code) in signIns {
+                var undeclared = signIn
+                undeclared[.contentType] = "application/json"
+                var withLength = declared
+                for field in signIn { withLength.append(field) }
+                let a = try await client.execute(uri: "/api/scenarios", method: .post, headers: withLength, body: big)
+                let b = try await client.execute(uri: "/api/scenarios", method: .post, headers: undeclared, body: big)
+                for r in [a, b] {
+                    let o = expectError(r, .contentTooLarge, "body_too_large")
+                    #expect((o["message"] as? String)?.contains("2048 bytes") == true, "\(what): \(o)")
+                }
+                // Within the limit, the sign-in decides.
+                expectError(try await client.execute(uri: "/api/scenarios", method: .post, headers: undeclared, body: small), status, code)
+            }
+            // A page's form too.
+            let form = try await client.execute(uri: "/studies", method: .post,
+                                                headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "scenario=" + String(repeating: "x", count: 3000)))
+            #expect(form.status == .contentTooLarge && form.text.contains("2048 bytes"), "\(form.status): \(form.text)")
         }
     }
 

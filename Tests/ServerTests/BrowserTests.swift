@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Server
+import Store
 import Testing
 
 /// The real-browser test: a live server on a loopback port, driven by headless
@@ -75,6 +76,31 @@ struct BrowserTests {
             #expect(status == 0, "\(output)")
             #expect(output.contains("error shown at line 3: browser-test.yaml:3:7"))
             #expect(output.contains("browser test: passed"))
+        }
+        await t.server.shutdown()
+        try? FileManager.default.removeItem(atPath: t.folder)
+    }
+
+    /// The sign-in expires while the editor is open, and the editor's
+    /// background check is the first request after: the notice that it
+    /// expired still reaches the page (the script shows it from the check's
+    /// response), and the next page shows it too and clears the cookie.
+    @Test func theSignInExpiresWhileTheEditorIsOpen() async throws {
+        let t = try await TestServer.make(loadBundled: true)
+        let secret = Tokens.newSecret()
+        // Long enough to start Chromium and sign in on a busy machine (8 s was
+        // not, with the whole suite running on two cores); the script waits out the rest.
+        let expiresAt = StoreClock.now() + 20_000
+        _ = try await t.store.createToken(name: "olga", hash: Tokens.hash(secret), expiresAt: expiresAt)
+        let app = Application(router: t.server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let (status, output) = try await BrowserTool.run([BrowserTool.script, "http://127.0.0.1:\(port)", secret,
+                                                              "--expires-at", String(expiresAt)])
+            #expect(status == 0, "\(output)")
+            #expect(output.contains("editor notice: Your sign-in expired on \(Tokens.date(expiresAt))"), "\(output)")
+            #expect(output.contains("next page notice: Your sign-in expired on \(Tokens.date(expiresAt)) (token 2, held by olga)"), "\(output)")
+            #expect(output.contains("browser expiry test: passed"))
         }
         await t.server.shutdown()
         try? FileManager.default.removeItem(atPath: t.folder)

@@ -259,6 +259,92 @@ struct PageTests {
         }
     }
 
+    /// A request that times out before its token has been looked up (a slow
+    /// store) gets a 408 that is like every other error: its page shows who is
+    /// signed in, and a stale or expired cookie is cleared (the error
+    /// middleware looks the token up itself, for at most a second). When the
+    /// store does not answer within that second either, nothing is known: the
+    /// cookie is left alone and the page does not say who is signed in.
+    @Test func aTimedOutRequestIsLikeOtherErrors() async throws {
+        var slow: SlowTokenStore?
+        let t = try await TestServer.make(configure: { $0.requestTimeoutSeconds = 0.05 }, loadBundled: false) { base in
+            let store = SlowTokenStore(base, tokenDelay: .seconds(60))
+            slow = store
+            return store
+        }
+        let store = try #require(slow)
+        let expiredSecret = Tokens.newSecret()
+        let expired = try await t.store.createToken(name: "old", hash: Tokens.hash(expiredSecret), expiresAt: StoreClock.now() - 1)
+        let clear = "guarantor_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+        try await t.test { client in
+            // Each request: the sign-in's lookup hangs past the timeout (and is
+            // cancelled by it); the error middleware's answers at once.
+            let get = { (uri: String, headers: HTTPFields) in
+                store.delay(.seconds(60), .zero)
+                return try await client.execute(uri: uri, method: .get, headers: headers)
+            }
+            let valid = try await get("/", [.cookie: "guarantor_token=\(t.token)"])
+            #expect(valid.status == .requestTimeout && valid.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(valid.text.contains("<span class=\"who\">ann</span>") && !valid.text.contains(">Sign in</a>"), "\(valid.text)")
+            #expect(valid.headers[.setCookie] == nil)
+            let bearer = try await get("/compare", [.authorization: "Bearer \(t.token)"])
+            #expect(bearer.status == .requestTimeout && bearer.text.contains("<span class=\"who\">ann</span>"), "\(bearer.text)")
+            let stale = try await get("/", [.cookie: "guarantor_token=gt_stale"])
+            #expect(stale.status == .requestTimeout && stale.headers[.setCookie] == clear, "\(stale.headers)")
+            let old = try await get("/", [.cookie: "guarantor_token=\(expiredSecret)"])
+            #expect(old.status == .requestTimeout && old.headers[.setCookie] == clear, "\(old.headers)")
+            #expect(old.text.contains("Your sign-in expired on \(Tokens.date(expired.expiresAt ?? 0))"), "\(old.text)")
+            // The API's 408 clears a stale cookie too.
+            let api = try await get("/api/scenarios", [.cookie: "guarantor_token=gt_stale"])
+            expectError(api, .requestTimeout, "request_timeout")
+            #expect(api.headers[.setCookie] == clear)
+            // A store that does not answer within the second either: the cookie stays, and nobody is named.
+            let started = ContinuousClock.now
+            let hung = try await client.execute(uri: "/", method: .get, headers: [.cookie: "guarantor_token=gt_stale"])
+            #expect(hung.status == .requestTimeout && hung.headers[.setCookie] == nil)
+            #expect(!hung.text.contains("class=\"who\""))
+            #expect(ContinuousClock.now - started < .seconds(20))
+        }
+    }
+
+    /// The editor checks the text in the background (`/api/validate`, which
+    /// the page's script calls on its own). If that is the first request after
+    /// the sign-in cookie expired, its response must not use up the notice
+    /// that the sign-in expired: it keeps the cookie and says when the token
+    /// expired in a header, which the script shows; the next page shows the
+    /// notice and clears the cookie. A stale cookie is still cleared at once.
+    @Test func theEditorsBackgroundCheckDoesNotUseUpTheExpiryNotice() async throws {
+        for privateRead in [false, true] {
+            let t = try await TestServer.make(privateRead: privateRead, loadBundled: false)
+            let secret = Tokens.newSecret()
+            let token = try await t.store.createToken(name: "olga", hash: Tokens.hash(secret), expiresAt: StoreClock.now() - 1)
+            let expiredOn = Tokens.date(token.expiresAt ?? 0)
+            let header = try #require(HTTPField.Name("Guarantor-Sign-In-Expired"))
+            try await t.test { client in
+                let check = try await client.execute(uri: "/api/validate", method: .post,
+                                                     headers: [.cookie: "guarantor_token=\(secret)", .origin: "http://localhost",
+                                                               .contentType: "application/json"],
+                                                     body: json(["text": "a: 1"]))
+                #expect(check.status == (privateRead ? .unauthorized : .ok), "\(check.text)")
+                if privateRead { expectError(check, .unauthorized, "token_expired") }
+                #expect(check.headers[.setCookie] == nil && check.headers[header] == expiredOn, "\(check.headers)")
+                // The page the user opens next says so, and clears the cookie.
+                let page = try await client.execute(uri: "/login", method: .get, headers: [.cookie: "guarantor_token=\(secret)"])
+                #expect(page.text.contains("Your sign-in expired on \(expiredOn) (token \(token.id), held by olga)"), "\(page.text)")
+                #expect(page.headers[.setCookie]?.hasSuffix("Max-Age=0") == true && page.headers[header] == nil)
+                // A stale cookie is cleared by the API at once (there is no notice to keep).
+                let stale = try await client.execute(uri: "/api/validate", method: .post,
+                                                     headers: [.cookie: "guarantor_token=gt_stale", .origin: "http://localhost",
+                                                               .contentType: "application/json"],
+                                                     body: json(["text": "a: 1"]))
+                #expect(stale.headers[.setCookie]?.hasSuffix("Max-Age=0") == true && stale.headers[header] == nil)
+                // The script shows the notice from that header, and updates the header's "Sign out".
+                let script = try await client.execute(uri: "/static/app.js", method: .get)
+                #expect(script.text.contains("r.headers.get(\"Guarantor-Sign-In-Expired\")") && script.text.contains("sign-in-expired"))
+            }
+        }
+    }
+
     @Test func privatePagesNeedSigningIn() async throws {
         let t = try await TestServer.make(privateRead: true)
         try await t.test { client in

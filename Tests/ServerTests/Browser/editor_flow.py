@@ -4,6 +4,13 @@ Usage: editor_flow.py BASE_URL TOKEN
 Signs in, opens the editor, types an invalid scenario, waits for the error
 marker at its line, fixes it, saves, runs a study, and waits for the report's
 chart. Talks to Chromium over the DevTools protocol (package websocket-client).
+
+Usage: editor_flow.py BASE_URL TOKEN --expires-at MILLISECONDS
+Signs in with TOKEN, which expires at that time (ms since 1970), opens the
+editor, waits until the token has expired, types: the editor's background
+check is then the first request after the expiry, and the notice that the
+sign-in expired must appear on the page all the same; the next page must
+show it too, and the one after that no longer.
 Exit 0: passed; anything else: failed, with the reason on stderr.
 Every wait is bounded (a hang guard, not a timing assumption).
 """
@@ -19,6 +26,7 @@ import urllib.request
 import websocket
 
 BASE, TOKEN = sys.argv[1], sys.argv[2]
+EXPIRES_AT = int(sys.argv[4]) / 1000 if len(sys.argv) > 4 and sys.argv[3] == "--expires-at" else None
 INVALID = "extends: ukraine-base.yaml\nname: Browser variant\nruns: lots\n"
 FIXED = "extends: ukraine-base.yaml\nname: Browser variant\nruns: 500\n"
 
@@ -79,6 +87,33 @@ class Page:
         self.call("Input.insertText", text=text)
 
 
+def expiry_flow(page):
+    """The sign-in expires while the editor is open; the background check is the first request after."""
+    page.go(BASE + "/scenarios/new")
+    page.wait("document.getElementById('validation').className === 'valid'", "the starter text to validate")
+    if page.js("!!document.getElementById('sign-in-expired')"):
+        fail("the expiry notice is shown before the token expired")
+    wait = EXPIRES_AT - time.time() + 0.5
+    if wait > 0:
+        time.sleep(wait)
+    page.type_into("#scenario-text", FIXED)
+    notice = page.wait("document.getElementById('sign-in-expired') && document.getElementById('sign-in-expired').textContent",
+                       "the expiry notice after the background check", seconds=30)
+    print("editor notice: " + notice)
+    if page.js("!!document.querySelector('header.top .who')"):
+        fail("the header still shows the holder after the expiry")
+    # The next page shows the server's notice (it names the holder) and clears the cookie.
+    page.go(BASE + "/")
+    notice = page.js("document.getElementById('sign-in-expired') && document.getElementById('sign-in-expired').textContent")
+    if not notice:
+        fail("the next page does not say that the sign-in expired")
+    print("next page notice: " + notice)
+    page.go(BASE + "/compare")
+    if page.js("!!document.getElementById('sign-in-expired')"):
+        fail("the notice is still shown: the cookie was not cleared")
+    print("browser expiry test: passed")
+
+
 def main():
     profile = tempfile.mkdtemp(prefix="guarantor-chromium-")
     chromium = subprocess.Popen(
@@ -102,11 +137,17 @@ def main():
 
         # Sign in with the token (the form sets the cookie).
         page.go(BASE + "/login")
+        if EXPIRES_AT is not None and time.time() > EXPIRES_AT - 5:
+            fail("Chromium took so long to start that the token (almost) expired before signing in; give it longer")
         page.type_into("input[name=token]", TOKEN)
         page.js("document.querySelector('form[action=\"/login\"]').submit()")
         page.wait(f"location.href === {json.dumps(BASE + '/')} && document.readyState === 'complete'", "the library after sign-in")
         if not page.js("document.querySelector('.who') && document.querySelector('.who').textContent"):
             fail("not signed in after the login form")
+
+        if EXPIRES_AT is not None:
+            expiry_flow(page)
+            return
 
         # The editor: type an invalid scenario; the error appears at line 3.
         page.go(BASE + "/scenarios/new")
