@@ -46,7 +46,7 @@ public struct DeterrenceStudyFigures: Sendable, Equatable {
         -> (spec: DeterrenceGameSpec, modelled: [String], omitted: [String], expectedUtility: [Rational]) {
         func exact(_ x: Double, _ what: String) throws -> Rational {
             guard let r = Rational.rounded(x, toDenominator: DeterrenceStudyFigures.roundingDenominator) else {
-                throw GameError("the study's \(what) (\(x)) is not a finite number below 1e15 that a game can use")
+                throw GameError("the study's \(what) (\(MessageNumber.text(x))) is not a finite number below 1e15 that a game can use")
             }
             return r
         }

@@ -69,7 +69,7 @@ public enum EFGFormat {
                     try p.advance()
                     guard !actions.isEmpty else { throw GameFileError(line: idToken.line, column: idToken.column, message: "an information set needs at least one action") }
                     if player == 0 && probs.sum() != .one {
-                        throw GameFileError(line: idToken.line, column: idToken.column, message: "the chance probabilities sum to \(probs.sum()), not 1")
+                        throw GameFileError(line: idToken.line, column: idToken.column, message: "the chance probabilities sum to \(MessageNumber.text(probs.sum())), not 1")
                     }
                     definition = (infosetLabel, actions, probs)
                 }

@@ -39,31 +39,34 @@ public enum Distribution: Hashable, Sendable, Codable {
     }
 
     /// Problems with the parameters, in words a user can act on; nil when valid.
-    public var parameterProblem: String? {
+    public var parameterProblem: String? { parameterProblem(spelled: Format.message) }
+
+    /// The same, with each parameter spelled by `spelled` (the text the user typed, where known).
+    public func parameterProblem(spelled f: (Double) -> String) -> String? {
         func finite(_ xs: Double...) -> Bool { xs.allSatisfy { $0.isFinite } }
         switch self {
         case .constant(let v):
             return finite(v) ? nil : "the value must be a finite number"
         case .normal(let m, let sd):
             if !finite(m, sd) { return "normal parameters must be finite numbers" }
-            return sd > 0 ? nil : "normal needs sd > 0 (got \(Format.number(sd)))"
+            return sd > 0 ? nil : "normal needs sd > 0 (got \(f(sd)))"
         case .lognormal(let mu, let sigma):
             if !finite(mu, sigma) { return "lognormal parameters must be finite numbers" }
-            if mu > 700 { return "lognormal mu must be at most 700 (got \(Format.number(mu)))" }
-            return sigma > 0 ? nil : "lognormal needs sigma > 0 (got \(Format.number(sigma)))"
+            if mu > 700 { return "lognormal mu must be at most 700 (got \(f(mu)))" }
+            return sigma > 0 ? nil : "lognormal needs sigma > 0 (got \(f(sigma)))"
         case .uniform(let lo, let hi):
             if !finite(lo, hi) { return "uniform bounds must be finite numbers" }
-            return lo < hi ? nil : "uniform needs lo < hi (got \(Format.number(lo)) and \(Format.number(hi)))"
+            return lo < hi ? nil : "uniform needs lo < hi (got \(f(lo)) and \(f(hi)))"
         case .triangular(let lo, let mode, let hi):
             if !finite(lo, mode, hi) { return "triangular parameters must be finite numbers" }
-            if !(lo < hi) { return "triangular needs lo < hi (got \(Format.number(lo)) and \(Format.number(hi)))" }
-            return (lo <= mode && mode <= hi) ? nil : "triangular needs lo <= mode <= hi (got mode \(Format.number(mode)))"
+            if !(lo < hi) { return "triangular needs lo < hi (got \(f(lo)) and \(f(hi)))" }
+            return (lo <= mode && mode <= hi) ? nil : "triangular needs lo <= mode <= hi (got mode \(f(mode)))"
         case .beta(let a, let b):
             if !finite(a, b) { return "beta parameters must be finite numbers" }
-            return (a > 0 && b > 0) ? nil : "beta needs a > 0 and b > 0 (got \(Format.number(a)) and \(Format.number(b)))"
+            return (a > 0 && b > 0) ? nil : "beta needs a > 0 and b > 0 (got \(f(a)) and \(f(b)))"
         case .bernoulli(let p):
             if !finite(p) { return "bernoulli p must be a finite number" }
-            return (0...1).contains(p) ? nil : "bernoulli needs p in [0, 1] (got \(Format.number(p)))"
+            return (0...1).contains(p) ? nil : "bernoulli needs p in [0, 1] (got \(f(p)))"
         }
     }
 
@@ -178,6 +181,56 @@ public enum Format {
         var text = String(describing: s)
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text
+    }
+
+    /// A number in an error or validation message, for a person to read: whole numbers below
+    /// 1e15 in full (`1000000`), others with at most `digits` significant digits, as plain
+    /// decimals from 1e-4 up to 1e6 (`0.123457`, `12345.7`) and in scientific notation beyond
+    /// (`3.75e+28`, `1.5e-07`). `description` printed binary rounding noise
+    /// (`3.7499999999999995e+28`); `number` rounded `1.00001` to `1` ("must lie between 0 and 1
+    /// (got 1)"). Reports keep `number`, so that their bytes do not change.
+    public static func message(_ x: Double) -> String { message(x, digits: 6) }
+
+    public static func message(_ x: Double, digits: Int) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+        // The shortest decimal that reads back as x (Swift's `description`), as digits d1 d2 ...
+        // and the place of the decimal point: x = 0.d1d2... x 10^point.
+        var text = String(describing: abs(x))
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            text = String(text[..<e])
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = parts.first.map(String.init) ?? ""
+        var ds = (whole + (parts.count > 1 ? String(parts[1]) : "")).compactMap { $0.wholeNumberValue }
+        var point = exponent + whole.count
+        while ds.first == 0 { ds.removeFirst(); point -= 1 }
+        if ds.isEmpty { return "0" }
+        let keep = max(1, digits)
+        if ds.count > keep {
+            let up = ds[keep] >= 5
+            ds.removeLast(ds.count - keep)
+            if up {
+                var i = keep - 1
+                while i >= 0 && ds[i] == 9 { ds[i] = 0; i -= 1 }
+                if i >= 0 { ds[i] += 1 } else { ds.insert(1, at: 0); ds.removeLast(); point += 1 }
+            }
+        }
+        while ds.count > 1 && ds.last == 0 { ds.removeLast() }
+        let chars = ds.map { Character(String($0)) }
+        let sign = x < 0 ? "-" : ""
+        let e10 = point - 1
+        if e10 >= -4 && e10 < 6 {
+            if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + String(chars) }
+            if point >= chars.count { return sign + String(chars) + String(repeating: "0", count: point - chars.count) }
+            return sign + String(chars[..<point]) + "." + String(chars[point...])
+        }
+        let mantissa = chars.count == 1 ? String(chars) : String(chars[0]) + "." + String(chars[1...])
+        let magnitude = String(abs(e10))
+        return sign + mantissa + "e" + (e10 < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" : "") + magnitude
     }
 
     /// Three significant digits, with millions and above scaled: "300 bn", "2.5 M".

@@ -22,7 +22,38 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
 public struct DiagnosticList: Error, Hashable, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// Every error, one per line (see `text(limit:file:hint:)` for what a person is shown).
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// How many errors a person is shown of one input: the first ones in file order, then a
+    /// line counting the rest (a fuzzed file with 300,000 errors printed every one of them).
+    public static let shownByDefault = 100
+
+    /// The first `limit` errors (all of them when `limit` is nil), one per line, then
+    /// `FILE: note: N more errors not shown (T in all)` and the `hint` (such as how to list
+    /// them all) when some are left out. `file` is the input as the user named it.
+    public func text(limit: Int? = DiagnosticList.shownByDefault, file: String, hint: String = "") -> String {
+        guard let limit, diagnostics.count > limit else { return description }
+        var lines = diagnostics.prefix(max(0, limit)).map(\.description)
+        lines.append(Self.moreLine(omitted: diagnostics.count - max(0, limit), total: diagnostics.count, file: file, hint: hint))
+        return lines.joined(separator: "\n")
+    }
+
+    /// `FILE: note: N more errors not shown (T in all)`, then `; HINT` if there is one.
+    public static func moreLine(omitted: Int, total: Int, file: String, hint: String = "") -> String {
+        "\(file): note: \(grouped(omitted)) more error\(omitted == 1 ? "" : "s") not shown (\(grouped(total)) in all)" + (hint.isEmpty ? "" : "; " + hint)
+    }
+
+    /// `1234567` as `1,234,567`.
+    public static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n.magnitude))
+        var out: [Character] = []
+        while digits.count > 3 {
+            out.insert(contentsOf: [","] + digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + String(digits + out)
+    }
 }
 
 /// Collects diagnostics while one input is read; sorted by place at the end.

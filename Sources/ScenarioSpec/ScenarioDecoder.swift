@@ -217,7 +217,7 @@ struct ScenarioDecoder {
 
     func loading(_ node: SpecNode, what: String) -> Double? {
         guard let v = r.number(node, what: what) else { return nil }
-        if !(-1...1).contains(v) { r.error(node, "\(what) must lie between -1 and 1 (got \(Format.number(v)))"); return nil }
+        if !(-1...1).contains(v) { r.error(node, "\(what) must lie between -1 and 1 (got \(r.spelled(node, v)))"); return nil }
         return v
     }
 
@@ -234,7 +234,7 @@ struct ScenarioDecoder {
         }
         let total = g.value.sharedVariance
         if total > 1 + 1e-12 {
-            r.sink.error(g.location, "the squares of `common_loading` and the `leaders` loadings of `\(g.value.id)` sum to \(Format.number(total)), above 1 (the idiosyncratic part sqrt(1 - sum) would not be real)")
+            r.sink.error(g.location, "the squares of `common_loading` and the `leaders` loadings of `\(g.value.id)` sum to \(Format.message(total)), above 1 (the idiosyncratic part sqrt(1 - sum) would not be real)")
         }
     }
 
@@ -402,7 +402,7 @@ struct ScenarioDecoder {
                 guard let k = E(rawValue: e.key) else { ok = false; continue }
                 guard let v = r.number(e.value, what: "`\(key).\(e.key)`") else { ok = false; continue }
                 if v < 0 || (probability && v > 1) {
-                    r.error(e.value, "`\(key).\(e.key)` must lie in \(probability ? "[0, 1]" : "[0, inf)") (got \(Format.number(v)))")
+                    r.error(e.value, "`\(key).\(e.key)` must lie in \(probability ? "[0, 1]" : "[0, inf)") (got \(r.spelled(e.value, v)))")
                     ok = false; continue
                 }
                 dict[k] = v
@@ -416,7 +416,7 @@ struct ScenarioDecoder {
             guard let n = m.optional(key) else { return }
             guard let v = r.number(n, what: "`\(key)`") else { ok = false; return }
             if v < 0 || (probability && v > 1) || (positive && v == 0) {
-                r.error(n, "`\(key)` must be \(probability ? "between 0 and 1" : positive ? "greater than 0" : "non-negative") (got \(Format.number(v)))")
+                r.error(n, "`\(key)` must be \(probability ? "between 0 and 1" : positive ? "greater than 0" : "non-negative") (got \(r.spelled(n, v)))")
                 ok = false; return
             }
             set(v)

@@ -17,6 +17,13 @@ public struct NodeReader {
 
     public func error(_ node: SpecNode, _ message: String) { sink.error(node.location, message) }
 
+    /// A number for a message about `node`: the text the user typed (`1.00001`, `12%`, `3e20`)
+    /// when `node` is a single value, else `value` as `Format.message` writes it.
+    public func spelled(_ node: SpecNode, _ value: Double) -> String {
+        if case .scalar(let s, _) = node.kind, !node.isNull, !s.trimmed.isEmpty { return s.trimmed }
+        return Format.message(value)
+    }
+
     public func scalarText(_ node: SpecNode, what: String) -> String? {
         guard case .scalar(let s, _) = node.kind, !node.isNull else {
             error(node, "\(what) must be a single value, not \(node.kindName)")
@@ -106,6 +113,8 @@ public struct NodeReader {
     /// An uncertain number (MODEL.md section 2) checked against its domain.
     public func uncertain(_ node: SpecNode, what: String, domain: NumberDomain = .any) -> Distribution? {
         let parsed: Distribution
+        // The parameters as the user typed them, to echo in messages.
+        var typed: [Double: String] = [:]
         switch node.kind {
         case .scalar(let s, _):
             if node.isNull { error(node, "\(what) needs a value"); return nil }
@@ -113,23 +122,25 @@ public struct NodeReader {
             case .success(let d): parsed = d
             case .failure(let msg): error(node, "\(what): \(msg.message)"); return nil
             }
+            if case .constant(let v) = parsed { typed[v] = s.trimmed }
         case .mapping(let entries):
             guard entries.count == 1, let e = entries.first else {
                 error(node, "\(what): a distribution is written with exactly one key, e.g. `{normal: [10, 2]}`")
                 return nil
             }
-            guard let d = distribution(named: e, what: what) else { return nil }
+            guard let d = distribution(named: e, what: what, typed: &typed) else { return nil }
             parsed = d
         case .sequence:
             error(node, "\(what) must be a number, `a to b`, or a distribution like `{normal: [10, 2]}`, not a list")
             return nil
         }
-        if let problem = parsed.parameterProblem { error(node, "\(what): \(problem)"); return nil }
-        if let problem = NumberSyntax.domainProblem(parsed, domain) { error(node, "\(what): \(problem)"); return nil }
+        let spell: (Double) -> String = { typed[$0] ?? Format.message($0) }
+        if let problem = parsed.parameterProblem(spelled: spell) { error(node, "\(what): \(problem)"); return nil }
+        if let problem = NumberSyntax.domainProblem(parsed, domain, spelled: spell) { error(node, "\(what): \(problem)"); return nil }
         return parsed
     }
 
-    func distribution(named e: SpecNode.Entry, what: String) -> Distribution? {
+    func distribution(named e: SpecNode.Entry, what: String, typed: inout [Double: String]) -> Distribution? {
         let names = ["normal", "lognormal", "uniform", "triangular", "beta", "bernoulli"]
         let arity = ["normal": 2, "lognormal": 2, "uniform": 2, "triangular": 3, "beta": 2, "bernoulli": 1]
         guard let n = arity[e.key] else {
@@ -142,10 +153,12 @@ public struct NodeReader {
             for item in items {
                 guard let v = number(item, what: "\(what) (\(e.key) parameter)") else { return nil }
                 params.append(v)
+                if typed[v] == nil { typed[v] = spelled(item, v) }
             }
         case .scalar:
             guard let v = number(e.value, what: "\(what) (\(e.key) parameter)") else { return nil }
             params = [v]
+            typed[v] = spelled(e.value, v)
         case .mapping:
             error(e.value, "\(what): the parameters of `\(e.key)` are a list, e.g. `{\(e.key): [\(Array(repeating: "x", count: n).joined(separator: ", "))]}`")
             return nil
@@ -205,31 +218,33 @@ public enum NumberSyntax {
         return parseConstant(s).map { .constant($0) }
     }
 
-    public static func domainProblem(_ d: Distribution, _ domain: NumberDomain) -> String? {
+    /// Why `d` does not fit `domain`, or nil. `spelled` writes a constant as the user typed it.
+    public static func domainProblem(_ d: Distribution, _ domain: NumberDomain,
+                                     spelled: (Double) -> String = { Format.message($0) }) -> String? {
         let p5 = d.quantile(0.05), p95 = d.quantile(0.95)
         // `0 to 2` puts the 5th percentile at 0 up to rounding: allow that.
         let slack = 1e-9 * max(1, abs(p95))
         // Draws are clamped to ±1e15 (the engine's limit); a distribution whose 90 % interval
         // already leaves it is a slip (a lognormal sigma of 40 spans 57 orders of magnitude).
         if abs(p5) > maxMagnitude * (1 + 1e-9) || abs(p95) > maxMagnitude * (1 + 1e-9) {
-            return "its 5th-95th percentiles (\(Format.number(p5)) to \(Format.number(p95))) go beyond ±1e15, the limit of numbers (choose a larger unit, e.g. millions of the currency, or a narrower distribution)"
+            return "its 5th-95th percentiles (\(Format.message(p5)) to \(Format.message(p95))) go beyond ±1e15, the limit of numbers (choose a larger unit, e.g. millions of the currency, or a narrower distribution)"
         }
         switch domain {
         case .any: return nil
         case .nonNegative:
-            if case .constant(let v) = d, v < 0 { return "must not be negative (got \(Format.number(v)))" }
-            if p5 < -slack { return "must not be negative, but its 5th percentile is \(Format.number(p5))" }
+            if case .constant(let v) = d, v < 0 { return "must not be negative (got \(spelled(v)))" }
+            if p5 < -slack { return "must not be negative, but its 5th percentile is \(Format.message(p5))" }
             return nil
         case .positive:
-            if case .constant(let v) = d, v <= 0 { return "must be greater than 0 (got \(Format.number(v)))" }
-            if p5 <= 0 { return "must be greater than 0, but its 5th percentile is \(Format.number(p5))" }
+            if case .constant(let v) = d, v <= 0 { return "must be greater than 0 (got \(spelled(v)))" }
+            if p5 <= 0 { return "must be greater than 0, but its 5th percentile is \(Format.message(p5))" }
             return nil
         case .probability:
             if case .constant(let v) = d, !(0...1).contains(v) {
-                return "is a probability and must lie between 0 and 1 (got \(Format.number(v)); write 75% or 0.75)"
+                return "is a probability and must lie between 0 and 1 (got \(spelled(v)); write 75% or 0.75)"
             }
             if p5 < -slack || p95 > 1 + slack {
-                return "is a probability, but its 5th-95th percentiles (\(Format.number(p5)) to \(Format.number(p95))) leave [0, 1]; use beta, uniform or triangular within [0, 1]"
+                return "is a probability, but its 5th-95th percentiles (\(Format.message(p5)) to \(Format.message(p95))) leave [0, 1]; use beta, uniform or triangular within [0, 1]"
             }
             return nil
         }

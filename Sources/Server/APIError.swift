@@ -2,25 +2,31 @@ import Foundation
 import Hummingbird
 
 /// Every error the API answers: a status and `{"error": CODE, "message": TEXT}`.
-/// `details` carries located diagnostics when a scenario is invalid.
+/// `diagnostics` carries located diagnostics when a scenario is invalid (the first
+/// `DiagnosticList.shownByDefault`), and `diagnosticsOmitted` counts the rest, if any.
 public struct APIError: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var code: String
     public var message: String
     public var diagnostics: [DiagnosticBody]?
+    /// How many more diagnostics the scenario has than `diagnostics` lists (nil: none).
+    public var diagnosticsOmitted: Int?
     /// The `Allow` header of a 405: the methods the path takes.
     public var allow: String?
     /// A `Set-Cookie` header to send with the error (clearing an expired sign-in cookie).
     public var setCookie: String?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, diagnostics: [DiagnosticBody]? = nil) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, diagnostics: [DiagnosticBody]? = nil,
+                diagnosticsOmitted: Int = 0) {
         self.status = status; self.code = code; self.message = message; self.diagnostics = diagnostics
+        self.diagnosticsOmitted = diagnosticsOmitted > 0 ? diagnosticsOmitted : nil
     }
 
     struct Body: Encodable {
         var error: String
         var message: String
         var diagnostics: [DiagnosticBody]?
+        var diagnosticsOmitted: Int? = nil
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -29,7 +35,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"guarantor\"" }
         if let allow { headers[.allow] = allow }
         if let setCookie { headers[.setCookie] = setCookie }
-        let data = (try? JSONCoding.encoder.encode(Body(error: code, message: message, diagnostics: diagnostics))) ?? Data()
+        let data = (try? JSONCoding.encoder.encode(Body(error: code, message: message, diagnostics: diagnostics, diagnosticsOmitted: diagnosticsOmitted))) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

@@ -21,8 +21,12 @@ struct CompareRequest: Decodable {
 struct ScenarioListBody: Encodable { var scenarios: [ScenarioEntry] }
 struct VersionInfo: Encodable { var hash: String; var title: String; var createdAt: Int64; var createdBy: String }
 struct ScenarioDetailBody: Encodable { var name: String; var latest: ScenarioVersion; var versions: [VersionInfo] }
-/// `file` is the name the validated text has in `diagnostics` (others are scenarios it extends).
-struct ValidateBody: Encodable { var valid: Bool; var file: String; var title: String?; var diagnostics: [DiagnosticBody] }
+/// `file` is the name the validated text has in `diagnostics` (others are scenarios it extends);
+/// `diagnostics` holds the first `DiagnosticList.shownByDefault` problems in file order, and
+/// `diagnosticsOmitted` (present only then) counts the rest.
+struct ValidateBody: Encodable {
+    var valid: Bool; var file: String; var title: String?; var diagnostics: [DiagnosticBody]; var diagnosticsOmitted: Int? = nil
+}
 struct HealthBody: Encodable { var status: String; var version: String }
 
 /// A study as the API shows it: everything but the result itself, which has its own endpoint.

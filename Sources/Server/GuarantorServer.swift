@@ -144,7 +144,9 @@ public final class GuarantorServer: Sendable {
             let file = ScenarioLibrary.fileName(name)
             switch try await library.check(name: name, text: body.text) {
             case .valid(let s): return try Self.json(.ok, ValidateBody(valid: true, file: file, title: s.name, diagnostics: []))
-            case .invalid(let d): return try Self.json(.ok, ValidateBody(valid: false, file: file, title: nil, diagnostics: d))
+            case .invalid(let d, let omitted):
+                return try Self.json(.ok, ValidateBody(valid: false, file: file, title: nil, diagnostics: d,
+                                                       diagnosticsOmitted: omitted > 0 ? omitted : nil))
             }
         }
         router.get("/api/studies") { [self] _, context in
@@ -195,9 +197,11 @@ public final class GuarantorServer: Sendable {
     func save(name: String, text: String, by author: String) async throws -> (ScenarioVersion, created: Bool) {
         if let why = ScenarioName.problem(name) { throw APIError.unprocessable("bad_name", why) }
         switch try await library.check(name: name, text: text) {
-        case .invalid(let d):
+        case .invalid(let d, let omitted):
+            let total = d.count + omitted
             throw APIError(.unprocessableContent, "invalid_scenario",
-                           "the scenario has \(d.count) error\(d.count == 1 ? "" : "s"); nothing was saved", diagnostics: d)
+                           "the scenario has \(DiagnosticList.grouped(total)) error\(total == 1 ? "" : "s")\(omitted > 0 ? " (the first \(d.count) are listed)" : ""); nothing was saved",
+                           diagnostics: d, diagnosticsOmitted: omitted)
         case .valid(let s):
             let existed = try await store.version(name: name, hash: ContentHash.of(text)) != nil
             let limit = settings.limits.maxVersionsPerHolder
@@ -220,9 +224,9 @@ public final class GuarantorServer: Sendable {
         }
         switch try await library.check(name: name, text: v.text) {
         case .valid(let s): return (v, s)
-        case .invalid(let d):
+        case .invalid(let d, let omitted):
             throw APIError(.unprocessableContent, "invalid_scenario",
-                           "scenario `\(name)` no longer validates (has a scenario it extends changed?)", diagnostics: d)
+                           "scenario `\(name)` no longer validates (has a scenario it extends changed?)", diagnostics: d, diagnosticsOmitted: omitted)
         }
     }
 

@@ -9,7 +9,8 @@ enum OpenAPIDocument {
       description: |
         Scenarios (every version kept, addressed by the SHA-256 of its text), studies run
         in the background, comparisons, and the web pages. Errors are JSON
-        `{"error": CODE, "message": TEXT}` (plus `diagnostics` for an invalid scenario).
+        `{"error": CODE, "message": TEXT}` (plus `diagnostics` for an invalid scenario: its first
+        100 problems in file order, and `diagnosticsOmitted` counting the rest when there are more).
         Writing (saving, running, cancelling, comparing) needs `Authorization: Bearer TOKEN`;
         reading needs it too when the server runs with `--private-read`. An unknown token gets
         401 `bad_token`, an expired one 401 `token_expired` (tokens last 90 days unless
@@ -58,7 +59,8 @@ enum OpenAPIDocument {
                          internal_error]
                 - pattern: '^http_[0-9]{3}$'
             message: { type: string }
-            diagnostics: { type: array, items: { $ref: '#/components/schemas/Diagnostic' } }
+            diagnostics: { type: array, maxItems: 100, items: { $ref: '#/components/schemas/Diagnostic' } }
+            diagnosticsOmitted: { type: integer, minimum: 1, description: 'how many problems past the first 100 are not listed' }
         Diagnostic:
           type: object
           required: [file, line, column, message]
@@ -161,7 +163,7 @@ enum OpenAPIDocument {
               application/json:
                 schema: { type: object, required: [text], properties: { text: { type: string }, name: { type: string } } }
           responses:
-            '200': { description: '{"valid", "file", "title", "diagnostics": [Diagnostic]}' }
+            '200': { description: '{"valid", "file", "title", "diagnostics": [Diagnostic], "diagnosticsOmitted"?}: the first 100 problems in file order, and how many more there are' }
             '400': { $ref: '#/components/responses/Error' }
             '401': { $ref: '#/components/responses/Error' }
             '413': { $ref: '#/components/responses/Error' }

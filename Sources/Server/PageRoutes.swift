@@ -99,7 +99,8 @@ extension GuarantorServer {
                 let diagnostics = e.diagnostics ?? [DiagnosticBody(file: "", line: 0, column: 0, message: e.message)]
                 c["diagnostics"] = diagnostics.map(Pages.diagnostic)
                 c["hasProblems"] = true
-                c["problemCount"] = diagnostics.count
+                c["problemCount"] = diagnostics.count + (e.diagnosticsOmitted ?? 0)
+                c["omitted"] = Pages.omitted(e.diagnosticsOmitted ?? 0)
                 c["lineNumbers"] = Self.lineNumbers(text, errors: diagnostics.filter { $0.file == ScenarioLibrary.fileName(name) })
                 return pages.render("editor", c, status: e.status)
             }
@@ -116,10 +117,11 @@ extension GuarantorServer {
             var c = editorContext(context, name: given, text: text, isNew: true)
             c["action"] = "/scenarios"
             c["checked"] = true
-            if case .invalid(let d) = try await library.check(name: name, text: text) {
+            if case .invalid(let d, let omitted) = try await library.check(name: name, text: text) {
                 c["diagnostics"] = d.map(Pages.diagnostic)
                 c["hasProblems"] = true
-                c["problemCount"] = d.count
+                c["problemCount"] = d.count + omitted
+                c["omitted"] = Pages.omitted(omitted)
                 c["lineNumbers"] = Self.lineNumbers(text, errors: d.filter { $0.file == ScenarioLibrary.fileName(name) })
             }
             return pages.render("editor", c)

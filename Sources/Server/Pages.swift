@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import ScenarioSpec
 import Store
 
 /// The web pages: Mustache templates, compiled once. Every value goes in
@@ -42,6 +43,7 @@ struct Pages: Sendable {
                          "code": error.code, "message": error.message,
                          "diagnostics": (error.diagnostics ?? []).map(Self.diagnostic),
                          "hasProblems": !(error.diagnostics ?? []).isEmpty,
+                         "omitted": Self.omitted(error.diagnosticsOmitted ?? 0),
                          // On a page, "needs a token" means: sign in (with a new one if it expired).
                          "signIn": error.status == .unauthorized && error.code != "token_expired",
                          "expired": error.code == "token_expired"], status: error.status)
@@ -54,6 +56,11 @@ struct Pages: Sendable {
 
     static func diagnostic(_ d: DiagnosticBody) -> [String: Any] {
         ["file": d.file, "line": d.line, "column": d.column, "message": d.message, "placed": !d.file.isEmpty]
+    }
+
+    /// The line after a list cut at `DiagnosticList.shownByDefault` problems, or false.
+    static func omitted(_ n: Int) -> Any {
+        n > 0 ? "... and \(DiagnosticList.grouped(n)) more not shown" as Any : false
     }
 }
 
@@ -133,7 +140,7 @@ enum PageTemplates {
     <div id="validation" class="{{#hasProblems}}invalid{{/hasProblems}}" role="status" aria-live="polite">
     <p id="validity">{{#checked}}{{#hasProblems}}{{problemCount}} problem(s):{{/hasProblems}}{{^diagnostics}}Valid scenario.{{/diagnostics}}{{/checked}}</p>
     <ul id="diagnostics">{{#diagnostics}}<li data-line="{{line}}">{{#placed}}<a href="#" data-line="{{line}}">{{file}}:{{line}}:{{column}}</a> {{/placed}}{{message}}</li>
-    {{/diagnostics}}</ul>
+    {{/diagnostics}}{{#omitted}}<li class="omitted">{{omitted}}</li>{{/omitted}}</ul>
     </div>
     <p><button type="submit" name="action" value="save">Save version</button>
     <button type="submit" formaction="/validate" name="action" value="check">Check</button></p>
@@ -207,7 +214,7 @@ enum PageTemplates {
     {{#expired}}<p class="error">{{message}}.</p>
     <p>You are signed out; <a href="/login">sign in</a> with a new token.</p>{{/expired}}
     {{^signIn}}{{^expired}}<p class="error">{{message}}</p>{{/expired}}{{/signIn}}
-    {{#hasProblems}}<ul>{{#diagnostics}}<li>{{file}}:{{line}}:{{column}}: {{message}}</li>{{/diagnostics}}</ul>{{/hasProblems}}
+    {{#hasProblems}}<ul>{{#diagnostics}}<li>{{file}}:{{line}}:{{column}}: {{message}}</li>{{/diagnostics}}{{#omitted}}<li>{{omitted}}</li>{{/omitted}}</ul>{{/hasProblems}}
     <p><a href="/">Back to the library</a></p>
     {{> footer}}
     """

@@ -8,10 +8,17 @@ import Store
 struct ScenarioLibrary: Sendable {
     let store: any GuarantorStore
 
-    /// The outcome of checking one text: the scenario, or every problem at its place.
+    /// The outcome of checking one text: the scenario, or its problems at their places: the
+    /// first `DiagnosticList.shownByDefault` in file order, and how many more there are (a text
+    /// with 100,000 errors made answers of megabytes).
     enum Checked {
         case valid(Scenario)
-        case invalid([DiagnosticBody])
+        case invalid([DiagnosticBody], omitted: Int)
+
+        static func invalid(_ all: [DiagnosticBody]) -> Checked {
+            let shown = Array(all.prefix(DiagnosticList.shownByDefault))
+            return .invalid(shown, omitted: all.count - shown.count)
+        }
     }
 
     /// The file name a library scenario has for the loader (and in diagnostics).
@@ -48,7 +55,8 @@ struct ScenarioLibrary: Sendable {
                                             message: "the scenario's name (its title) has \(s.name.count) characters; this server takes at most \(Self.maxTitleLength)")])
         case .success(let s): return .valid(s)
         case .failure(let list):
-            return .invalid(list.diagnostics.map { DiagnosticBody(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
+            return .invalid(list.diagnostics.prefix(DiagnosticList.shownByDefault).map { DiagnosticBody(file: $0.file, line: $0.line, column: $0.column, message: $0.message) },
+                            omitted: max(0, list.diagnostics.count - DiagnosticList.shownByDefault))
         }
     }
 
@@ -144,8 +152,9 @@ struct ScenarioLibrary: Sendable {
             case .valid(let s):
                 _ = try await store.saveScenario(name: f.name, title: s.name, text: f.text, by: "bundled")
                 saved.append(f.name)
-            case .invalid(let d):
-                problems.append(d.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n"))
+            case .invalid(let d, let omitted):
+                problems.append(d.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
+                                + (omitted > 0 ? "\n" + DiagnosticList.moreLine(omitted: omitted, total: d.count + omitted, file: ScenarioLibrary.fileName(f.name)) : ""))
             }
         }
         return (saved, problems)

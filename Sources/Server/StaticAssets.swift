@@ -64,7 +64,13 @@ enum StaticAssets {
               errorsByLine[d.line] = (errorsByLine[d.line] ? errorsByLine[d.line] + "\n" : "") + d.message;
             }
           });
-          validity.textContent = result.valid ? "Valid scenario: " + result.title : result.diagnostics.length + " problem(s):";
+          if (result.diagnosticsOmitted) {
+            var more = document.createElement("li");
+            more.className = "omitted";
+            more.textContent = "... and " + result.diagnosticsOmitted.toLocaleString("en-US") + " more not shown";
+            list.appendChild(more);
+          }
+          validity.textContent = result.valid ? "Valid scenario: " + result.title : (result.diagnostics.length + (result.diagnosticsOmitted || 0)) + " problem(s):";
           box.className = result.valid ? "valid" : "invalid";
           drawGutter();
         };

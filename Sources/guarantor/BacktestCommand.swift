@@ -55,13 +55,13 @@ struct BacktestCommand: AsyncParsableCommand {
             let outcome: CaseOutcome
             switch CaseOutcome.parse(try readEvidenceFile(file), file: file, name: name) {
             case .success(let o): outcome = o
-            case .failure(let list): throw EvidenceCommandError(description: list.description)
+            case .failure(let list): throw EvidenceCommandError(description: list.text(file: file))
             }
             let scenarioPath = PathText.resolve(outcome.scenario, relativeTo: file)
             let scenario: Scenario
             switch ScenarioLoader.load(path: scenarioPath) {
             case .success(let s): scenario = s
-            case .failure(let list): throw EvidenceCommandError(description: list.description)
+            case .failure(let list): throw EvidenceCommandError(description: CLI.scenarioErrors(list, file: scenarioPath))
             }
             let problems = outcome.problems(with: scenario, file: file)
             guard problems.isEmpty else { throw EvidenceCommandError(description: problems.joined(separator: "\n")) }

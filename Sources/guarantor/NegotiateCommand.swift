@@ -28,6 +28,7 @@ struct NegotiateCommand: AsyncParsableCommand {
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "text, json, markdown or html.") var format: NegotiationFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
+    @Flag(help: "Print every error of an invalid file, not only the first \(DiagnosticList.shownByDefault).") var allErrors = false
 
     func validate() throws {
         try CLI.checkSeed(seed)
@@ -56,7 +57,8 @@ struct NegotiateCommand: AsyncParsableCommand {
         switch NegotiationLoader.parse(text: text, file: file) {
         case .success(let s): spec = s
         case .failure(let list):
-            Terminal.error(list.description)
+            Terminal.error(list.text(limit: allErrors ? nil : DiagnosticList.shownByDefault, file: file,
+                                     hint: "`--all-errors` lists every one"))
             throw ExitCode(1)
         }
         var options = spec.options

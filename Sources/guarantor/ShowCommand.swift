@@ -16,7 +16,7 @@ struct ShowCommand: AsyncParsableCommand {
         switch ScenarioLoader.load(path: file) {
         case .success(let s): print(ScenarioSummary.text(s))
         case .failure(let list):
-            Terminal.error(list.description)
+            Terminal.error(CLI.scenarioErrors(list, file: file))
             throw ExitCode(1)
         }
     }

@@ -93,10 +93,18 @@ enum CLI {
         switch ScenarioLoader.load(path: path) {
         case .success(let s): return s
         case .failure(let list):
-            Terminal.error(list.description)
+            Terminal.error(scenarioErrors(list, file: path))
             if let hint = notAScenarioHint(path) { Terminal.error(hint) }
             throw ExitCode(1)
         }
+    }
+
+    /// A scenario's errors as every command but `validate --all-errors` prints them: the first
+    /// `DiagnosticList.shownByDefault` in file order, then a line counting the rest and saying
+    /// how to list them all.
+    static func scenarioErrors(_ list: DiagnosticList, file: String, all: Bool = false, fromValidate: Bool = false) -> String {
+        let hint = fromValidate ? "`--all-errors` lists every one" : "`guarantor validate --all-errors \(file)` lists every one"
+        return list.text(limit: all ? nil : DiagnosticList.shownByDefault, file: file, hint: hint)
     }
 
     /// A hint when a file that fails as a scenario is another of the tool's

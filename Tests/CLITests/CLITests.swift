@@ -32,12 +32,20 @@ enum CLI {
         p.arguments = args
         if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.currentDirectoryURL = URL(fileURLWithPath: root)
-        let out = Pipe(), err = Pipe()
+        // Standard error goes to a file: with a pipe, a child that wrote more than the pipe holds
+        // (64 KiB) to standard error waited forever while this read its standard output.
+        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-cli-stderr-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: errURL.path, contents: nil), let err = try? FileHandle(forWritingTo: errURL) else {
+            throw CLIProblem("cannot create a file for standard error in \(errURL.deletingLastPathComponent().path)")
+        }
+        defer { try? FileManager.default.removeItem(at: errURL) }
+        let out = Pipe()
         p.standardOutput = out; p.standardError = err
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        try? err.close()
+        let e = (try? Data(contentsOf: errURL)) ?? Data()
         return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }
@@ -268,5 +276,41 @@ struct CLITests {
             #expect(full.status == 1 && full.stderr.contains("cannot write `/dev/full`"), "\(full.stderr)")
             #expect(stat("/dev/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/full is no longer a device")
         }
+    }
+
+    /// A fuzzed file with 300,000 errors printed every one of them. Every command prints a
+    /// file's first 100 errors in file order and a line counting the rest; `validate
+    /// --all-errors` prints them all.
+    @Test func longErrorListsAreCutAtTheFirstHundred() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let minimal = try String(contentsOfFile: CLI.root + "/Tests/ScenarioSpecTests/Cases/minimal.yaml", encoding: .utf8)
+        let file = dir.appendingPathComponent("many.yaml").path
+        try (minimal + (1...5_000).map { "bogus_\($0): 1\n" }.joined()).write(toFile: file, atomically: true, encoding: .utf8)
+        let note = "\(file): note: 4,900 more errors not shown (5,000 in all); "
+        let r = try CLI.run(["validate", file])
+        #expect(r.status == 1)
+        var lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 101, "\(lines.count) lines")
+        #expect(lines.first?.hasPrefix("\(file):40:1: error: unknown key `bogus_1`") == true)
+        #expect(lines[99].hasPrefix("\(file):139:1: error: unknown key `bogus_100`"))
+        #expect(lines.last == note + "`--all-errors` lists every one")
+        let all = try CLI.run(["validate", "--all-errors", file])
+        #expect(all.status == 1)
+        lines = all.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5_000 && lines.last?.hasPrefix("\(file):5039:1: error: unknown key `bogus_5000`") == true)
+        for command in [["study", file, "--quiet"], ["show", file], ["compare", file, file, "--quiet"]] {
+            let c = try CLI.run(command)
+            #expect(c.status == 1)
+            let out = c.stderr.split(separator: "\n").map(String.init)
+            let printed = out.filter { $0.contains(": error: ") }.count
+            #expect(printed == (command[0] == "compare" ? 200 : 100), "\(command[0]): \(printed) errors printed")
+            #expect(out.contains(note + "`guarantor validate --all-errors \(file)` lists every one"), "\(command[0]): \(out.suffix(2))")
+        }
+        // A file with 100 errors or fewer is printed whole, with no note.
+        try (minimal + (1...100).map { "bogus_\($0): 1\n" }.joined()).write(toFile: file, atomically: true, encoding: .utf8)
+        let hundred = try CLI.run(["validate", file])
+        #expect(hundred.stderr.split(separator: "\n").count == 100 && !hundred.stderr.contains("note:"))
     }
 }

@@ -485,6 +485,32 @@ struct APITests {
         }
     }
 
+    /// A text with thousands of errors made answers of megabytes: the API lists the first 100
+    /// in file order and counts the rest in `diagnosticsOmitted`, and so do the pages.
+    @Test func longErrorListsAreCutAtTheFirstHundred() async throws {
+        let t = try await TestServer.make()
+        let text = variantText + (1...250).map { "bogus_\($0): 1\n" }.joined()
+        try await t.test { client in
+            let v = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders, body: json(["text": text, "name": "many"]))
+            #expect(v.status == .ok && v.object["valid"] as? Bool == false)
+            let d = (v.object["diagnostics"] as? [[String: Any]]) ?? []
+            #expect(d.count == 100 && v.object["diagnosticsOmitted"] as? Int == 150, "\(d.count) \(v.object["diagnosticsOmitted"] ?? "none")")
+            #expect(d.first?["line"] as? Int == 4 && d.last?["line"] as? Int == 103)
+            let saved = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth, body: json(["name": "many", "text": text]))
+            let o = expectError(saved, .unprocessableContent, "invalid_scenario")
+            #expect((o["diagnostics"] as? [[String: Any]])?.count == 100 && o["diagnosticsOmitted"] as? Int == 150)
+            #expect(o["message"] as? String == "the scenario has 250 errors (the first 100 are listed); nothing was saved")
+            let few = try await client.execute(uri: "/api/validate", method: .post, headers: jsonHeaders, body: json(["text": invalidText]))
+            #expect(few.object["diagnosticsOmitted"] == nil && few.text.contains("diagnosticsOmitted") == false)
+            let page = try await client.execute(uri: "/validate", method: .post,
+                                                headers: [.authorization: "Bearer \(t.token)", .contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "name=many&text=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("250 problem(s):") && page.text.contains("... and 150 more not shown"))
+            #expect(page.text.components(separatedBy: "<li data-line=").count - 1 == 100)
+        }
+    }
+
     /// The API takes the seeds a scenario file takes, 0 to 2^63-1, and no
     /// others (the JSON decoder alone would take up to 2^64-1).
     @Test func seedsTakeTheRangeOfScenarioFiles() async throws {

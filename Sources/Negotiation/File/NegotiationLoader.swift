@@ -83,7 +83,7 @@ struct NegotiationDecoder {
         if let n = m.optional("status_quo_probability") {
             if let v = reader.number(n, what: "`model.status_quo_probability`") {
                 if (0...1).contains(v) { o.statusQuoProbability = v } else {
-                    reader.error(n, "`model.status_quo_probability` is a probability and must lie between 0 and 1 (got \(Format.number(v)))")
+                    reader.error(n, "`model.status_quo_probability` is a probability and must lie between 0 and 1 (got \(reader.spelled(n, v)))")
                     ok = false
                 }
             } else { ok = false }
@@ -91,7 +91,7 @@ struct NegotiationDecoder {
         if let n = m.optional("convergence_tolerance") {
             if let v = reader.number(n, what: "`model.convergence_tolerance`") {
                 if v >= 0 && v <= 1 { o.convergenceTolerance = v } else {
-                    reader.error(n, "`model.convergence_tolerance` is a share of the scale and must lie between 0 and 1 (got \(Format.number(v)))")
+                    reader.error(n, "`model.convergence_tolerance` is a share of the scale and must lie between 0 and 1 (got \(reader.spelled(n, v)))")
                     ok = false
                 }
             } else { ok = false }
@@ -218,7 +218,7 @@ struct NegotiationDecoder {
     func capability(_ node: SpecNode) -> Distribution? {
         guard let d = reader.uncertain(node, what: "`capability`", domain: .nonNegative) else { return nil }
         if d.quantile(0.95) > Self.maxCapability {
-            reader.error(node, "`capability` must stay below \(Format.number(Self.maxCapability)) (only ratios matter: use a smaller unit)")
+            reader.error(node, "`capability` must stay below \(Format.message(Self.maxCapability)) (only ratios matter: use a smaller unit)")
             return nil
         }
         return d
@@ -255,7 +255,7 @@ struct NegotiationDecoder {
         }
         let lo = d.quantile(0.05), hi = d.quantile(0.95)
         if lo < scale.lowerBound - 1e-9 || hi > scale.upperBound + 1e-9 {
-            reader.error(node, "\(what) must stay on the scale, 0 (`\(issue.points.first?.id ?? "")`) to \(Format.number(scale.upperBound)) (`\(issue.points.last?.id ?? "")`), but its 5th-95th percentiles are \(Format.number(lo)) to \(Format.number(hi))")
+            reader.error(node, "\(what) must stay on the scale, 0 (`\(issue.points.first?.id ?? "")`) to \(Format.message(scale.upperBound)) (`\(issue.points.last?.id ?? "")`), but its 5th-95th percentiles are \(Format.message(lo)) to \(Format.message(hi))")
             return nil
         }
         return d

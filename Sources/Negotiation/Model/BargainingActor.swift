@@ -1,3 +1,5 @@
+import GuarantorModel
+
 /// One stakeholder on one issue, as the expected-utility model sees it
 /// (Bueno de Mesquita 1994; Scholz, Calbert & Smith 2011, section 2).
 ///
@@ -37,13 +39,13 @@ extension BargainingActor {
         }
         for a in actors {
             if !a.capability.isFinite || a.capability < 0 {
-                return BargainingInputError("capability of '\(a.name)' must be a finite number >= 0 (got \(a.capability))")
+                return BargainingInputError("capability of '\(a.name)' must be a finite number >= 0 (got \(Format.message(a.capability)))")
             }
             if !a.position.isFinite {
-                return BargainingInputError("position of '\(a.name)' must be a finite number (got \(a.position))")
+                return BargainingInputError("position of '\(a.name)' must be a finite number (got \(Format.message(a.position)))")
             }
             if !a.salience.isFinite || a.salience < 0 || a.salience > 1 {
-                return BargainingInputError("salience of '\(a.name)' must lie in [0, 1] (got \(a.salience))")
+                return BargainingInputError("salience of '\(a.name)' must lie in [0, 1] (got \(Format.message(a.salience)))")
             }
         }
         if !(actors.reduce(0) { $0 + $1.votingWeight } > 0) {

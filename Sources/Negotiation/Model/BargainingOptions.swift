@@ -1,3 +1,5 @@
+import GuarantorModel
+
 /// The choices the publications leave open, each named after the reading it
 /// follows. The defaults are Scholz, Calbert & Smith's (2011) reading; the
 /// long justification of every case is in docs/negotiation.md.
@@ -113,13 +115,13 @@ public struct BargainingOptions: Hashable, Sendable, Codable {
     /// Problems with the numbers, in words a user can act on; nil when valid.
     public var problem: String? {
         if !(0...1).contains(statusQuoProbability) {
-            return "status quo probability Q must lie in [0, 1] (got \(statusQuoProbability))"
+            return "status quo probability Q must lie in [0, 1] (got \(Format.message(statusQuoProbability)))"
         }
         if maximumRounds < 1 || maximumRounds > 10_000 {
             return "rounds must be between 1 and 10000 (got \(maximumRounds))"
         }
         if !(convergenceTolerance >= 0) || !convergenceTolerance.isFinite {
-            return "convergence tolerance must be a finite number >= 0 (got \(convergenceTolerance))"
+            return "convergence tolerance must be a finite number >= 0 (got \(Format.message(convergenceTolerance)))"
         }
         if stableRounds < 1 { return "stable rounds must be at least 1 (got \(stableRounds))" }
         return nil
