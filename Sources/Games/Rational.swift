@@ -9,12 +9,25 @@ import BigInt
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
     private let n: Int
     private let d: Int
-    /// Set only when the value does not fit in machine integers.
+    /// Set only when the value does not fit in machine integers. A reference, so a `Rational`
+    /// is three words and copying one (the solvers' tableaux copy millions) is cheap.
     private let big: Big?
 
-    private struct Big: Sendable, Hashable {
+    private final class Big: Sendable, Hashable {
         let n: BigInt
         let d: BigInt
+
+        init(n: BigInt, d: BigInt) {
+            self.n = n
+            self.d = d
+        }
+
+        static func == (a: Big, b: Big) -> Bool { a.n == b.n && a.d == b.d }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(n)
+            hasher.combine(d)
+        }
     }
 
     public var numerator: BigInt { big?.n ?? BigInt(n) }
@@ -51,19 +64,23 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         big = nil
     }
 
+    /// Binary (Stein's) gcd: shifts and subtractions, no hardware division (the solvers spend
+    /// much of their time here, and a 64-bit division costs tens of cycles).
+    @inline(__always)
     private static func gcd(_ a: Int, _ b: Int) -> Int {
-        var a = a.magnitude, b = b.magnitude
-        while b != 0 { (a, b) = (b, a % b) }
-        return Int(a)
-    }
-
-    /// From machine integers (`d != 0`, neither is Int.min).
-    private init(smallNormalising n: Int, _ d: Int) {
-        var n = n, d = d
-        if d < 0 { n = -n; d = -d }
-        if n == 0 { self.init(small: 0, 1); return }
-        let g = Rational.gcd(n, d)
-        self.init(small: n / g, d / g)
+        var u = a.magnitude, v = b.magnitude
+        if u == 0 { return Int(v) }
+        if v == 0 { return Int(u) }
+        let shift = (u | v).trailingZeroBitCount
+        u >>= u.trailingZeroBitCount
+        repeat {
+            // Both odd here; (u, v) becomes (min, |u - v|), written without branches.
+            v >>= v.trailingZeroBitCount
+            let low = min(u, v)
+            v = u > v ? u &- v : v &- u
+            u = low
+        } while v != 0
+        return Int(u << shift)
     }
 
     /// Callers guarantee `denominator != 0`.
@@ -122,12 +139,28 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             if a.d == 1 && b.d == 1 {
                 let (s, o) = a.n.addingReportingOverflow(b.n)
                 if !o && s != Int.min { return Rational(small: s, 1) }
+            } else if a.d == 1 || b.d == 1 {
+                // x + y/e = (x e + y)/e is already in lowest terms: gcd(x e + y, e) = gcd(y, e) = 1.
+                let (x, y, e) = a.d == 1 ? (a.n, b.n, b.d) : (b.n, a.n, a.d)
+                let (p, o1) = x.multipliedReportingOverflow(by: e)
+                let (s, o2) = p.addingReportingOverflow(y)
+                if !(o1 || o2) && s != Int.min { return Rational(small: s, e) }
             } else {
-                let (x, o1) = a.n.multipliedReportingOverflow(by: b.d)
-                let (y, o2) = b.n.multipliedReportingOverflow(by: a.d)
-                let (num, o3) = x.addingReportingOverflow(y)
-                let (den, o4) = a.d.multipliedReportingOverflow(by: b.d)
-                if !(o1 || o2 || o3 || o4) && num != Int.min { return Rational(smallNormalising: num, den) }
+                // Knuth's addition (TAOCP vol. 2, 4.5.1): with g = gcd(a.d, b.d) and
+                // t = a.n (b.d/g) + b.n (a.d/g), the sum is t / (a.d/g * b.d) and its only
+                // common factors lie in gcd(t, g): a gcd of the denominators and one of t with
+                // the (small) g replace a gcd of the full cross products.
+                let g = gcd(a.d, b.d)
+                let ad = g == 1 ? a.d : a.d / g, bd = g == 1 ? b.d : b.d / g
+                let (x, o1) = a.n.multipliedReportingOverflow(by: bd)
+                let (y, o2) = b.n.multipliedReportingOverflow(by: ad)
+                let (t, o3) = x.addingReportingOverflow(y)
+                if !(o1 || o2 || o3) && t != Int.min {
+                    if t == 0 { return Rational(small: 0, 1) }
+                    let g2 = g == 1 ? 1 : gcd(t % g, g)
+                    let (den, o4) = ad.multipliedReportingOverflow(by: g2 == 1 ? b.d : b.d / g2)
+                    if !o4 { return Rational(small: g2 == 1 ? t : t / g2, den) }
+                }
             }
         }
         return Rational(normalising: a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
@@ -144,9 +177,18 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         if a.isZero || b.isZero { return .zero }
         if a.big == nil && b.big == nil {
             // Cross-cancel first so the products stay small.
-            let g1 = gcd(a.n, b.d), g2 = gcd(b.n, a.d)
-            let (num, o1) = (a.n / g1).multipliedReportingOverflow(by: b.n / g2)
-            let (den, o2) = (a.d / g2).multipliedReportingOverflow(by: b.d / g1)
+            // (Divisions only where a factor is common: a hardware division costs tens of cycles.)
+            var an = a.n, ad = a.d, bn = b.n, bd = b.d
+            if bd != 1 {
+                let g1 = gcd(an, bd)
+                if g1 != 1 { an /= g1; bd /= g1 }
+            }
+            if ad != 1 {
+                let g2 = gcd(bn, ad)
+                if g2 != 1 { bn /= g2; ad /= g2 }
+            }
+            let (num, o1) = an.multipliedReportingOverflow(by: bn)
+            let (den, o2) = ad.multipliedReportingOverflow(by: bd)
             if !(o1 || o2) && num != Int.min { return Rational(small: num, den) }
         }
         return Rational(normalising: a.numerator * b.numerator, a.denominator * b.denominator)

@@ -29,6 +29,45 @@ import Testing
         #expect(big * Rational(BigInt(3).power(100)) == Rational(BigInt(2).power(200)))
     }
 
+    /// The machine-integer fast paths (binary gcd, Knuth's addition, cross-cancelled products)
+    /// give exactly the normalised value the `BigInt` formulas give, near overflow included.
+    @Test func fastPathsAgreeWithBigIntArithmetic() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        let edges: [Int] = [0, 1, 2, 3, 5, 6, 12, 60, 1 << 31 - 1, 1 << 31, 1 << 32 + 1, 3_037_000_499, 3_037_000_500,
+                            1 << 62, Int.max / 3, Int.max / 2, Int.max - 1, Int.max]
+        func integer() -> Int {
+            switch next() % 4 {
+            case 0: return Int(next() % 13)
+            case 1: return Int(next() % 1000)
+            case 2: return edges[Int(next() % UInt64(edges.count))]
+            default: return Int(truncatingIfNeeded: next() << 11) & Int.max
+            }
+        }
+        func value() throws -> Rational {
+            let n = integer(), d = max(1, integer())
+            return try #require(Rational(BigInt(next() % 2 == 0 ? n : -n), BigInt(d)))
+        }
+        for _ in 0..<2_000 {
+            let a = try value(), b = try value()
+            let (an, ad, bn, bd) = (a.numerator, a.denominator, b.numerator, b.denominator)
+            let sum = try #require(Rational(an * bd + bn * ad, ad * bd))
+            let difference = try #require(Rational(an * bd - bn * ad, ad * bd))
+            let product = try #require(Rational(an * bn, ad * bd))
+            #expect(a + b == sum && (a + b).description == sum.description, "\(a) + \(b)")
+            #expect(a - b == difference && (a - b).description == difference.description, "\(a) - \(b)")
+            #expect(a * b == product && (a * b).description == product.description, "\(a) * \(b)")
+            if !b.isZero {
+                let quotient = try #require(Rational(an * bd, ad * bn))
+                #expect(a / b == quotient && (a / b).description == quotient.description, "\(a) / \(b)")
+            }
+            #expect((a < b) == (an * bd < bn * ad), "\(a) < \(b)")
+        }
+    }
+
     @Test func convertsDoubles() {
         #expect(Rational(exactly: 0.5)?.description == "1/2")
         #expect(Rational(exactly: -3.0)?.description == "-3")
