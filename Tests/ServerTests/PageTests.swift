@@ -267,7 +267,10 @@ struct PageTests {
     /// cookie is left alone and the page does not say who is signed in.
     @Test func aTimedOutRequestIsLikeOtherErrors() async throws {
         var slow: SlowTokenStore?
-        let t = try await TestServer.make(configure: { $0.requestTimeoutSeconds = 0.05 }, loadBundled: false) { base in
+        // A timeout long enough that the sign-in has asked the store before it
+        // fires, however loaded the machine (at 0.05 s, a loaded run once timed
+        // out first, so the error middleware's lookup took the hanging delay).
+        let t = try await TestServer.make(configure: { $0.requestTimeoutSeconds = 1 }, loadBundled: false) { base in
             let store = SlowTokenStore(base, tokenDelay: .seconds(60))
             slow = store
             return store
