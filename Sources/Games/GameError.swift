@@ -55,7 +55,7 @@ public enum GameLimits {
     public static let maxSequentialEquilibria = 10_000
     /// Most pivots of one Lemke path (a safety net; Lemke paths are finite).
     public static let maxPivots = 1_000_000
-    /// Work budget of one solve, in tableau-entry updates (about 25 s in a release build);
+    /// Work budget of one solve, in tableau-entry updates (7 to 25 s in a release build);
     /// a larger problem stops with an error instead of running for hours. The Lemke solvers
     /// weigh each update by the size of its exact numbers (`Rational.cost`).
     public static let maxWork = 60_000_000
