@@ -1,0 +1,1 @@
+../GuarantorModel/ReadableNumber.swift
