@@ -1,4 +1,5 @@
 import Foundation
+import GuarantorModel
 import HTTPTypes
 import Hummingbird
 import NIOHTTP1
@@ -493,9 +494,7 @@ struct Access {
 }
 
 enum Format {
-    /// Whole seconds without a fraction; never traps (infinity and huge values print as they are).
-    static func seconds(_ s: Double) -> String {
-        guard s.isFinite, abs(s) < 1e15 else { return String(describing: s) }
-        return s == s.rounded() ? String(Int64(s)) : String(format: "%.1f", s)
-    }
+    /// Whole seconds without a fraction, others as a person reads them (`0.001`, not the
+    /// `0.0` one decimal gave for `--request-timeout 0.001`); never traps.
+    static func seconds(_ s: Double) -> String { GuarantorModel.Format.message(s) }
 }

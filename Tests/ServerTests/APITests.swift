@@ -646,6 +646,8 @@ struct APITests {
             let r = try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
                                              body: json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 20]))
             expectError(r, .requestTimeout, "request_timeout")
+            // The limit as given, not rounded to one decimal ("0.0 s").
+            #expect(r.text.contains("longer than 0.001 s (--request-timeout)"), "\(r.text)")
         }
     }
 }
