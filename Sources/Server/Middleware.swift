@@ -293,41 +293,56 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
-        if Self.openPaths.contains(request.uri.path) { return try await next(request, context) }
-        if let header = request.headers[.authorization] {
-            guard let secret = Self.bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else {
-                throw try await refusal(APIError(.unauthorized, "bad_token",
-                                                 "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`"), request)
-            }
-            if token.isExpired() {
-                await expiryWatch.expiredTokenSeen()
-                throw try await refusal(APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)), request)
-            }
+        switch try await Self.lookUp(request, store: store) {
+        case .none:
+            return try await next(request, context)
+        case .unknownBearer:
+            throw try await refusal(APIError(.unauthorized, "bad_token",
+                                             "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`"), request)
+        case .bearer(let token) where token.isExpired():
+            await expiryWatch.expiredTokenSeen()
+            throw try await refusal(APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)), request)
+        case .bearer(let token):
             context.token = token
             context.signIn.record(.signedIn(token))
             return try await next(request, context)
-        }
-        guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else {
+        case .cookie(.signedIn(let token)):
+            // Signed in, so that an error page, this one included, shows who.
+            context.signIn.record(.signedIn(token))
+            if let why = Self.crossSiteProblem(request) {
+                throw try await refusal(APIError(.forbidden, "cross_origin", why), request)
+            }
+            context.token = token
             return try await next(request, context)
-        }
-        let found = try await store.token(hash: Tokens.hash(secret))
-        guard let token = found, !token.isExpired() else {
+        case .cookie(let finding):
             // A stale or expired cookie: carry on signed out, and have the
             // browser drop it (`ErrorMiddleware` does the same for an error).
             // A page says once that the sign-in expired (`base`).
-            context.signIn.record(found.map { .expiredCookie($0) } ?? .staleCookie)
-            if found != nil { await expiryWatch.expiredTokenSeen() }
+            context.signIn.record(finding)
+            if case .expiredCookie = finding { await expiryWatch.expiredTokenSeen() }
             var response = try await next(request, context)
             Self.answerCookie(&response.headers, request, context.signIn.current)
             return response
         }
-        // Signed in, so that an error page, this one included, shows who.
-        context.signIn.record(.signedIn(token))
-        if let why = Self.crossSiteProblem(request) {
-            throw try await refusal(APIError(.forbidden, "cross_origin", why), request)
+    }
+
+    /// The request's token as the store knows it: none (an open path, or no
+    /// token), a bearer token (known, expired or not) or an unknown one, or
+    /// what the sign-in cookie holds. `handle` refuses what needs refusing;
+    /// `ErrorMiddleware` looks again with it after a timeout (`finding`).
+    enum Lookup {
+        case none, unknownBearer, bearer(TokenRecord), cookie(SignInRecord.Finding)
+    }
+
+    static func lookUp(_ request: Request, store: any GuarantorStore) async throws -> Lookup {
+        if openPaths.contains(request.uri.path) { return .none }
+        if let header = request.headers[.authorization] {
+            guard let secret = bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else { return .unknownBearer }
+            return .bearer(token)
         }
-        context.token = token
-        return try await next(request, context)
+        guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else { return .none }
+        guard let token = try await store.token(hash: Tokens.hash(secret)) else { return .cookie(.staleCookie) }
+        return .cookie(token.isExpired() ? .expiredCookie(token) : .signedIn(token))
     }
 
     /// What a response says about a stale or expired sign-in cookie (nothing,
@@ -348,20 +363,15 @@ struct AuthMiddleware: RouterMiddleware {
         headers[.setCookie] = Tokens.clearCookie
     }
 
-    /// What the request's token (header or cookie) makes of it, looked up in
-    /// the store as `handle` does, without refusing anything: nil for the
-    /// paths that never look, for no token, and for a header whose token is
-    /// unknown or expired (`handle` refuses those).
+    /// What `handle` records of the request's sign-in, without refusing
+    /// anything: nil for no token, and for a bearer token that is unknown or
+    /// expired (`handle` refuses those).
     static func finding(for request: Request, store: any GuarantorStore) async throws -> SignInRecord.Finding? {
-        if openPaths.contains(request.uri.path) { return nil }
-        if let header = request.headers[.authorization] {
-            guard let secret = bearer(header), let token = try await store.token(hash: Tokens.hash(secret)),
-                  !token.isExpired() else { return nil }
-            return .signedIn(token)
+        switch try await lookUp(request, store: store) {
+        case .bearer(let token) where !token.isExpired(): return .signedIn(token)
+        case .cookie(let finding): return finding
+        case .none, .unknownBearer, .bearer: return nil
         }
-        guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else { return nil }
-        guard let token = try await store.token(hash: Tokens.hash(secret)) else { return .staleCookie }
-        return token.isExpired() ? .expiredCookie(token) : .signedIn(token)
     }
 
     /// `error`, or 413 if the request's body is over the limit: the body limit comes first.
