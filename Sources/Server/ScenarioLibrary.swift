@@ -15,7 +15,7 @@ struct ScenarioLibrary: Sendable {
         case valid(Scenario)
         case invalid([DiagnosticBody], omitted: Int)
 
-        static func invalid(_ all: [DiagnosticBody]) -> Checked {
+        static func invalid<All: Collection>(_ all: All) -> Checked where All.Element == DiagnosticBody {
             let shown = Array(all.prefix(DiagnosticList.shownByDefault))
             return .invalid(shown, omitted: all.count - shown.count)
         }
@@ -55,8 +55,7 @@ struct ScenarioLibrary: Sendable {
                                             message: "the scenario's name (its title) has \(s.name.count) characters; this server takes at most \(Self.maxTitleLength)")])
         case .success(let s): return .valid(s)
         case .failure(let list):
-            return .invalid(list.diagnostics.prefix(DiagnosticList.shownByDefault).map { DiagnosticBody(file: $0.file, line: $0.line, column: $0.column, message: $0.message) },
-                            omitted: max(0, list.diagnostics.count - DiagnosticList.shownByDefault))
+            return .invalid(list.diagnostics.lazy.map { DiagnosticBody(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
         }
     }
 
