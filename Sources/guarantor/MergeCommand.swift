@@ -71,12 +71,7 @@ struct MergeCommand: AsyncParsableCommand {
         }
         var result = StudyResult.summarise(plan: plan, accumulator: acc, seed: seed)
         AggressorDecision.annotate(&result, plan: plan, accumulator: acc, seed: seed)
-        try Terminal.emit(Render.study(result, format: format), to: output)
-        if let output { Terminal.error("wrote \(output)") }
-        if let report {
-            try Terminal.emit(HTMLReport.study(result), to: report)
-            Terminal.error("wrote \(report)")
-        }
+        try CLI.write(result, format: format, output: output, report: report)
     }
 
     /// The runs of 0..<total that no range covers (the ranges do not overlap).

@@ -70,6 +70,15 @@ struct StudyCommand: AsyncParsableCommand {
         let result = try await CLI.study(scenario: scenario, runs: runs, seed: seed, threads: threads, shard: try parseShard(),
                                           sensitivity: sensitivity, sensitivityRuns: sensitivityRuns ?? SensitivityAnalysis.defaultRunsPerVariant,
                                           quiet: quiet)
+        try CLI.write(result, format: format, output: output, report: report)
+    }
+}
+
+/// Wiring shared by the commands: loading, running, progress.
+enum CLI {
+    /// A study's result in `format` to `output` (standard output if nil) and, with `report`, its
+    /// HTML report there too, each file said on standard error (`study` and `merge`).
+    static func write(_ result: StudyResult, format: OutputFormat, output: String?, report: String?) throws {
         try Terminal.emit(Render.study(result, format: format), to: output)
         if let output { Terminal.error("wrote \(output)") }
         if let report {
@@ -77,10 +86,7 @@ struct StudyCommand: AsyncParsableCommand {
             Terminal.error("wrote \(report)")
         }
     }
-}
 
-/// Wiring shared by the commands: loading, running, progress.
-enum CLI {
     /// Seeds run from 0 to 2^63 - 1, as in scenario and negotiation files and the server's API,
     /// so that a seed given here can be written in a file or sent to the server.
     static func checkSeed(_ seed: UInt64?) throws {
