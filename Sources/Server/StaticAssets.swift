@@ -102,11 +102,27 @@ enum StaticAssets {
 
       var bar = byId("study-progress");
       if (bar) {
-        var id = bar.getAttribute("data-study");
+        var id = bar.getAttribute("data-study"), wait = 1000;
         var poll = function () {
           fetch("/api/studies/" + encodeURIComponent(id), { credentials: "same-origin" })
-            .then(function (r) { noteExpiry(r); return r.json(); })
+            .then(function (r) {
+              noteExpiry(r);
+              if (r.ok) { wait = 1000; return r.json(); }
+              // Busy or failing: ask again later, less often. Any other refusal
+              // (signed out, study gone) stops the polling with the server's reason:
+              // reloading the page would only meet it again.
+              if (r.status === 429 || r.status >= 500) {
+                wait = Math.min(wait * 2, 30000);
+                setTimeout(poll, wait);
+                return null;
+              }
+              return r.json().catch(function () { return {}; }).then(function (j) {
+                byId("study-status").textContent = "progress unavailable: " + (j.message || ("the server answered " + r.status));
+                return null;
+              });
+            })
             .then(function (s) {
+              if (!s) { return; }
               var pct = Math.floor(s.progress * 100);
               bar.value = pct;
               byId("study-percent").textContent = String(pct);

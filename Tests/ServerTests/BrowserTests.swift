@@ -105,4 +105,23 @@ struct BrowserTests {
         await t.server.shutdown()
         try? FileManager.default.removeItem(atPath: t.folder)
     }
+
+    /// With `--private-read`, a study's page whose sign-in goes (cookies
+    /// cleared) while the study runs: the progress poll gets a 401, and the
+    /// page says why it stopped following the study instead of reloading
+    /// (which reloaded at once, again and again, before).
+    @Test func aStudyPageSignedOutWhileTheStudyRunsStopsPollingAndSaysWhy() async throws {
+        let t = try await TestServer.make(privateRead: true) { $0.studyThreads = 1 }
+        let app = Application(router: t.server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let (status, output) = try await BrowserTool.run([BrowserTool.script, "http://127.0.0.1:\(port)", t.token,
+                                                              "--signed-out-while-running"])
+            #expect(status == 0, "\(output)")
+            #expect(output.contains("status after signing out: progress unavailable: "), "\(output)")
+            #expect(output.contains("browser signed-out test: passed"))
+        }
+        await t.server.shutdown()
+        try? FileManager.default.removeItem(atPath: t.folder)
+    }
 }

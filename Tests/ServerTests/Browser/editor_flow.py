@@ -11,6 +11,11 @@ editor, waits until the token has expired, types: the editor's background
 check is then the first request after the expiry, and the notice that the
 sign-in expired must appear on the page all the same; the next page must
 show it too, and the one after that no longer.
+Usage: editor_flow.py BASE_URL TOKEN --signed-out-while-running
+On a server with --private-read: signs in, starts a long study, and once
+its page shows it running, signs out behind the page's back (the cookies
+cleared): the progress poll's next answer is a 401, and the page must say
+why it stopped following the study, and not reload.
 Exit 0: passed; anything else: failed, with the reason on stderr.
 Every wait is bounded (a hang guard, not a timing assumption).
 """
@@ -27,6 +32,7 @@ import websocket
 
 BASE, TOKEN = sys.argv[1], sys.argv[2]
 EXPIRES_AT = int(sys.argv[4]) / 1000 if len(sys.argv) > 4 and sys.argv[3] == "--expires-at" else None
+SIGNED_OUT_WHILE_RUNNING = len(sys.argv) > 3 and sys.argv[3] == "--signed-out-while-running"
 INVALID = "extends: ukraine-base.yaml\nname: Browser variant\nruns: lots\n"
 FIXED = "extends: ukraine-base.yaml\nname: Browser variant\nruns: 500\n"
 
@@ -114,6 +120,30 @@ def expiry_flow(page):
     print("browser expiry test: passed")
 
 
+def signed_out_flow(page):
+    """The sign-in goes while a study's page follows its progress."""
+    page.go(BASE + "/scenarios/ukraine-proposed-guarantees")
+    page.type_into("input[name=runs]", "2000000")
+    page.js("document.querySelector('form.run button').click()")
+    page.wait("location.pathname.startsWith('/studies/') && document.readyState === 'complete'", "the study page")
+    page.wait("document.getElementById('study-status') && document.getElementById('study-status').textContent === 'running'",
+              "the page to show the study running")
+    # A mark that a reload would wipe out.
+    page.js("window.stayedOnThePage = true")
+    page.call("Network.clearBrowserCookies")
+    status = page.wait("(() => { const s = document.getElementById('study-status').textContent;"
+                       " return s.startsWith('progress unavailable') && s; })()",
+                       "the page to say why it stopped following the study", seconds=30)
+    print("status after signing out: " + status)
+    # Polls come a second apart: three seconds on, the page has neither reloaded nor changed its word.
+    time.sleep(3)
+    if not page.js("window.stayedOnThePage === true"):
+        fail("the page reloaded after the 401")
+    if page.js("document.getElementById('study-status').textContent") != status:
+        fail("the page went on polling after the 401")
+    print("browser signed-out test: passed")
+
+
 def main():
     profile = tempfile.mkdtemp(prefix="guarantor-chromium-")
     chromium = subprocess.Popen(
@@ -147,6 +177,9 @@ def main():
 
         if EXPIRES_AT is not None:
             expiry_flow(page)
+            return
+        if SIGNED_OUT_WHILE_RUNNING:
+            signed_out_flow(page)
             return
 
         # The editor: type an invalid scenario; the error appears at line 3.
