@@ -24,6 +24,10 @@ enum OpenAPIDocument {
         400 `malformed_request` (not valid HTTP/1.1: a bad request line or header line,
         broken chunked framing) and 431 `header_too_large` (header fields over 80 KiB, or more
         than 1,000 of them); after those two the server closes the connection.
+        Response headers beyond Content-Type are under `components.headers`: `Location` on a
+        saved version and a started study, `WWW-Authenticate` on a 401, `Allow` on a 405,
+        `Set-Cookie` where the sign-in cookie is set or cleared, and `Guarantor-Sign-In-Expired`
+        on any `/api/*` response to a request whose sign-in cookie holds an expired token.
     security:
       - bearer: []
     components:
@@ -31,9 +35,35 @@ enum OpenAPIDocument {
         bearer:
           type: http
           scheme: bearer
+      headers:
+        Location:
+          description: Where the new or existing resource is (a scenario version, a study).
+          schema: { type: string, examples: [/api/studies/4f1c2b9e0a7d3c51] }
+        WWW-Authenticate:
+          description: 'On a 401: `Bearer realm="guarantor"`.'
+          schema: { type: string }
+        Allow:
+          description: 'On a 405: the methods the path takes, for instance `GET, POST`.'
+          schema: { type: string }
+        Set-Cookie:
+          description: >-
+            The pages' sign-in cookie (HttpOnly, SameSite=Strict): set by signing in, and
+            cleared (Max-Age=0) by signing out and by a page asked with a stale or expired one.
+          schema: { type: string }
+        Guarantor-Sign-In-Expired:
+          description: >-
+            On an `/api/*` response to a request whose sign-in cookie holds an expired token:
+            when it expired (ISO 8601, UTC: `2026-11-28T09:41:00Z`). The request counted as signed
+            out; the cookie is kept, so that the next page shows the notice and clears it.
+          schema: { type: string }
       responses:
         Error:
           description: An error with a code and a message a person can act on.
+          headers:
+            WWW-Authenticate: { $ref: '#/components/headers/WWW-Authenticate' }
+            Allow: { $ref: '#/components/headers/Allow' }
+            Set-Cookie: { $ref: '#/components/headers/Set-Cookie' }
+            Guarantor-Sign-In-Expired: { $ref: '#/components/headers/Guarantor-Sign-In-Expired' }
           content:
             application/json:
               schema: { $ref: '#/components/schemas/Error' }
@@ -130,8 +160,8 @@ enum OpenAPIDocument {
               application/json:
                 schema: { type: object, required: [name, text], properties: { name: { type: string }, text: { type: string } } }
           responses:
-            '201': { description: A new version, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
-            '200': { description: That text was already a version, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
+            '201': { description: A new version, headers: { Location: { $ref: '#/components/headers/Location' } }, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
+            '200': { description: That text was already a version, headers: { Location: { $ref: '#/components/headers/Location' } }, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
             '400': { $ref: '#/components/responses/Error' }
             '401': { $ref: '#/components/responses/Error' }
             '409': { $ref: '#/components/responses/Error' }
@@ -188,7 +218,7 @@ enum OpenAPIDocument {
                     seed: { type: integer, minimum: 0, maximum: 9223372036854775807, description: "default: the scenario's seed; 0 to 2^63-1, as a scenario file's seed (422 bad_seed otherwise)" }
                     sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "runs per sensitivity variant: 0 (default) for none, else 100 to 100000" }
           responses:
-            '202': { description: Started; Location names the study, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
+            '202': { description: Started; Location names the study, headers: { Location: { $ref: '#/components/headers/Location' } }, content: { application/json: { schema: { $ref: '#/components/schemas/Study' } } } }
             '400': { $ref: '#/components/responses/Error' }
             '401': { $ref: '#/components/responses/Error' }
             '404': { $ref: '#/components/responses/Error' }

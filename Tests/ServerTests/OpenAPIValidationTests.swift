@@ -55,6 +55,40 @@ struct OpenAPIValidationTests {
         }
     }
 
+    /// Every response header the server's API sets (beyond Content-Type, and
+    /// the pages' own Content-Security-Policy, X-Content-Type-Options and
+    /// Cache-Control) is described under `components.headers`, and the
+    /// responses that carry them refer to them.
+    @Test func everyResponseHeaderIsDocumented() async throws {
+        let folder = repositoryRoot + "/Sources/Server"
+        var names: Set<String> = []
+        for f in try FileManager.default.contentsOfDirectory(atPath: folder) where f.hasSuffix(".swift") && f != "OpenAPIDocument.swift" {
+            let text = try String(contentsOfFile: folder + "/" + f, encoding: .utf8)
+            for pattern in [#"headers\[\.([a-zA-Z]+)\] = [^=]"#, #"HTTPField\.Name\("([A-Za-z-]+)"\)"#] {
+                let regex = try NSRegularExpression(pattern: pattern)
+                for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    if let r = Range(m.range(at: 1), in: text) { names.insert(String(text[r])) }
+                }
+            }
+        }
+        // Swift's names for the standard fields, as HTTP spells them; the pages' own are left out.
+        let spelled = ["location": "Location", "wwwAuthenticate": "WWW-Authenticate", "allow": "Allow", "setCookie": "Set-Cookie",
+                       "signInExpired": "Guarantor-Sign-In-Expired"]
+        let pagesOnly: Set<String> = ["contentType", "contentTypeOptions", "contentSecurityPolicy", "cacheControl",
+                                      "Content-Security-Policy", "X-Content-Type-Options"]
+        let sent = Set(names.subtracting(pagesOnly).map { spelled[$0] ?? $0 })
+        #expect(sent.isSuperset(of: ["Location", "WWW-Authenticate", "Allow", "Set-Cookie", "Guarantor-Sign-In-Expired"]), "\(sent.sorted())")
+        let t = try await TestServer.make(loadBundled: false)
+        try await t.test { client in
+            let doc = try await client.execute(uri: "/openapi.yaml", method: .get).text
+            for name in sent.sorted() {
+                #expect(doc.contains("\n    \(name):\n      description:") || doc.contains("\n        \(name):\n          description:"),
+                        "\(name) is not described under components.headers of /openapi.yaml")
+                #expect(doc.contains("$ref: '#/components/headers/\(name)'"), "no response of /openapi.yaml refers to \(name)")
+            }
+        }
+    }
+
     /// Every error code the server's sources send is listed in the document's `Error.error`.
     @Test func everyErrorCodeIsDocumented() async throws {
         let folder = repositoryRoot + "/Sources/Server"
