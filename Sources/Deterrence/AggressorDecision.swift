@@ -85,7 +85,7 @@ public enum AggressorDecision {
         // outcome means estimates the simulation error of the whole.
         var batchPD: [Double] = [], batchProbe: [Double] = [], batchBest: [[Double]] = Array(repeating: [], count: K)
         let batchTypes = min(count, 4000)
-        for b in 0..<StudyAccumulator.batches where acc.attacks.first.map({ $0.batchCount[b] > 1 }) ?? false {
+        for b in 0..<StudyAccumulator.batches where acc.attacks.first.map({ $0.batchCount[b] > 0 }) ?? false {
             let bm = (0..<K).map { acc.perceivedMean(attack: $0, batch: b) }
             let r = shares(t, means: bm, limited: limited, full: full, count: batchTypes)
             batchPD.append(r.deterred); batchProbe.append(r.probe)

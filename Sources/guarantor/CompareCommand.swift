@@ -30,8 +30,8 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try Terminal.checkOutput(output)
-        try Terminal.checkOutput(report, option: "--report")
+        try Terminal.checkOutput(output, inputs: files)
+        try Terminal.checkReport(report, output: output, inputs: files)
         var scenarios: [(String, Scenario)] = []
         var failed = false
         for f in files {

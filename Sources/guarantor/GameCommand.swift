@@ -23,6 +23,7 @@ func readGameFile(_ path: String) throws -> AnyGame {
     if let size = attributes[.size] as? Int, size > GameLimits.maxFileBytes {
         throw CLIError("\(path): the file is \(size) bytes; game files may be at most \(GameLimits.maxFileBytes) bytes")
     }
+    Terminal.inputsRead.note(path)
     guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError("\(path): cannot open the file") }
     defer { try? handle.close() }
     let data = (try? handle.read(upToCount: GameLimits.maxFileBytes + 1)) ?? Data()
@@ -85,7 +86,7 @@ struct GameConvertCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
     func run() async throws {
-        try Terminal.checkOutput(output)
+        try Terminal.checkOutput(output, inputs: [file])
         let game = try readGameFile(file)
         let text: String
         do {
@@ -138,7 +139,7 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try Terminal.checkOutput(output)
+        try Terminal.checkOutput(output, inputs: [scenario])
         let loaded = try CLI.loadScenario(scenario)
         let study = try await CLI.study(scenario: loaded, runs: runs, seed: seed, threads: nil, shard: nil,
                                         sensitivity: false, sensitivityRuns: 1_000, quiet: quiet)

@@ -20,8 +20,8 @@ struct MergeCommand: AsyncParsableCommand {
     var allowPartial = false
 
     func run() async throws {
-        try Terminal.checkOutput(output)
-        try Terminal.checkOutput(report, option: "--report")
+        try Terminal.checkOutput(output, inputs: shards + [scenario])
+        try Terminal.checkReport(report, output: output, inputs: shards + [scenario])
         let s = try CLI.loadScenario(scenario)
         let plan = CompiledScenario(s)
         var merged: StudyAccumulator?

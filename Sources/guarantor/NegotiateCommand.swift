@@ -40,7 +40,7 @@ struct NegotiateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try Terminal.checkOutput(output)
+        try Terminal.checkOutput(output, inputs: [file])
         let text: String
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {

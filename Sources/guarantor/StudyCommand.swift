@@ -59,11 +59,16 @@ struct StudyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try Terminal.checkOutput(output)
-        try Terminal.checkOutput(report, option: "--report")
+        try Terminal.checkOutput(output, inputs: [file])
+        try Terminal.checkReport(report, output: output, inputs: [file])
         let scenario = try CLI.loadScenario(file)
         let total = runs ?? Int64(scenario.runs)
         if total < 2 { throw CLIError("\(file): `runs: \(total)`: a study needs at least 2 runs (a standard error needs two); pass --runs") }
+        if total < Int64(2 * StudyAccumulator.batches) && !quiet {
+            Terminal.error("note: \(total) runs are few: the standard errors of P(deterred), the probe risk and the best responses "
+                           + "come from the spread of \(StudyAccumulator.batches) batches of runs, here of one or two runs each, "
+                           + "so they are rough; quote figures from 1,000 runs or more")
+        }
         if let spec = try parseShard(), Int64(spec.count) > total {
             throw CLIError("--shard \(spec.index)/\(spec.count): \(spec.count) shards of \(total) runs would leave some empty; use at most \(total) shards")
         }
@@ -96,13 +101,19 @@ enum CLI {
     }
 
     static func loadScenario(_ path: String) throws -> Scenario {
-        switch ScenarioLoader.load(path: path) {
+        switch ScenarioLoader.load(path: path, files: readingFiles) {
         case .success(let s): return s
         case .failure(let list):
             Terminal.error(scenarioErrors(list, file: path))
             if let hint = notAScenarioHint(path) { Terminal.error(hint) }
             throw ExitCode(1)
         }
+    }
+
+    /// Scenario files read from disk, each noted as an input (`Terminal.inputsRead`).
+    static let readingFiles: ScenarioLoader.FileSource = { path in
+        Terminal.inputsRead.note(path)
+        return LocalFiles.read(path)
     }
 
     /// A scenario's errors as every command but `validate --all-errors` prints them: the first

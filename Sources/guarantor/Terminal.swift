@@ -16,6 +16,8 @@ enum Terminal {
         }
         do {
             try writeFile(text, to: path)
+        } catch let e as CLIError {
+            throw e
         } catch {
             throw CLIError("cannot write `\(path)`: \(error.localizedDescription)")
         }
@@ -27,6 +29,7 @@ enum Terminal {
     /// errors (a full disk: `/dev/full`) are reported. An atomic write put a regular file in
     /// the device's place: run as root, `--output /dev/full` replaced the device and said "wrote".
     static func writeFile(_ text: String, to path: String) throws {
+        if let input = inputsRead.input(at: path) { throw overwriteError(path, input: input) }
         let data = Data(text.utf8)
         var info = stat()
         if stat(path, &info) == 0 {
@@ -49,9 +52,13 @@ enum Terminal {
     /// are standard output): not empty, not a directory, in a directory that
     /// exists and is writable, and writable itself if it exists. A long
     /// study is then not lost to a typo in its output path.
-    static func checkOutput(_ path: String?, option: String = "--output") throws {
+    /// Nor is it one of `inputs` (the command's own files), which the result would replace.
+    static func checkOutput(_ path: String?, option: String = "--output", inputs: [String] = []) throws {
         guard let path, path != "-" else { return }
         guard !path.isEmpty else { throw CLIError("\(option) is empty: give a file path, or - for standard output") }
+        if let id = FileIdentity(path), let input = inputs.first(where: { FileIdentity($0) == id }) {
+            throw overwriteError(path, input: input, option: option)
+        }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -66,7 +73,27 @@ enum Terminal {
         if !fm.isWritableFile(atPath: parent) { throw CLIError("cannot write `\(path)`: the directory `\(parent)` is not writable") }
     }
 
+    /// `checkOutput` for `--report`, which must also not name the `--output` file.
+    static func checkReport(_ report: String?, output: String?, inputs: [String]) throws {
+        try checkOutput(report, option: "--report", inputs: inputs)
+        guard let report, let output, report != "-", output != "-" else { return }
+        let same = FileIdentity(report).map { $0 == FileIdentity(output) }
+            ?? (URL(fileURLWithPath: report).standardizedFileURL == URL(fileURLWithPath: output).standardizedFileURL)
+        if same { throw CLIError("--report and --output both name `\(report)`: give each its own file") }
+    }
+
+    static func overwriteError(_ path: String, input: String, option: String? = nil) -> CLIError {
+        let same = input == path ? "" : " (the same file as `\(path)`)"
+        return CLIError("cannot write `\(path)`\(option.map { " (\($0))" } ?? ""): it is `\(input)`\(same), which this command reads, "
+                        + "and the output would replace it; give another path")
+    }
+
+    /// The files this run of the tool has read: `writeFile` refuses to write over one of them
+    /// (a scenario, the base it extends, a shard, a game file), whatever path names it.
+    static let inputsRead = InputFiles()
+
     static func readText(_ path: String, limit: Int = 64 * 1024 * 1024) throws -> String {
+        inputsRead.note(path)
         guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else { throw CLIError("cannot open `\(path)`: no such file") }
         if attrs[.type] as? FileAttributeType == .typeDirectory { throw CLIError("cannot read `\(path)`: it is a directory, not a file") }
         if let size = attrs[.size] as? Int, size > limit { throw CLIError("`\(path)` is \(size) bytes, above the limit of \(limit)") }
@@ -84,4 +111,35 @@ struct CLIError: Error, CustomStringConvertible {
 
 extension Terminal {
     static func raw(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}
+
+/// A file's device and inode: two paths name the same file when these are equal
+/// (through symbolic and hard links, `./`, `..`). Nil when the file does not exist.
+struct FileIdentity: Equatable {
+    let device: UInt64, inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev); inode = UInt64(info.st_ino)
+    }
+}
+
+/// The input files of this run of the tool, by identity (`Terminal.inputsRead`).
+final class InputFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [(id: FileIdentity, path: String)] = []
+
+    func note(_ path: String) {
+        guard let id = FileIdentity(path) else { return }
+        lock.lock(); defer { lock.unlock() }
+        if !files.contains(where: { $0.id == id }) { files.append((id, path)) }
+    }
+
+    /// The input that `path` names, if it names one (as the input was named).
+    func input(at path: String) -> String? {
+        guard let id = FileIdentity(path) else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        return files.first(where: { $0.id == id })?.path
+    }
 }

@@ -226,6 +226,53 @@ struct CLITests {
         #expect(one.status != 0 && one.stderr.contains("at least two runs"), "\(one.stderr)")
     }
 
+    /// An output path that names one of the command's inputs (the scenario,
+    /// through a link too, or the base it extends) is refused, and the input
+    /// is left as it was; so is a `--report` on the `--output` file.
+    @Test func anOutputNeverReplacesAnInput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-overwrite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = dir.appendingPathComponent("base.yaml"), scenario = dir.appendingPathComponent("s.yaml")
+        let link = dir.appendingPathComponent("link.yaml")
+        let minimal = try String(contentsOfFile: CLI.root + "/Tests/ScenarioSpecTests/Cases/minimal.yaml", encoding: .utf8)
+        try minimal.write(to: base, atomically: true, encoding: .utf8)
+        let own = "extends: base.yaml\nname: Overwrite check\n"
+        try own.write(to: scenario, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: scenario)
+        for (target, option) in [(scenario.path, "--output"), (link.path, "--output"), (scenario.path, "--report"),
+                                 (base.path, "--output"), (base.path, "--report")] {
+            let r = try CLI.run(["study", scenario.path, "--runs", "40", "--quiet", option, target])
+            #expect(r.status == 1 && r.stderr.contains("which this command reads") && r.stderr.contains("give another path"),
+                    "\(option) \(target): \(r.stderr)")
+        }
+        #expect(try String(contentsOf: scenario, encoding: .utf8) == own)
+        #expect(try String(contentsOf: base, encoding: .utf8) == minimal)
+        let out = dir.appendingPathComponent("out.txt").path
+        let same = try CLI.run(["study", scenario.path, "--runs", "40", "--quiet", "--output", out, "--report", out])
+        #expect(same.status == 1 && same.stderr.contains("--report and --output both name"), "\(same.stderr)")
+        let merge = try CLI.run(["merge", "--scenario", scenario.path, "--output", scenario.path, out])
+        #expect(merge.status == 1 && merge.stderr.contains("which this command reads"), "\(merge.stderr)")
+        let compare = try CLI.run(["compare", scenario.path, base.path, "--output", base.path])
+        #expect(compare.status == 1 && compare.stderr.contains("which this command reads"), "\(compare.stderr)")
+    }
+
+    /// With fewer runs than two per batch of the batch-means standard error,
+    /// P(deterred) still gets the simulation's error (it once got only the
+    /// aggressor types' 0.3 %), and the tool says the figures are rough.
+    @Test func aTinyStudyHasAnHonestStandardError() throws {
+        let r = try CLI.run(["study", "scenarios/ukraine-proposed-guarantees.yaml", "--runs", "5", "--seed", "1", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("note: 5 runs are few"), "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let decision = json?["deterrence"] as? [String: Any]
+        let pd = decision?["p_deterred"] as? [String: Any]
+        let se = try #require(pd?["se"] as? Double, "no deterrence.p_deterred.se in \(r.stdout.prefix(400))")
+        #expect(se > 0.02, "P(deterred) from 5 runs has a standard error of \(se)")
+        let quiet = try CLI.run(["study", "scenarios/ukraine-proposed-guarantees.yaml", "--runs", "40", "--quiet"])
+        #expect(!quiet.stderr.contains("note:"), "\(quiet.stderr)")
+    }
+
     @Test func badArgumentsGetMessagesNotCrashes() throws {
         for args in [["study", "Tests/ScenarioSpecTests/Cases/minimal.yaml", "--shard", "3/2"],
                      ["study", "Tests/ScenarioSpecTests/Cases/minimal.yaml", "--runs", "0"],
