@@ -17,6 +17,11 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
         public var aidDeliveredByDay90: Estimate
         /// Objective share under the full invasion (reference attack).
         public var fullInvasionObjectiveShare: Estimate
+        /// P(deterred) here less that of the first row, with the standard error
+        /// of a difference of independent estimates (an upper bound: the designs
+        /// share their random numbers, which usually makes the true error smaller).
+        /// Nil in the first row.
+        public var pDeterredChange: Estimate?
         public var study: StudyResult
         public init(scenario: String, file: String, study: StudyResult) {
             self.scenario = scenario; self.file = file; self.study = study
@@ -37,6 +42,7 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
             case medianDaysToFirstMilitaryAid = "median_days_to_first_military_aid"
             case pMilitaryAidWithinHorizon = "p_military_aid_within_horizon", pMilitaryAidWithinHorizonSE = "p_military_aid_within_horizon_se"
             case aidDeliveredByDay90 = "aid_delivered_by_day_90", fullInvasionObjectiveShare = "full_invasion_objective_share"
+            case pDeterredChange = "p_deterred_change"
         }
     }
     public var runs: Int64
@@ -47,6 +53,10 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
     public var explanation: [String]
     public init(runs: Int64, seed: UInt64, version: String, rows: [Row], explanation: [String]) {
         self.runs = runs; self.seed = seed; self.version = version; self.rows = rows; self.explanation = explanation
+        for i in self.rows.indices.dropFirst() {
+            let (a, b) = (self.rows[i].pDeterred, self.rows[0].pDeterred)
+            self.rows[i].pDeterredChange = Estimate(mean: a.mean - b.mean, se: (a.se * a.se + b.se * b.se).squareRoot())
+        }
     }
 }
 

@@ -23,8 +23,16 @@ public enum ComparisonExplainer {
         guard let best = sorted.first, let worst = sorted.last else { return [] }
         let diff = best.pDeterred.mean - worst.pDeterred.mean
         let se = (best.pDeterred.se * best.pDeterred.se + worst.pDeterred.se * worst.pDeterred.se).squareRoot()
-        out.append("\(best.scenario) deters in \(pct(best.pDeterred.mean)) ± \(pct(best.pDeterred.se)) of aggressor types, \(worst.scenario) in \(pct(worst.pDeterred.mean)) ± \(pct(worst.pDeterred.se)): a gap of \(pp(diff))"
-                   + (diff > 2 * se ? ", well beyond the simulation error." : ", which is within two standard errors of zero at this run count: run more to separate them."))
+        let verdict: String
+        if sorted.allSatisfy({ $0.pDeterred == best.pDeterred }) {
+            verdict = ": the same figure in every design, to the last digit (the designs share their random numbers, so designs that differ in nothing that matters here give the same numbers)."
+        } else if diff > 2 * se {
+            verdict = ": a gap of \(pp(diff, se: se)), well beyond the simulation error."
+        } else {
+            verdict = ": a gap of \(pp(diff, se: se)), within two standard errors of zero at this run count: "
+                + "these designs may deter alike; more runs would tell whether the gap is real."
+        }
+        out.append("\(best.scenario) deters in \(pct(best.pDeterred.mean)) ± \(pct(best.pDeterred.se)) of aggressor types, \(worst.scenario) in \(pct(worst.pDeterred.mean)) ± \(pct(worst.pDeterred.se))" + verdict)
         // Best responses.
         let responses = Set(rows.map(\.bestResponse))
         if responses.count > 1 {
@@ -32,28 +40,37 @@ public enum ComparisonExplainer {
         } else if let r = responses.first {
             out.append("Under every design the aggressor's most likely choice is \(r == "status_quo" ? "to keep the status quo" : "`\(r)`").")
         }
-        // Drivers: compare the best and the worst on the mechanisms the model has.
-        var drivers: [(weight: Double, text: String)] = []
+        // Drivers: compare the best and the worst on the mechanisms the model
+        // has, and keep those whose difference is beyond two standard errors
+        // (of independent estimates: an upper bound), not the noise.
+        var drivers: [(weight: Double, se: Double, text: String)] = []
+        func spread(_ a: Double?, _ b: Double?) -> Double { ((a ?? 0) * (a ?? 0) + (b ?? 0) * (b ?? 0)).squareRoot() }
         let dAll = best.pAllHonour.mean - worst.pAllHonour.mean
-        drivers.append((abs(dAll), "all guarantors honour in \(pct(best.pAllHonour)) of runs under \(best.scenario) against \(pct(worst.pAllHonour)) under \(worst.scenario)"))
+        drivers.append((abs(dAll), spread(best.pAllHonour.se, worst.pAllHonour.se),
+                        "all guarantors honour in \(pct(best.pAllHonour)) of runs under \(best.scenario) against \(pct(worst.pAllHonour)) under \(worst.scenario)"))
         let dShare = worst.fullInvasionObjectiveShare.mean - best.fullInvasionObjectiveShare.mean
-        drivers.append((abs(dShare), "a full invasion achieves \(pct(best.fullInvasionObjectiveShare)) of its objective under \(best.scenario) and \(pct(worst.fullInvasionObjectiveShare)) under \(worst.scenario)"))
+        drivers.append((abs(dShare), spread(best.fullInvasionObjectiveShare.se, worst.fullInvasionObjectiveShare.se),
+                        "a full invasion achieves \(pct(best.fullInvasionObjectiveShare)) of its objective under \(best.scenario) and \(pct(worst.fullInvasionObjectiveShare)) under \(worst.scenario)"))
         let dAidShare = best.pMilitaryAidWithinHorizon - worst.pMilitaryAidWithinHorizon
-        drivers.append((abs(dAidShare), "military aid arrives within the horizon in \(pct(best.pMilitaryAidWithinHorizon, se: best.pMilitaryAidWithinHorizonSE)) of runs against \(pct(worst.pMilitaryAidWithinHorizon, se: worst.pMilitaryAidWithinHorizonSE))" + timing(best, worst)))
+        drivers.append((abs(dAidShare), spread(best.pMilitaryAidWithinHorizonSE, worst.pMilitaryAidWithinHorizonSE),
+                        "military aid arrives within the horizon in \(pct(best.pMilitaryAidWithinHorizon, se: best.pMilitaryAidWithinHorizonSE)) of runs against \(pct(worst.pMilitaryAidWithinHorizon, se: worst.pMilitaryAidWithinHorizonSE))" + timing(best, worst)))
         let bEsc = escalation(best), wEsc = escalation(worst)
-        drivers.append((abs(bEsc.mean - wEsc.mean), "attacking risks fighting a guarantor's own forces in \(pct(bEsc)) of runs under \(best.scenario) against \(pct(wEsc)) under \(worst.scenario)"))
+        drivers.append((abs(bEsc.mean - wEsc.mean), spread(bEsc.se, wEsc.se),
+                        "attacking risks fighting a guarantor's own forces in \(pct(bEsc)) of runs under \(best.scenario) against \(pct(wEsc)) under \(worst.scenario)"))
         // Agreements in force: survival across elections.
         let bForce = meanInForce(best), wForce = meanInForce(worst)
-        drivers.append((abs(bForce - wForce), "guarantors' agreements are still in force at the attack in \(pct(bForce)) of guarantor-runs against \(pct(wForce)) (expiry and survival across government turnovers)"))
-        let ranked = drivers.sorted { $0.weight > $1.weight }.filter { $0.weight > 0.005 }.prefix(3)
+        drivers.append((abs(bForce.mean - wForce.mean), spread(bForce.se, wForce.se),
+                        "guarantors' agreements are still in force at the attack in \(pct(bForce)) of guarantor-runs against \(pct(wForce)) (expiry and survival across government turnovers)"))
+        let ranked = drivers.filter { $0.weight > 0.005 && $0.weight > 2 * $0.se }.sorted { $0.weight > $1.weight }.prefix(3)
         if !ranked.isEmpty {
-            out.append("What separates them: " + ranked.map(\.text).joined(separator: "; ") + ".")
+            out.append("What separates them (differences beyond two standard errors): " + ranked.map(\.text).joined(separator: "; ") + ".")
         }
         // Guarantor that differs most.
         var gap: (Double, String)?
         for g in best.study.guarantors {
             if let w = worst.study.guarantors.first(where: { $0.id == g.id }) {
                 let d = g.honourProbability.mean - w.honourProbability.mean
+                guard abs(d) > 2 * spread(g.honourProbability.se, w.honourProbability.se) else { continue }
                 if gap.map({ abs(d) > abs($0.0) }) ?? true { gap = (d, "\(g.name) honours with probability \(pct(g.honourProbability)) under \(best.scenario) and \(pct(w.honourProbability)) under \(worst.scenario)") }
             }
         }
@@ -89,8 +106,13 @@ public enum ComparisonExplainer {
         r.study.attacks.first { $0.type == r.study.meta.referenceAttack }?.escalationProbability ?? Estimate(mean: 0, se: 0)
     }
 
-    static func meanInForce(_ r: ComparisonResult.Row) -> Double {
+    /// The guarantors' mean share of runs with their agreements in force, with the standard
+    /// error of a mean of independent estimates (the guarantors' turnovers are drawn apart).
+    static func meanInForce(_ r: ComparisonResult.Row) -> Estimate {
         let gs = r.study.guarantors
-        return gs.isEmpty ? 0 : gs.reduce(0) { $0 + $1.agreementInForce.mean } / Double(gs.count)
+        guard !gs.isEmpty else { return Estimate(mean: 0, se: 0) }
+        let n = Double(gs.count)
+        return Estimate(mean: gs.reduce(0) { $0 + $1.agreementInForce.mean } / n,
+                        se: gs.reduce(0) { $0 + $1.agreementInForce.se * $1.agreementInForce.se }.squareRoot() / n)
     }
 }

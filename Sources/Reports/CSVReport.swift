@@ -15,6 +15,7 @@ public enum CSVReport {
         for row in c.rows {
             func add(_ s: String, _ e: Estimate) { comparison.rows.append([row.scenario, row.file, s, num(e.mean), num(e.se)]) }
             add("p_deterred", row.pDeterred)
+            if let change = row.pDeterredChange { add("p_deterred_change_from_first", change) }
             comparison.rows.append([row.scenario, row.file, "best_response", row.bestResponse, ""])
             add("probe_risk", row.probeRisk)
             add("p_all_honour", row.pAllHonour)

@@ -5,15 +5,16 @@ import GuarantorModel
 enum CompareTables {
     static func headline(_ c: ComparisonResult) -> ReportTable {
         ReportTable(
-            caption: "One row per scenario (mean ± 1 Monte Carlo standard error)",
-            header: ["scenario", "P(deterred)", "best response", "probe risk", "P(all guarantors honour)",
+            caption: "One row per scenario (mean ± 1 Monte Carlo standard error; a change's error treats the two designs as independent, an upper bound)",
+            header: ["scenario", "P(deterred)", "change from the first row", "best response", "probe risk", "P(all guarantors honour)",
                      "median days to first military aid", "aid delivered by day 90", "objective share under full invasion"],
             rows: c.rows.map { row in
-                [row.scenario, ReportText.percent(row.pDeterred), ReportText.responseName(row.bestResponse, in: row.study),
+                [row.scenario, ReportText.percent(row.pDeterred), row.pDeterredChange.map(ReportText.points) ?? "",
+                 ReportText.responseName(row.bestResponse, in: row.study),
                  ReportText.percent(row.probeRisk), ReportText.percent(row.pAllHonour),
                  row.medianDaysToFirstMilitaryAid.map { "\(ReportText.day($0)) (in \(ReportText.percent(row.pMilitaryAidWithinHorizon, se: row.pMilitaryAidWithinHorizonSE)) of crises)" } ?? "none within horizon",
                  ReportText.number(row.aidDeliveredByDay90), ReportText.percent(row.fullInvasionObjectiveShare)]
-            }, numeric: [1, 3, 4, 5, 6, 7])
+            }, numeric: [1, 2, 4, 5, 6, 7, 8])
     }
 }
 

@@ -6,6 +6,11 @@ enum ReportText {
     /// "43.1% ± 1.1%": a mean with one Monte Carlo standard error.
     static func percent(_ e: Estimate) -> String { "\(Markup.percent(e.mean)) ± \(Markup.percent(e.se))" }
     /// A probability with its standard error when the result has one ("36.1% ± 0.4%"), alone otherwise (results of earlier versions).
+    /// A change of a probability in percentage points with its standard error: "+2.8 ± 0.8 pp".
+    static func points(_ e: Estimate) -> String {
+        let sign = e.mean > 0 ? "+" : e.mean < 0 ? "-" : ""
+        return sign + Markup.fixed(abs(e.mean) * 100, decimals: 1) + " ± " + Markup.fixed(e.se * 100, decimals: 1) + " pp"
+    }
     static func percent(_ p: Double, se: Double?) -> String { se.map { percent(Estimate(mean: p, se: $0)) } ?? Markup.percent(p) }
 
     /// "12.3 ± 0.4" with a sensible number of decimals for the size of the value.

@@ -102,13 +102,14 @@ import Deterrence
 extension TextReport {
     public static func compare(_ c: ComparisonResult) -> String {
         var out = ["Comparison: \(c.rows.count) scenarios, \(c.runs) runs each, seed \(c.seed), Guarantor \(c.version)",
-                   "Figures are Monte Carlo means ± one standard error.", ""]
+                   "Figures are Monte Carlo means ± one standard error; a change's error treats the designs as independent (an upper bound).", ""]
         let rows = c.rows.map { r in
-            [r.scenario, pct(r.pDeterred), r.bestResponse, pct(r.probeRisk), pct(r.pAllHonour),
+            [r.scenario, pct(r.pDeterred), r.pDeterredChange.map(ReportText.points) ?? "", r.bestResponse, pct(r.probeRisk), pct(r.pAllHonour),
              r.medianDaysToFirstMilitaryAid.map { Format.fixed($0, decimals: 0) } ?? "never",
-             Format.percent(r.pMilitaryAidWithinHorizon), num(r.aidDeliveredByDay90), pct(r.fullInvasionObjectiveShare)]
+             ReportText.percent(r.pMilitaryAidWithinHorizon, se: r.pMilitaryAidWithinHorizonSE), num(r.aidDeliveredByDay90),
+             pct(r.fullInvasionObjectiveShare)]
         }
-        out.append(table(["scenario", "P(deterred)", "best response", "probe risk", "P(all honour)", "median days to military aid",
+        out.append(table(["scenario", "P(deterred)", "change", "best response", "probe risk", "P(all honour)", "median days to military aid",
                           "P(military aid)", "aid by day 90", "full-invasion objective share"], rows))
         out.append("")
         out += c.explanation

@@ -202,6 +202,34 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         }
         let warned = ComparisonExplainer.explain(dollars).last ?? ""
         #expect(warned.hasPrefix("Amounts are in different units") && warned.contains("USD 1950"), "\(warned)")
+        // (Both designs deter the same 0.1 % of types here: strikes pay under either.)
+        #expect(text[0].contains("the same figure in every design"), "\(text)")
+        // The table's rows come with their change from the first.
+        let result = ComparisonResult(runs: 1, seed: 1, version: "test", rows: rows, explanation: text)
+        #expect(result.rows[0].pDeterredChange == nil)
+        let change = try #require(result.rows[1].pDeterredChange)
+        #expect(change.mean == rows[1].pDeterred.mean - rows[0].pDeterred.mean)
+        #expect(abs(change.se - (rows[0].pDeterred.se * rows[0].pDeterred.se + rows[1].pDeterred.se * rows[1].pDeterred.se).squareRoot()) < 1e-15)
+    }
+
+    /// The same design twice (other seeds) differs only by noise: no
+    /// mechanism is named as what separates them, no guarantor as differing,
+    /// and the gap is called within the error. The same study twice is
+    /// called the same figure.
+    @Test func noiseIsNotGivenAsAReason() async throws {
+        var s = try minimal()
+        s.aggressor.valuation.objectiveValue = .interval(10, 200)
+        let a = try await Study.run(scenario: s, runs: 3000, seed: 11, threads: 2)
+        let b = try await Study.run(scenario: s, runs: 3000, seed: 12, threads: 2)
+        let text = ComparisonExplainer.explain([ComparisonResult.Row(scenario: "A", file: "a.yaml", study: a),
+                                                ComparisonResult.Row(scenario: "B", file: "b.yaml", study: b)])
+        #expect(!text.contains { $0.hasPrefix("What separates them") }, "\(text)")
+        #expect(!text.contains { $0.hasPrefix("The largest single-guarantor difference") }, "\(text)")
+        #expect(text[0].contains("within two standard errors of zero") && text[0].contains(" ± "), "\(text[0])")
+        #expect(text[0].range(of: #"a gap of \d+\.\d ± \d+\.\d percentage points"#, options: .regularExpression) != nil, "\(text[0])")
+        let same = ComparisonExplainer.explain([ComparisonResult.Row(scenario: "A", file: "a.yaml", study: a),
+                                                ComparisonResult.Row(scenario: "A again", file: "a2.yaml", study: a)])
+        #expect(same[0].contains("the same figure in every design"), "\(same[0])")
     }
 
     /// A copy of a scenario with one line changed keeps its name: the rows

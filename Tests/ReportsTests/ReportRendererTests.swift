@@ -169,6 +169,8 @@ import Testing
         let md = MarkdownReport.compare(Fixtures.comparison())
         #expect(md.contains("## Executive agreement"))
         #expect(md.contains("- The treaty survives the next US election in 80% of runs &lt;vs&gt; 50%."))
-        #expect(md.contains("| Executive agreement | 41.0% ± 1.1% | full invasion |"))
+        #expect(md.contains("| Executive agreement | 41.0% ± 1.1% |  | full invasion |"))
+        // The second design's change from the first, with its (independent-sample) standard error.
+        #expect(md.contains("| 62.0% ± 1.1% | +21.0 ± 1.6 pp | full invasion |"))
     }
 }
