@@ -45,11 +45,19 @@ public struct StudyResult: Codable, Hashable, Sendable {
         public var referenceAttack: String
         public var shard: Shard?
         public var timing: Timing?
+        /// The territorial settlement the scenario models (nil in results of earlier versions).
+        public var settlement: StudyResult.SettlementNote?
         enum CodingKeys: String, CodingKey {
-            case scenario, seed, runs, version, shard, timing
+            case scenario, seed, runs, version, shard, timing, settlement
             case scenarioSHA256 = "scenario_sha256", runDays = "run_days", horizonDays = "horizon_days"
             case referenceAttack = "reference_attack"
         }
+    }
+    /// The settlement in words: its kind (as the scenario language spells it) and its name.
+    public struct SettlementNote: Codable, Hashable, Sendable {
+        public var kind: String
+        public var name: String
+        public init(kind: String, name: String) { self.kind = kind; self.name = name }
     }
     public struct Shard: Codable, Hashable, Sendable {
         public init(index: Int, count: Int, firstRun: Int64, endRun: Int64, totalRuns: Int64) { self.index = index; self.count = count; self.firstRun = firstRun; self.endRun = endRun; self.totalRuns = totalRuns }
@@ -241,9 +249,10 @@ extension StudyResult {
     /// The figures of MODEL.md section 5 that need no aggressor decision.
     public static func summarise(plan: CompiledScenario, accumulator acc: StudyAccumulator, seed: UInt64) -> StudyResult {
         let s = plan.scenario
-        let meta = Meta(scenario: s.name, scenarioSHA256: plan.contentHash, seed: seed, runs: acc.runs,
+        var meta = Meta(scenario: s.name, scenarioSHA256: plan.contentHash, seed: seed, runs: acc.runs,
                         version: GuarantorVersion.string, runDays: acc.runDays, horizonDays: plan.horizon,
                         referenceAttack: s.attacks.indices.contains(plan.referenceAttack) ? s.attacks[plan.referenceAttack].id : "")
+        meta.settlement = SettlementNote(kind: s.settlement.kind.rawValue, name: s.settlement.name)
         var guarantors: [GuarantorFigures] = []
         for (g, gd) in s.guarantors.enumerated() {
             var commitments: [CommitmentFigures] = []

@@ -8,6 +8,9 @@ public enum HTMLReport {
     public static func study(_ r: StudyResult) -> String {
         var body = "<header class=\"report\"><p class=\"kicker\">Guarantor study report</p><h1>\(Markup.escape(r.meta.scenario))</h1>"
         body += "<p class=\"lede\">\(Markup.escape(HeadlineSentence.study(r)))</p>"
+        if let st = r.meta.settlement {
+            body += "<p class=\"meta settlement\">Settlement: \(Markup.escape(st.name)) (<code>\(Markup.escape(st.kind))</code>)</p>"
+        }
         body += "<p class=\"meta\">\(r.meta.runs) simulated crises · seed \(r.meta.seed) · horizon \(r.meta.horizonDays) days · Guarantor \(Markup.escape(r.meta.version))</p></header>\n"
         body += studyFragment(r, headingLevel: 2)
         body += footer(command: "guarantor study SCENARIO", runs: r.meta.runs, seed: r.meta.seed, version: r.meta.version, studies: [r])

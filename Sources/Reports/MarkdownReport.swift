@@ -6,6 +6,7 @@ import GuarantorModel
 public enum MarkdownReport {
     public static func study(_ r: StudyResult) -> String {
         var out = ["# \(inline(r.meta.scenario))", "", inline(HeadlineSentence.study(r)), ""]
+        if let st = r.meta.settlement { out += ["Settlement: \(inline(st.name)) (`\(st.kind)`)", ""] }
         out += sections(r, level: 2)
         out += footer(runs: r.meta.runs, seed: r.meta.seed, version: r.meta.version, studies: [r])
         return out.joined(separator: "\n") + "\n"

@@ -23,6 +23,7 @@ public enum TextReport {
         var out: [String] = []
         let m = r.meta
         out.append("\(m.scenario)")
+        if let st = m.settlement { out.append("Settlement: \(st.name) (`\(st.kind)`)") }
         out.append("\(m.runs) run\(m.runs == 1 ? "" : "s"), seed \(m.seed), horizon \(m.horizonDays) days, Guarantor \(m.version), scenario sha256 \(m.scenarioSHA256.prefix(12))")
         if let s = m.shard { out.append("shard \(s.index)/\(s.count): runs \(s.firstRun)..<\(s.endRun) of \(s.totalRuns) (merge the shards with `guarantor merge`)") }
         out.append("Figures are Monte Carlo means ± one standard error.")

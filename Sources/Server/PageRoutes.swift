@@ -69,6 +69,7 @@ extension GuarantorServer {
             var c = editorContext(context, name: name, text: shown.text, isNew: false)
             c["scenarioTitle"] = shown.title
             c["versionHash"] = shown.hash
+            c["shortVersion"] = String(shown.hash.prefix(12))
             c["latest"] = shown.hash == versions.first?.hash
             c["createdBy"] = shown.createdBy
             if let saved = request.uri.queryParameters.get("saved") { c["saved"] = saved }
@@ -86,9 +87,20 @@ extension GuarantorServer {
         let saveForm: @Sendable (Request, AppContext) async throws -> Response = { [self] request, context in
             let token = try access.write(context)
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
-            let name = context.parameters.get("name") ?? form.first("name") ?? ""
+            // "Save as new scenario" on a scenario's page posts here with the new name apart.
+            let saveAs = context.parameters.get("name") == nil && form.first("action") == "save-as"
+            let name = context.parameters.get("name") ?? (saveAs ? form.first("newName") : form.first("name")) ?? ""
             let text = form.textarea("text")
             do {
+                if saveAs {
+                    guard !name.isEmpty else {
+                        throw APIError.unprocessable("bad_name", "give the new scenario a name (lower-case letters, digits, - and _)")
+                    }
+                    guard try await store.versions(of: name).isEmpty else {
+                        throw APIError.unprocessable("bad_name",
+                                                   "a scenario `\(name)` already exists: choose another name, or open `\(name)` to add a version to it")
+                    }
+                }
                 let (v, _) = try await save(name: name, text: text, by: token.name)
                 return Self.redirect("/scenarios/\(v.name)?saved=\(v.hash)")
             } catch let e as APIError where e.status == .unprocessableContent || e.code == "too_many_versions" {

@@ -144,9 +144,14 @@ enum PageTemplates {
     </div>
     <p><button type="submit" name="action" value="save">Save version</button>
     <button type="submit" formaction="/validate" name="action" value="check">Check</button></p>
+    {{^isNew}}<p class="save-as"><label>Or save the text as a new scenario, leaving this one as it is: name
+    <input name="newName" pattern="[a-z0-9][a-z0-9_-]*" maxlength="100" placeholder="my-variant"></label>
+    <button type="submit" formaction="/scenarios" name="action" value="save-as">Save as new scenario</button></p>{{/isNew}}
     </form>
     {{^isNew}}
     <h2>Run a study</h2>
+    <p class="meta" id="run-version">A study runs the saved version <code>{{shortVersion}}</code>{{^latest}} (not the latest){{/latest}}, not edits made above since it was saved.</p>
+    <p class="note" id="unsaved" hidden>The editor has changes that are not saved: save them, as a version or as a new scenario, to run a study on them.</p>
     <form method="post" action="/studies" class="run">
     <input type="hidden" name="scenario" value="{{name}}">
     <input type="hidden" name="version" value="{{versionHash}}">

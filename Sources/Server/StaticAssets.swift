@@ -45,7 +45,22 @@ enum StaticAssets {
             gutter.appendChild(s);
             gutter.appendChild(document.createTextNode("\n"));
           }
+          fitGutter();
+        };
+        // The text box may show a horizontal scroll bar, the gutter never does: the
+        // gutter gets that much more room at its foot, so that scrolled to the end
+        // its numbers still stand beside their lines.
+        var fitGutter = function () {
+          gutter.style.paddingBottom = "calc(.4em + " + Math.max(0, text.offsetHeight - text.clientHeight) + "px)";
           gutter.scrollTop = text.scrollTop;
+        };
+        // A study runs the saved version: say so, and hold the run button, while the text has unsaved changes.
+        var original = text.value, unsaved = byId("unsaved"), runButton = document.querySelector("form.run button");
+        var noteUnsaved = function () {
+          if (!unsaved || !runButton) { return; }
+          var changed = text.value !== original;
+          unsaved.hidden = !changed;
+          runButton.disabled = changed;
         };
         var show = function (result) {
           list.textContent = "";
@@ -91,8 +106,9 @@ enum StaticAssets {
           text.focus();
           text.setSelectionRange(pos, pos + (parts[line - 1] || "").length);
         };
-        text.addEventListener("input", function () { drawGutter(); clearTimeout(timer); timer = setTimeout(validate, 300); });
+        text.addEventListener("input", function () { drawGutter(); noteUnsaved(); clearTimeout(timer); timer = setTimeout(validate, 300); });
         text.addEventListener("scroll", function () { gutter.scrollTop = text.scrollTop; });
+        window.addEventListener("resize", fitGutter);
         list.addEventListener("click", function (e) {
           var line = e.target.getAttribute && e.target.getAttribute("data-line");
           if (line) { e.preventDefault(); goTo(Number(line)); }

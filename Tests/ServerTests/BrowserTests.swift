@@ -75,6 +75,8 @@ struct BrowserTests {
             let (status, output) = try await BrowserTool.run([BrowserTool.script, "http://127.0.0.1:\(port)", t.token])
             #expect(status == 0, "\(output)")
             #expect(output.contains("error shown at line 3: browser-test.yaml:3:7"))
+            #expect(output.contains("unsaved note: The editor has changes that are not saved"), "\(output)")
+            #expect(output.contains("gutter offset at the end: 0 px"), "\(output)")
             #expect(output.contains("browser test: passed"))
         }
         await t.server.shutdown()

@@ -137,6 +137,37 @@ struct PageTests {
         }
     }
 
+    /// A scenario's page saves the edited text as a new scenario under a new
+    /// name, leaving the scenario (which others may extend) as it was; a name
+    /// already taken, or none, is refused with the text kept. The run form
+    /// says which saved version a study runs.
+    @Test func savingAsANewScenarioLeavesTheOriginalAlone() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let page = try await client.execute(uri: "/scenarios/ukraine-proposed-guarantees", method: .get, headers: signIn(t))
+            #expect(page.text.contains("value=\"save-as\"") && page.text.contains("name=\"newName\""))
+            let before = try await t.store.versions(of: "ukraine-proposed-guarantees")
+            let latest = try #require(before.first)
+            #expect(page.text.contains("A study runs the saved version <code>\(latest.hash.prefix(12))</code>, not edits"))
+            let edited = latest.text + "\nsettlement: {kind: buffer_zone, name: Buffer zone, zone_width_km: 15}\n"
+            func saveAs(_ newName: String) async throws -> TestResponse {
+                try await client.execute(uri: "/scenarios", method: .post, headers: signIn(t),
+                                         body: Self.encode([("name", "ukraine-proposed-guarantees"), ("text", edited),
+                                                            ("action", "save-as"), ("newName", newName)]))
+            }
+            let saved = try await saveAs("my-buffer")
+            #expect(saved.status == .seeOther && saved.headers[.location]?.hasPrefix("/scenarios/my-buffer?saved=") == true, "\(saved.text)")
+            #expect(try await t.store.versions(of: "ukraine-proposed-guarantees") == before)
+            #expect(try await t.store.versions(of: "my-buffer").first?.text == edited)
+            let taken = try await saveAs("ukraine-base")
+            #expect(taken.status == .unprocessableContent && taken.text.contains("a scenario `ukraine-base` already exists"), "\(taken.text)")
+            #expect(taken.text.contains("zone_width_km: 15"))
+            let unnamed = try await saveAs("")
+            #expect(unnamed.status == .unprocessableContent && unnamed.text.contains("give the new scenario a name"))
+            #expect(try await t.store.versions(of: "ukraine-base").count == 1)
+        }
+    }
+
     @Test func signInSetsAStrictCookie() async throws {
         let t = try await TestServer.make()
         try await t.test { client in

@@ -147,7 +147,7 @@ def signed_out_flow(page):
 def main():
     profile = tempfile.mkdtemp(prefix="guarantor-chromium-")
     chromium = subprocess.Popen(
-        [find_chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        [find_chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1280,900",
          "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
          f"--user-data-dir={profile}", "about:blank"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -204,6 +204,26 @@ def main():
         # Save, then run a study from the scenario's page.
         page.js("document.querySelector('button[value=save]').click()")
         page.wait("location.pathname === '/scenarios/browser-test' && document.readyState === 'complete'", "the saved scenario")
+
+        # Unsaved changes: the page says a study runs the saved version and holds the run button.
+        if page.js("!document.getElementById('unsaved').hidden || document.querySelector('form.run button').disabled"):
+            fail("the unsaved-changes note or a held run button before any change")
+        long_text = FIXED + "".join(f"# line {i}\n" for i in range(400)) + "# " + "x" * 400 + "\n"
+        page.type_into("#scenario-text", long_text)
+        page.wait("!document.getElementById('unsaved').hidden && document.querySelector('form.run button').disabled",
+                  "the unsaved-changes note and the run button held")
+        print("unsaved note: " + page.js("document.getElementById('unsaved').textContent"))
+        # Scrolled to the end, with a horizontal scroll bar in the text box, the line numbers still match the lines.
+        offset = page.wait("(() => { const t = document.getElementById('scenario-text'), g = document.getElementById('gutter');"
+                           " t.scrollTop = t.scrollHeight; t.dispatchEvent(new Event('scroll'));"
+                           " return t.scrollTop > 0 && t.offsetHeight > t.clientHeight && String(g.scrollTop - t.scrollTop); })()",
+                           "the text box scrolled to its end with a horizontal scroll bar")
+        if abs(float(offset)) > 1:
+            fail(f"at the end of the text the gutter is {offset} px off its lines")
+        print(f"gutter offset at the end: {offset} px")
+        page.type_into("#scenario-text", FIXED)
+        page.wait("document.getElementById('unsaved').hidden && !document.querySelector('form.run button').disabled",
+                  "the run button back once the text is the saved one")
         page.type_into("input[name=runs]", "50")
         page.js("document.querySelector('form.run button').click()")
         page.wait("location.pathname.startsWith('/studies/') && document.readyState === 'complete'", "the study page")
