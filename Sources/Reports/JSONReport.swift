@@ -17,4 +17,22 @@ public enum JSONReport {
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return Result { try decoder.decode(StudyResult.self, from: Data(text.utf8)) }
     }
+
+    /// What went wrong decoding a study result, in words: the JSON's own syntax
+    /// error, or the key that is missing or of the wrong type, and where.
+    public static func describe(_ error: Error) -> String {
+        guard let e = error as? DecodingError else { return String(describing: error) }
+        func path(_ keys: [CodingKey]) -> String {
+            keys.isEmpty ? "the top level" : "`" + keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "`"
+        }
+        switch e {
+        case .dataCorrupted(let c) where c.codingPath.isEmpty:
+            return "not valid JSON" + ((c.underlyingError as NSError?).flatMap { $0.userInfo["NSDebugDescription"] as? String }.map { " (\($0))" } ?? "")
+        case .dataCorrupted(let c): return "\(path(c.codingPath)) is not valid: \(c.debugDescription)"
+        case .keyNotFound(let key, let c): return "\(path(c.codingPath + [key])) is missing"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(path(c.codingPath)) is not what a study result has there (\(c.debugDescription))"
+        @unknown default: return String(describing: e)
+        }
+    }
 }

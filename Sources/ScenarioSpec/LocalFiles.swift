@@ -14,9 +14,15 @@ public enum LocalFiles {
         if let size = attrs[.size] as? Int, size > limit {
             return .failure(Problem("file is \(size) bytes; the limit is \(limit) bytes (4 MiB)"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Problem("cannot read `\(path)` (permission denied?)"))
+        // A device or pipe (`/dev/null`, `<(...)`) is read through a handle, up to the limit.
+        let regular = (attrs[.type] as? FileAttributeType) == .typeRegular
+        let read = regular ? FileManager.default.contents(atPath: path)
+            : FileHandle(forReadingAtPath: path).flatMap { h in defer { try? h.close() }; return try? h.read(upToCount: limit + 1) ?? Data() }
+        guard let data = read else {
+            let why = FileManager.default.isReadableFile(atPath: path) ? "" : ": permission denied"
+            return .failure(Problem("cannot read `\(path)`\(why)"))
         }
+        if data.count > limit { return .failure(Problem("`\(path)` gives more than \(limit) bytes; the limit is \(limit) bytes (4 MiB)")) }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(Problem("`\(path)` is not UTF-8 text: is it a binary file? Scenarios are YAML or JSON"))
         }

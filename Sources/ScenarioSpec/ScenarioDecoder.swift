@@ -18,7 +18,7 @@ struct ScenarioDecoder {
         let start = m.required("start").flatMap { r.date($0, what: "`start`") }
         let attackAfter = m.required("attack_after_years").flatMap { r.uncertain($0, what: "`attack_after_years`", domain: .nonNegative) }
         let horizon = m.optional("horizon_days").map { r.integer($0, what: "`horizon_days`", range: 1...3650) } ?? 365
-        let runs = m.optional("runs").map { r.integer($0, what: "`runs`", range: 1...100_000_000) } ?? 10_000
+        let runs = m.optional("runs").map { r.integer($0, what: "`runs` (a standard error needs at least 2)", range: 2...100_000_000) } ?? 10_000
         let seed = m.optional("seed").map { r.integer($0, what: "`seed`", range: 0...Int64.max) } ?? 1
 
         let attackIDs = IDs(rawIDs(m.optional("attacks")).map(\.0))
@@ -257,7 +257,13 @@ struct ScenarioDecoder {
         let signed = m.required("signed").flatMap { r.date($0, what: "`signed`") }
         var duration: Double?? = .some(nil)
         if let d = m.required("duration_years") {
-            if case .scalar(let s, _) = d.kind, s == "indefinite" { duration = .some(nil) } else if let v = r.number(d, what: "`duration_years`") {
+            if case .scalar(let s, _) = d.kind, s == "indefinite" {
+                duration = .some(nil)
+            } else if case .scalar(let s, _) = d.kind, case .failure = NumberSyntax.parseConstant(s) {
+                // One number of years or the word, not a range (the general hint would offer `5 to 20`).
+                r.error(d, "`duration_years` must be a number of years, such as `10`, or `indefinite`, not `\(s)`")
+                duration = nil
+            } else if let v = r.number(d, what: "`duration_years`") {
                 if v <= 0 { r.error(d, "`duration_years` must be greater than 0 (or `indefinite`)"); duration = nil } else { duration = .some(v) }
             } else { duration = nil }
         } else { duration = nil }

@@ -73,13 +73,18 @@ public enum ScenarioLoader {
             sink.error(ext.value.location, "`extends` chains more than \(maxExtendsDepth) files deep")
             return nil
         }
-        guard let base = document(path: resolved, files: files, sink: sink, chain: chain + [path]) else {
+        // A base that cannot be read is one error, at the `extends` line (the base has no line to point at).
+        let baseText: String
+        switch files(resolved) {
+        case .failure(let why):
+            let relative = basePath.hasPrefix("/") ? "" : " (an `extends` path is read from the folder of the file that names it)"
+            sink.error(ext.value.location, "cannot read base scenario `\(basePath)`: \(why.message)\(relative)")
+            return nil
+        case .success(let text): baseText = text
+        }
+        guard let base = document(text: baseText, path: resolved, files: files, sink: sink, chain: chain + [path]) else {
             if sink.items.allSatisfy({ $0.file != resolved }) {
                 sink.error(ext.value.location, "cannot use base scenario `\(basePath)`")
-            }
-            // Report the base's own problem at the `extends` line too, so the user sees where it came from.
-            if let first = sink.items.first(where: { $0.file == resolved }), case .failure = files(resolved) {
-                sink.error(ext.value.location, "cannot read base scenario `\(basePath)`: \(first.message)")
             }
             return nil
         }

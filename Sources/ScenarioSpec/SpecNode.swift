@@ -52,7 +52,7 @@ public enum YAMLReader {
             return .failure(Diagnostic(nul, "file contains a NUL byte: is it a binary file? Scenarios are UTF-8 text (YAML or JSON)"))
         }
         if text.trimmingSpaceAndComments.isEmpty {
-            return .failure(Diagnostic(start, "file is empty: a scenario needs at least `name`, `protege`, `aggressor`, `settlement`, `attacks`, `guarantors` and `agreements`"))
+            return .failure(Diagnostic(start, "file is empty: a scenario needs `name`, `currency`, `power_unit`, `start`, `attack_after_years`, `protege`, `aggressor`, `settlement`, `attacks`, `guarantors` and `agreements` (or `extends: BASE.yaml` and the keys that differ)"))
         }
         if let deep = nestingTooDeep(text, file: file, limit: limits.maxDepth) {
             return .failure(Diagnostic(deep, "nesting is deeper than \(limits.maxDepth) levels: scenarios are at most a few levels deep"))

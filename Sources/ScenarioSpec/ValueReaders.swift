@@ -72,8 +72,10 @@ public struct NodeReader {
         guard let s = scalarText(node, what: what) else { return nil }
         let t = s.replacingOccurrences(of: "_", with: "")
         guard let v = Int64(t) else {
-            // A whole number too large for 64 bits, or written as a float (1e12), is out of range, not fractional.
+            // A whole number written as a float (`1e4`, `10000.0`) is that number; one too large
+            // for 64 bits is out of range, not fractional.
             if let d = Double(t), d.isFinite, d == d.rounded() {
+                if abs(d) <= 0x1p53, range.contains(Int64(d)) { return Int64(d) }
                 error(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound) (got \(s))")
             } else {
                 error(node, "\(what) must be a whole number, not `\(s)`")

@@ -33,7 +33,7 @@ struct MergeCommand: AsyncParsableCommand {
             let result: StudyResult
             switch JSONReport.decodeStudy(text) {
             case .success(let r): result = r
-            case .failure(let e): throw CLIError("\(file): not a study result in JSON (\(e))")
+            case .failure(let e): throw CLIError("\(file): not a study result in JSON: \(JSONReport.describe(e)); shards come from `guarantor study --shard I/N --format json`")
             }
             guard let shard = result.meta.shard, result.accumulator != nil else {
                 throw CLIError("\(file): has no shard statistics; run `guarantor study --shard I/N --format json`")

@@ -33,8 +33,8 @@ struct NegotiateCommand: AsyncParsableCommand {
     func validate() throws {
         try CLI.checkSeed(seed)
         if let rounds, !(1...10_000).contains(rounds) { throw ValidationError("--rounds must be between 1 and 10000") }
-        if let runs, !(1...NegotiationSpec.maxRuns).contains(runs) {
-            throw ValidationError("--runs must be between 1 and \(NegotiationSpec.maxRuns)")
+        if let runs, !(2...NegotiationSpec.maxRuns).contains(runs) {
+            throw ValidationError("--runs must be between 2 and \(NegotiationSpec.maxRuns) (a standard error needs at least two runs)")
         }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be between 1 and 1024") }
     }
@@ -59,6 +59,7 @@ struct NegotiateCommand: AsyncParsableCommand {
         case .failure(let list):
             Terminal.error(list.text(limit: allErrors ? nil : DiagnosticList.shownByDefault, file: file,
                                      hint: "`--all-errors` lists every one"))
+            if let hint = CLI.notANegotiationHint(file, text: text) { Terminal.error(hint) }
             throw ExitCode(1)
         }
         var options = spec.options

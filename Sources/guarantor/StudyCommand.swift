@@ -72,6 +72,9 @@ struct StudyCommand: AsyncParsableCommand {
         if let spec = try parseShard(), Int64(spec.count) > total {
             throw CLIError("--shard \(spec.index)/\(spec.count): \(spec.count) shards of \(total) runs would leave some empty; use at most \(total) shards")
         }
+        if shard != nil && format != .json && !quiet {
+            Terminal.error("note: `guarantor merge` reads shards in JSON: add `--format json` to write one it can merge")
+        }
         let result = try await CLI.study(scenario: scenario, runs: runs, seed: seed, threads: threads, shard: try parseShard(),
                                           sensitivity: sensitivity, sensitivityRuns: sensitivityRuns ?? SensitivityAnalysis.defaultRunsPerVariant,
                                           quiet: quiet)
@@ -128,10 +131,7 @@ enum CLI {
     /// files (a negotiation or a backtest outcome), judged by its top-level keys.
     static func notAScenarioHint(_ path: String) -> String? {
         guard let text = try? Terminal.readText(path) else { return nil }
-        let keys = Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line -> String? in
-            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
-            return String(line[..<colon])
-        })
+        let keys = topLevelKeys(text)
         if keys.contains("issues") && keys.contains("actors") {
             return "\(path): note: this looks like a negotiation file: use `guarantor negotiate \(path)`"
         }
@@ -139,6 +139,21 @@ enum CLI {
             return "\(path): note: this looks like a backtest outcome file: use `guarantor backtest` on its folder"
         }
         return nil
+    }
+
+    /// The keys of a YAML file's top-level lines (`key:` at the start of a line), for the hints above and below.
+    static func topLevelKeys(_ text: String) -> Set<String> {
+        Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line -> String? in
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[..<colon])
+        })
+    }
+
+    /// The other way round: a hint when a file that fails as a negotiation is a scenario.
+    static func notANegotiationHint(_ path: String, text: String) -> String? {
+        let keys = topLevelKeys(text)
+        guard !keys.contains("issues"), !keys.isDisjoint(with: ["extends", "guarantors", "agreements", "protege", "attacks"]) else { return nil }
+        return "\(path): note: this looks like a scenario file: use `guarantor study \(path)` (or `compare`, `show`, `validate`)"
     }
 
     static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }

@@ -269,8 +269,31 @@ struct CLITests {
         let pd = decision?["p_deterred"] as? [String: Any]
         let se = try #require(pd?["se"] as? Double, "no deterrence.p_deterred.se in \(r.stdout.prefix(400))")
         #expect(se > 0.02, "P(deterred) from 5 runs has a standard error of \(se)")
+        // The result names the settlement it modelled.
+        let settlement = (json?["meta"] as? [String: Any])?["settlement"] as? [String: Any]
+        #expect(settlement?["kind"] as? String == "line_of_contact" && (settlement?["name"] as? String)?.isEmpty == false, "\(String(describing: settlement))")
         let quiet = try CLI.run(["study", "scenarios/ukraine-proposed-guarantees.yaml", "--runs", "40", "--quiet"])
         #expect(!quiet.stderr.contains("note:"), "\(quiet.stderr)")
+    }
+
+    /// The wrong kind of file, or a broken one, gets a message in words and
+    /// what to run instead; no Swift internals (`DecodingError`).
+    @Test func wrongFilesGetHintsInWords() throws {
+        let scenario = "scenarios/ukraine-proposed-guarantees.yaml"
+        let negotiate = try CLI.run(["negotiate", scenario])
+        #expect(negotiate.status == 1 && negotiate.stderr.contains("note: this looks like a scenario file: use `guarantor study \(scenario)`"),
+                "\(negotiate.stderr)")
+        let empty = try CLI.run(["validate", "/dev/null"])
+        #expect(empty.status == 1 && empty.stderr.contains("/dev/null:1:1: error: file is empty") && !empty.stderr.contains("permission"),
+                "\(empty.stderr)")
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("guarantor-broken-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try Data(#"{"meta": {}}"#.utf8).write(to: broken)
+        let merge = try CLI.run(["merge", "--scenario", scenario, broken.path])
+        #expect(merge.status == 1 && merge.stderr.contains("`meta.scenario` is missing") && !merge.stderr.contains("DecodingError"),
+                "\(merge.stderr)")
+        let shard = try CLI.run(["study", scenario, "--runs", "40", "--shard", "0/2"])
+        #expect(shard.status == 0 && shard.stderr.contains("add `--format json`"), "\(shard.stderr)")
     }
 
     @Test func badArgumentsGetMessagesNotCrashes() throws {

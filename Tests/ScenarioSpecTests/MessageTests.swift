@@ -18,6 +18,26 @@ import Testing
         return text.replacingOccurrences(of: old, with: new)
     }
 
+    /// Whole numbers written as floats are those numbers; one run is too few
+    /// (a standard error needs two); `duration_years` says what it takes; a
+    /// missing base is one error, at the `extends` line, with how its path is read.
+    @Test func wholeNumbersRunsDurationAndAMissingBase() throws {
+        #expect(try errors(minimal(replacing: "runs: 2000\n", with: "runs: 1e4\n").replacingOccurrences(of: "horizon_days: 120", with: "horizon_days: 120.0")).isEmpty)
+        #expect(try errors(minimal(replacing: "runs: 2000\n", with: "runs: 1\n"))
+                == ["`runs` (a standard error needs at least 2) must be between 2 and 100000000 (got 1)"])
+        #expect(try errors(minimal(replacing: "runs: 2000\n", with: "runs: 2.5\n"))
+                == ["`runs` (a standard error needs at least 2) must be a whole number, not `2.5`"])
+        for word in ["forever", "5 to 20"] {
+            #expect(try errors(minimal(replacing: "duration_years: 10", with: "duration_years: \(word)"))
+                    == ["`duration_years` must be a number of years, such as `10`, or `indefinite`, not `\(word)`"])
+        }
+        guard case .failure(let list) = ScenarioLoader.parse(text: "extends: base.yaml\nname: X\n", file: "dir/s.yaml",
+                                                             files: memoryFiles([:])) else { Issue.record("loaded"); return }
+        #expect(list.diagnostics.count == 1 && list.diagnostics.first?.file == "dir/s.yaml" && list.diagnostics.first?.line == 1)
+        #expect(list.diagnostics.first?.message.contains("an `extends` path is read from the folder of the file that names it") == true,
+                "\(list.diagnostics)")
+    }
+
     /// A fuzzed file with 300,000 errors printed every one: people see the first 100 in file
     /// order and a line counting the rest; the list itself stays whole.
     @Test func aLongErrorListIsCutAtTheFirstHundred() throws {
