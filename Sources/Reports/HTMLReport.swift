@@ -13,7 +13,8 @@ public enum HTMLReport {
         }
         body += "<p class=\"meta\">\(r.meta.runs) simulated crises · seed \(r.meta.seed) · horizon \(r.meta.horizonDays) days · Guarantor \(Markup.escape(r.meta.version))</p></header>\n"
         body += studyFragment(r, headingLevel: 2)
-        body += footer(command: "guarantor study SCENARIO", runs: r.meta.runs, seed: r.meta.seed, version: r.meta.version, studies: [r])
+        body += footer(rerun: "guarantor study SCENARIO --seed \(r.meta.seed) --runs \(r.meta.runs)", runs: r.meta.runs, seed: r.meta.seed,
+                       version: r.meta.version, studies: [r])
         return page(title: "Guarantor study: \(r.meta.scenario)", body: body)
     }
 
@@ -37,8 +38,7 @@ public enum HTMLReport {
             body += "</details>\n"
         }
         body += "</section>\n"
-        body += footer(command: "guarantor compare " + c.rows.map { $0.file.isEmpty ? "SCENARIO" : $0.file }.joined(separator: " "),
-                       runs: c.runs, seed: c.seed, version: c.version, studies: c.rows.map(\.study))
+        body += footer(rerun: rerun(c), runs: c.runs, seed: c.seed, version: c.version, studies: c.rows.map(\.study))
         return page(title: "Guarantor comparison: \(names.joined(separator: " vs "))", body: body)
     }
 
@@ -126,9 +126,24 @@ public enum HTMLReport {
         return out
     }
 
-    static func footer(command: String, runs: Int64, seed: UInt64, version: String, studies: [StudyResult]) -> String {
+    /// How to run a comparison again: the command line for files, and for the
+    /// server's library versions (`name@hash`, which the command line does not
+    /// read) the API request.
+    static func rerun(_ c: ComparisonResult) -> String {
+        let library = !c.rows.isEmpty && c.rows.allSatisfy { row in
+            let parts = row.file.split(separator: "@")
+            return parts.count == 2 && !parts[1].isEmpty && parts[1].allSatisfy(\.isHexDigit) && !parts[0].contains("/")
+        }
+        if library {
+            let names = c.rows.map { "\"\($0.file)\"" }.joined(separator: ", ")
+            return "POST /api/compare {\"scenarios\": [\(names)], \"seed\": \(c.seed), \"runs\": \(c.runs)} (on the server that made this report)"
+        }
+        return "guarantor compare " + c.rows.map { $0.file.isEmpty ? "SCENARIO" : $0.file }.joined(separator: " ") + " --seed \(c.seed) --runs \(c.runs)"
+    }
+
+    static func footer(rerun: String, runs: Int64, seed: UInt64, version: String, studies: [StudyResult]) -> String {
         var out = "<footer><p><strong>Reproducibility.</strong> Guarantor \(Markup.escape(version)), seed \(seed), \(runs) runs per scenario. "
-        out += "Rerun with <code>\(Markup.escape(command)) --seed \(seed) --runs \(runs)</code>; the same scenario, seed and run count give the same numbers on any machine.</p><ul>"
+        out += "Rerun with <code>\(Markup.escape(rerun))</code>; the same scenario, seed and run count give the same numbers on any machine.</p><ul>"
         for s in studies {
             out += "<li>\(Markup.escape(s.meta.scenario)): scenario SHA-256 <code>\(Markup.escape(s.meta.scenarioSHA256))</code>, horizon \(s.meta.horizonDays) days, reference attack <code>\(Markup.escape(s.meta.referenceAttack))</code>"
             if let sh = s.meta.shard { out += ", shard \(sh.index)/\(sh.count) (runs \(sh.firstRun)–\(sh.endRun) of \(sh.totalRuns))" }

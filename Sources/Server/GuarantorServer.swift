@@ -132,7 +132,7 @@ public final class GuarantorServer: Sendable {
             try access.read(context)
             let name = try context.parameters.require("name")
             let hash = try context.parameters.require("hash")
-            guard let v = try await store.version(name: name, hash: hash) else {
+            guard let v = try await version(name: name, hash: hash) else {
                 throw APIError.notFound("scenario `\(name)` has no version \(hash)")
             }
             return try Self.json(.ok, v)
@@ -215,10 +215,25 @@ public final class GuarantorServer: Sendable {
         }
     }
 
+    /// The version of `name` whose hash is `hash`, or begins with it: the pages and
+    /// reports show the first 12 hex digits, and those work wherever a hash is asked
+    /// for. A prefix that begins several versions is refused (422 `ambiguous_version`).
+    func version(name: String, hash: String) async throws -> ScenarioVersion? {
+        let prefix = hash.lowercased()
+        if prefix.count == 64 { return try await store.version(name: name, hash: prefix) }
+        guard !prefix.isEmpty, prefix.allSatisfy(\.isHexDigit) else { return nil }
+        let matches = try await store.versions(of: name).filter { $0.hash.hasPrefix(prefix) }
+        if matches.count > 1 {
+            throw APIError.unprocessable("ambiguous_version",
+                                         "`\(hash)` begins \(matches.count) versions of `\(name)`: give more of the hash")
+        }
+        return matches.first
+    }
+
     /// The scenario `name` (latest, or the version `hash`) loaded and validated.
     func load(name: String, hash: String?) async throws -> (ScenarioVersion, Scenario) {
         let found: ScenarioVersion?
-        if let hash, !hash.isEmpty { found = try await store.version(name: name, hash: hash) } else { found = try await store.latest(name: name) }
+        if let hash, !hash.isEmpty { found = try await version(name: name, hash: hash) } else { found = try await store.latest(name: name) }
         guard let v = found else {
             throw APIError.notFound(hash.map { "scenario `\(name)` has no version \($0)" } ?? "there is no scenario `\(name)`")
         }

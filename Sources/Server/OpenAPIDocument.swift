@@ -84,7 +84,7 @@ enum OpenAPIDocument {
               examples: [token_required]
               anyOf:
                 - enum: [bad_request, malformed_request, header_too_large, bad_token, token_expired, token_required, cross_origin, not_found, method_not_allowed, request_timeout, body_too_large,
-                         bad_name, invalid_scenario, bad_runs, bad_seed, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
+                         bad_name, ambiguous_version, invalid_scenario, bad_runs, bad_seed, bad_sensitivity_runs, bad_number, too_many_runs, too_few_scenarios,
                          too_many_scenarios, too_many_studies, too_many_versions, no_result, already_finished, store_error, corrupt_result, template_error,
                          internal_error]
                 - pattern: '^http_[0-9]{3}$'
@@ -180,11 +180,12 @@ enum OpenAPIDocument {
           summary: One version of a scenario.
           parameters:
             - { name: name, in: path, required: true, schema: { type: string } }
-            - { name: hash, in: path, required: true, schema: { type: string } }
+            - { name: hash, in: path, required: true, schema: { type: string }, description: "the SHA-256, or its beginning (the pages show 12 hex digits)" }
           responses:
             '200': { description: The version, content: { application/json: { schema: { $ref: '#/components/schemas/ScenarioVersion' } } } }
             '401': { $ref: '#/components/responses/Error' }
             '404': { $ref: '#/components/responses/Error' }
+            '422': { $ref: '#/components/responses/Error' }
       /api/validate:
         post:
           summary: Check scenario text without saving it (extends resolves against the library).
@@ -265,7 +266,7 @@ enum OpenAPIDocument {
                   type: object
                   required: [scenarios]
                   properties:
-                    scenarios: { type: array, items: { type: string, description: "name or name@hash" } }
+                    scenarios: { type: array, items: { type: string, description: "name, or name@hash (the SHA-256 or its beginning, e.g. the 12 hex digits the pages show; 422 ambiguous_version if it begins several)" } }
                     runs: { type: integer, minimum: 1, description: "runs per scenario; at most --max-compare-runs, counting the sensitivity analysis" }
                     seed: { type: integer, minimum: 0, maximum: 9223372036854775807, description: "default: the first scenario's seed; 0 to 2^63-1, as a scenario file's seed (422 bad_seed otherwise)" }
                     sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "0 (default) for none, else 100 to 100000" }

@@ -63,7 +63,9 @@ extension GuarantorServer {
             let name = try context.parameters.require("name")
             let versions = try await store.versions(of: name)
             let wanted = request.uri.queryParameters.get("version")
-            guard let shown = wanted.map({ h in versions.first { $0.hash == h } }) ?? versions.first else {
+            var chosen = versions.first
+            if let wanted { chosen = try await version(name: name, hash: wanted) }
+            guard let shown = chosen else {
                 throw APIError.notFound(wanted.map { "scenario `\(name)` has no version \($0)" } ?? "there is no scenario `\(name)`")
             }
             var c = editorContext(context, name: name, text: shown.text, isNew: false)

@@ -436,6 +436,39 @@ struct APITests {
         }
     }
 
+    /// The pages and reports show a version's first 12 hex digits: those
+    /// address it too (the API, a compare, the editor page); digits that begin
+    /// several versions are refused with 422 ambiguous_version.
+    @Test func versionsAreAddressedByTheirFirstDigits() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            var hashes: [String] = []
+            for seed in 1...17 {
+                let r = try await client.execute(uri: "/api/scenarios", method: .post, headers: t.auth,
+                                                 body: json(["name": "variant", "text": variantText + "seed: \(seed)\n"]))
+                hashes.append(try #require(r.object["hash"] as? String))
+            }
+            let short = String(hashes[0].prefix(12))
+            let one = try await client.execute(uri: "/api/scenarios/variant/versions/\(short)", method: .get)
+            #expect(one.status == .ok && one.object["hash"] as? String == hashes[0])
+            let page = try await client.execute(uri: "/scenarios/variant?version=\(short)", method: .get)
+            #expect(page.status == .ok && page.text.contains("seed: 1\n"))
+            let compare = try await client.execute(uri: "/api/compare", method: .post, headers: t.auth,
+                                                   body: ByteBuffer(string: #"{"scenarios": ["variant@\#(short)", "variant@\#(hashes[1].prefix(12))"], "runs": 40}"#))
+            #expect(compare.status == .ok, "\(compare.text)")
+            // Its report says how to run it again: on the server (the command line reads files, not `name@hash`).
+            let html = try await client.execute(uri: "/api/compare?format=html", method: .post, headers: t.auth,
+                                                body: ByteBuffer(string: #"{"scenarios": ["variant@\#(short)", "nato-article5"], "runs": 40, "seed": 3}"#))
+            #expect(html.text.contains("Rerun with <code>POST /api/compare {&quot;scenarios&quot;: [&quot;variant@\(short)&quot;"), "\(html.text.suffix(900))")
+            // 17 versions: two of them begin with the same hex digit.
+            let digits = Dictionary(grouping: hashes, by: { $0.prefix(1) })
+            let shared = try #require(digits.first { $0.value.count > 1 }?.key)
+            expectError(try await client.execute(uri: "/api/scenarios/variant/versions/\(shared)", method: .get),
+                        .unprocessableContent, "ambiguous_version")
+            expectError(try await client.execute(uri: "/api/scenarios/variant/versions/zz", method: .get), .notFound, "not_found")
+        }
+    }
+
     @Test func invalidScenariosAndNamesAreRefusedWithTheirLines() async throws {
         let t = try await TestServer.make()
         try await t.test { client in
