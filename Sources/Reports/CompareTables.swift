@@ -36,7 +36,7 @@ public enum CompareCharts {
     public static func pDeterred(_ c: ComparisonResult) -> String {
         SVGChart.bars(SVGBarChart(
             title: "P(deterred) by design",
-            summary: "Share of aggressor types for which no attack beats the status quo: "
+            summary: "Share of aggressor types for which every attack is worse than not attacking: "
                 + c.rows.map { "\($0.scenario) \(ReportText.percent($0.pDeterred))" }.joined(separator: "; ") + ".",
             note: note(c, StudyCharts.seNote),
             categories: ReportText.distinctive(c.rows.map(\.scenario)), categoryAxis: "Scenario",

@@ -14,7 +14,10 @@ public enum HeadlineSentence {
         if let d = r.deterrence {
             let pd = ReportText.prosePercent(d.pDeterred.mean, se: d.pDeterred.se)
             let se = ReportText.prosePercent(d.pDeterred.se, se: d.pDeterred.se)
-            var s = "In \(pd) ± \(se) of simulated aggressor types, no attack beats the status quo"
+            // "No attack beats the status quo" was read as "not attacking beats the status quo":
+            // say who is deterred and why, in words that survive being quoted.
+            var s = "The aggressor is deterred in \(pd) ± \(se) of the simulated aggressor types (its values and costs drawn "
+                + "from the scenario's ranges): for them every attack is worse than not attacking"
             if d.bestResponse == "status_quo" || d.bestResponse.isEmpty {
                 s += "; the most likely choice is not to attack."
             } else {
@@ -28,7 +31,7 @@ public enum HeadlineSentence {
             }
             out.append(s)
             if d.probeRisk.mean >= 0.005 {
-                out.append("In \(withError(d.probeRisk.mean, d.probeRisk.se)) of types a limited attack pays while a full invasion does not (probe risk).")
+                out.append("For \(withError(d.probeRisk.mean, d.probeRisk.se)) of types a limited attack pays while a full invasion does not: the risk that the aggressor probes with a smaller attack.")
             }
         }
         let h = r.headline

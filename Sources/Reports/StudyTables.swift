@@ -17,7 +17,7 @@ enum StudyTables {
     static func headline(_ r: StudyResult) -> ReportTable {
         var rows: [[String]] = []
         if let d = r.deterrence {
-            rows.append(["P(deterred): share of aggressor types for which no attack beats the status quo", ReportText.percent(d.pDeterred)])
+            rows.append(["P(deterred): share of aggressor types for which every attack is worse than not attacking", ReportText.percent(d.pDeterred)])
             rows.append(["Aggressor's most likely choice (best response)", ReportText.responseName(d.bestResponse, in: r)])
             rows.append(["Probe risk: a limited attack pays while a full invasion does not", ReportText.percent(d.probeRisk)])
         }
@@ -95,7 +95,7 @@ enum StudyTables {
             [ReportText.attackName(a), a.expectedUtility.map(ReportText.number) ?? "–", a.pBestResponse.map { ReportText.percent($0, se: a.pBestResponseSE) } ?? "–"]
         }
         rows.append(["no attack (status quo)", ReportText.number(d.statusQuoUtility), "–"])
-        return ReportTable(caption: "The aggressor's decision (expected utility as it perceives the guarantees; \(d.aggressorTypes) sampled aggressor types)",
+        return ReportTable(caption: "The aggressor's decision (expected utility as it perceives the guarantees, averaged over the simulated crises; \(d.aggressorTypes) aggressor types, each a draw of its values and costs, weigh those outcomes)",
                            header: ["option", "expected utility", "share of types choosing it"], rows: rows, numeric: [1, 2])
     }
 

@@ -22,7 +22,7 @@ import Testing
         let kinds = try svgs.map { try SVG.attr(SVG.parse($0), "data-kind") ?? "" }
         // EU, honour per guarantor, per commitment, CDF, aid, objective shares, 2 tornadoes.
         #expect(kinds == ["bar", "bar", "bar", "cdf", "line", "histogram", "tornado", "tornado"])
-        #expect(html.contains("In 62% ± 1% of simulated aggressor types, no attack beats the status quo; the most likely choice is full invasion (23% of types)."))
+        #expect(html.contains("The aggressor is deterred in 62% ± 1% of the simulated aggressor types (its values and costs drawn from the scenario&#39;s ranges): for them every attack is worse than not attacking; the most likely choice is full invasion (23% of types)."), "\(html.prefix(3000))")
         #expect(html.contains("<h1>Test &lt;scenario&gt; &amp; co</h1>"))
         #expect(!html.contains("<Alliance>"))
         #expect(html.contains("A&amp;B &lt;Alliance&gt; &quot;quoted&quot; &#39;single&#39;"))
@@ -153,7 +153,7 @@ import Testing
         let md = MarkdownReport.study(Fixtures.study())
         let lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "# Test &lt;scenario&gt; &amp; co")
-        #expect(lines[2].hasPrefix("In 62% ± 1% of simulated aggressor types"))
+        #expect(lines[2].hasPrefix("The aggressor is deterred in 62% ± 1% of the simulated aggressor types"))
         // Every table row has as many cells as its header (escaped pipes do not count).
         var width: Int?
         for line in lines {
