@@ -297,6 +297,7 @@ enum OpenAPIDocument {
       /validate:
         post: { summary: "Web: check the editor's text without JavaScript.", tags: [web], responses: { '200': { $ref: '#/components/responses/HTML' } } }
       /studies:
+        get: { summary: "Web: the list of studies is on the library page; this redirects there.", tags: [web], security: [], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
         post: { summary: "Web: start a study from the editor's form.", tags: [web], responses: { '303': { $ref: '#/components/responses/Redirect' } } }
       /studies/{id}:
         parameters: [{ name: id, in: path, required: true, schema: { type: string } }]

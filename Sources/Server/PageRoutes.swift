@@ -23,7 +23,10 @@ extension GuarantorServer {
                 "hasScenarios": !scenarios.isEmpty,
                 "scenarios": scenarios.map { ["name": $0.name, "title": $0.title, "versions": $0.versions, "shortHash": String($0.latestHash.prefix(12))] },
                 "hasStudies": !studies.isEmpty,
-                "studies": studies.map { ["id": $0.id, "scenario": $0.scenarioName, "runs": $0.runs, "status": $0.status.rawValue, "createdBy": $0.createdBy] },
+                "studies": studies.map { s -> [String: Any] in
+                    ["id": s.id, "scenario": s.scenarioName, "version": s.scenarioHash, "shortVersion": String(s.scenarioHash.prefix(12)),
+                     "runs": s.runs, "seed": String(s.seed), "status": s.status.rawValue, "createdBy": s.createdBy, "created": Self.date(s.createdAt)]
+                },
             ]) { $1 })
         }
 
@@ -141,6 +144,8 @@ extension GuarantorServer {
             return pages.render("editor", c)
         }
 
+        // A person who types /studies looks for the list: it is on the library page.
+        router.get("/studies") { _, _ in Self.redirect("/#recent-studies") }
         router.post("/studies") { [self] request, context in
             let token = try access.write(context)
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)

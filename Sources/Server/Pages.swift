@@ -109,12 +109,12 @@ enum PageTemplates {
     </tbody></table>
     {{/hasScenarios}}
     {{^scenarios}}<p>The library is empty. <a href="/scenarios/new">Write a scenario</a>.</p>{{/scenarios}}
-    <h2>Recent studies</h2>
+    <h2 id="recent-studies">Recent studies</h2>
     {{#hasStudies}}
     <table class="list">
-    <thead><tr><th>Study</th><th>Scenario</th><th>Runs</th><th>Status</th><th>By</th></tr></thead>
+    <thead><tr><th>Study</th><th>Scenario</th><th>Version</th><th>Runs</th><th>Seed</th><th>Status</th><th>By</th><th>Started</th></tr></thead>
     <tbody>
-    {{#studies}}<tr><td><a href="/studies/{{id}}">{{id}}</a></td><td>{{scenario}}</td><td>{{runs}}</td><td class="status-{{status}}">{{status}}</td><td>{{createdBy}}</td></tr>
+    {{#studies}}<tr><td><a href="/studies/{{id}}">{{id}}</a></td><td>{{scenario}}</td><td><a href="/scenarios/{{scenario}}?version={{version}}"><code>{{shortVersion}}</code></a></td><td>{{runs}}</td><td>{{seed}}</td><td class="status-{{status}}">{{status}}</td><td>{{createdBy}}</td><td>{{created}}</td></tr>
     {{/studies}}
     </tbody></table>
     {{/hasStudies}}

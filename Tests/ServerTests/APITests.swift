@@ -12,7 +12,7 @@ struct APITests {
         let t = try await TestServer.make(loadBundled: false)
         let routes = t.server.router().routes.map { "\($0.method) \($0.path)" }.sorted()
         #expect(routes == GuarantorServer.documentedOperations)
-        #expect(routes.count == 30)
+        #expect(routes.count == 31)
         try await t.test { client in
             let r = try await client.execute(uri: "/openapi.yaml", method: .get)
             #expect(r.status == .ok)

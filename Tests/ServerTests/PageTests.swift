@@ -204,6 +204,12 @@ struct PageTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("<iframe class=\"report\" id=\"report\" src=\"/api/studies/\(id)/result?format=html\""))
             #expect(page.text.contains("status-succeeded"))
+            // The library's list of studies tells them apart: version, seed, when.
+            let hash = try #require(try await t.store.latest(name: "nato-article5")?.hash)
+            let list = try await client.execute(uri: "/studies", method: .get)
+            #expect(list.status == .seeOther && list.headers[.location] == "/#recent-studies")
+            let home = try await client.execute(uri: "/", method: .get)
+            #expect(home.text.contains("<td><a href=\"/studies/\(id)\">\(id)</a></td><td>nato-article5</td><td><a href=\"/scenarios/nato-article5?version=\(hash)\"><code>\(hash.prefix(12))</code></a></td><td>50</td><td>5</td>"), "\(home.text)")
             let badNumber = try await client.execute(uri: "/studies", method: .post, headers: signIn(t),
                                                      body: Self.encode([("scenario", "nato-article5"), ("runs", "many")]))
             #expect(badNumber.status == .unprocessableContent && badNumber.text.contains("whole number"))
