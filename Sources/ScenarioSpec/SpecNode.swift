@@ -61,7 +61,7 @@ public enum YAMLReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return .failure(diagnostic(from: error, file: file))
+            return .failure(diagnostic(from: error, file: file, text: text))
         } catch {
             return .failure(Diagnostic(start, "could not read the file as YAML: \(error)"))
         }
@@ -120,7 +120,9 @@ public enum YAMLReader {
         }
     }
 
-    static func diagnostic(from error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(from error: YamlError, file: String, text: String = "") -> Diagnostic {
+        // JSON is read by the YAML parser; a JSON file's reader should not be told about YAML.
+        let invalid = file.lowercased().hasSuffix(".json") ? "invalid JSON (read as YAML, of which JSON is a part)" : "invalid YAML"
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
@@ -129,17 +131,48 @@ public enum YAMLReader {
             // file is no help, so point at where it opened.
             if let context, problem.contains("end of stream") {
                 return Diagnostic(location(context.mark, file),
-                                  "invalid YAML: \(ctx)\(problem): what opens here is never closed (a missing quote or bracket?)")
+                                  "\(invalid): \(ctx)\(problem): what opens here is never closed (a missing quote or bracket?)")
             }
-            return Diagnostic(location(mark, file), "invalid YAML: \(ctx)\(problem)")
+            let at = location(mark, file)
+            return Diagnostic(at, "\(invalid): \(ctx)\(problem)\(hint(problem, at: at, text: text))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
             return Diagnostic(location(context.mark, file), "duplicate key \(keys) in this mapping: each key may appear once")
         case .reader(let problem, _, _, _):
             return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot read the file as UTF-8 text: \(problem)")
         default:
-            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "\(invalid): \(error)")
         }
+    }
+
+    /// What to do about libyaml's commonest complaints, which name the rule and not the fix.
+    static func hint(_ problem: String, at: SourceLocation, text: String) -> String {
+        if problem.contains("cannot start any token") && character(at: at, in: text) == "\t" {
+            return ": this is a tab; YAML indents and separates with spaces only, so replace it with spaces"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return ": a `key: value` where none can start; check this line's indentation against the lines above "
+                + "(the keys of one mapping start in the same column, two spaces in from their parent), "
+                + "or put a value that contains `: ` in quotes"
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
+            return ": check the indentation of this line and the one before it (the keys of one mapping, "
+                + "and the `- ` items of one list, start in the same column)"
+        }
+        return ""
+    }
+
+    /// The character at a 1-based line and column of `text`, if there is one.
+    static func character(at location: SourceLocation, in text: String) -> Character? {
+        var line = 1
+        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == location.line {
+                let chars = Array(l)
+                return location.column >= 1 && location.column <= chars.count ? chars[location.column - 1] : nil
+            }
+            line += 1
+        }
+        return nil
     }
 
     static func firstNUL(_ text: String, file: String) -> SourceLocation? {

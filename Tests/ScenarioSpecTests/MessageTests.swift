@@ -38,6 +38,20 @@ import Testing
                 "\(list.diagnostics)")
     }
 
+    /// libyaml names the rule it met, not the fix: a tab gets "replace it with
+    /// spaces", a key at the wrong depth "check this line's indentation", and a
+    /// JSON file is told about JSON.
+    @Test func syntaxErrorsSayWhatToDo() throws {
+        let tab = errors(try minimal(replacing: "      - {kind: sanctions", with: "      -\t{kind: sanctions"))
+        #expect(tab.count == 1 && tab[0].contains("this is a tab; YAML indents and separates with spaces only"), "\(tab)")
+        let indent = errors(try minimal(replacing: "  id: A\n  name: Aggressor\n", with: "  id: A\n   name: Aggressor\n"))
+        #expect(indent.count == 1 && indent[0].contains("check this line's indentation"), "\(indent)")
+        guard case .failure(let list) = ScenarioLoader.parse(text: #"{"name": "x",, "runs": 2}"#, file: "s.json", files: memoryFiles([:])) else {
+            Issue.record("loaded"); return
+        }
+        #expect(list.diagnostics.first?.message.hasPrefix("invalid JSON") == true, "\(list.diagnostics)")
+    }
+
     /// A fuzzed file with 300,000 errors printed every one: people see the first 100 in file
     /// order and a line counting the rest; the list itself stays whole.
     @Test func aLongErrorListIsCutAtTheFirstHundred() throws {
