@@ -186,20 +186,22 @@ extension GuarantorServer {
 
         router.get("/compare") { [self] _, context in
             try access.read(context)
-            var c = base(context, title: "Compare")
-            c["scenarios"] = try await store.scenarios().map { ["name": $0.name, "title": $0.title] }
-            c["maxRuns"] = settings.limits.maxCompareRuns
-            c["maxScenarios"] = settings.limits.maxCompareScenarios
-            c["defaultRuns"] = min(10_000, settings.limits.maxCompareRuns)
-            return pages.render("compare", c)
+            return pages.render("compare", try await compareForm(context))
         }
         router.post("/compare") { [self] request, context in
             try access.write(context)
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
-            let body = CompareRequest(scenarios: form.all("scenario"), runs: try form.integer("runs", Int64.self),
-                                      seed: try form.seed(), sensitivityRuns: nil)
-            // The comparison page is the report renderer's own page, charts and all.
-            return Self.report(HTMLReport.compare(try await compare(body)))
+            let chosen = form.all("scenario")
+            do {
+                let body = CompareRequest(scenarios: chosen, runs: try form.integer("runs", Int64.self),
+                                          seed: try form.seed(), sensitivityRuns: nil)
+                // The comparison page is the report renderer's own page, charts and all, with a way back.
+                return Self.report(Self.withNavigation(HTMLReport.compare(try await compare(body))))
+            } catch let e as APIError where e.status == .unprocessableContent || e.status == .badRequest || e.status == .notFound {
+                // The form again, with the problem and the choices kept.
+                let c = try await compareForm(context, chosen: chosen, runs: form.first("runs"), seed: form.first("seed"), problem: e.message)
+                return pages.render("compare", c, status: e.status)
+            }
         }
     }
 
@@ -211,6 +213,27 @@ extension GuarantorServer {
     name: My variant
 
     """
+
+    func compareForm(_ context: AppContext, chosen: [String] = [], runs: String? = nil, seed: String? = nil,
+                     problem: String? = nil) async throws -> [String: Any] {
+        var c = base(context, title: "Compare")
+        c["scenarios"] = try await store.scenarios().map { ["name": $0.name, "title": $0.title, "checked": chosen.contains($0.name)] }
+        c["maxRuns"] = settings.limits.maxCompareRuns
+        c["maxScenarios"] = settings.limits.maxCompareScenarios
+        c["defaultRuns"] = runs ?? String(min(10_000, settings.limits.maxCompareRuns))
+        c["seed"] = seed ?? ""
+        if let problem { c["problem"] = problem }
+        return c
+    }
+
+    /// A report page served by the web app, with links back to the app at its top.
+    static func withNavigation(_ html: String) -> String {
+        let nav = "<nav class=\"app-nav\" style=\"font: 14px system-ui, sans-serif; padding: .5em 1.5em; background: #1d2330\">"
+            + "<a style=\"color: #fff; margin-right: 1.5em\" href=\"/\">Guarantor library</a>"
+            + "<a style=\"color: #fff\" href=\"/compare\">New comparison</a></nav>"
+        guard let body = html.range(of: "<body>") else { return html }
+        return html.replacingCharacters(in: body, with: "<body>" + nav)
+    }
 
     func base(_ context: AppContext, title: String) -> [String: Any] {
         ["title": title, "signedIn": context.token?.name ?? false,

@@ -188,14 +188,16 @@ enum PageTemplates {
     static let compare = """
     {{> header}}
     <h1>Compare scenarios</h1>
-    <p>Each scenario runs with the same runs and seed. The comparison runs while you wait (at most {{maxRuns}} runs per scenario); for more, run studies.</p>
+    <p>Each scenario runs with the same runs and seed. The comparison runs while you wait (at most {{maxRuns}} runs per scenario); for more, run studies.
+    The first ticked scenario in this list is the baseline: the others are given as changes from it.</p>
+    {{#problem}}<p class="error" role="alert">{{problem}}</p>{{/problem}}
     <form method="post" action="/compare">
     <fieldset><legend>Scenarios (2 to {{maxScenarios}})</legend>
-    {{#scenarios}}<label class="choice"><input type="checkbox" name="scenario" value="{{name}}"> {{name}} <span class="subtitle">{{title}}</span></label>
+    {{#scenarios}}<label class="choice"><input type="checkbox" name="scenario" value="{{name}}"{{#checked}} checked{{/checked}}> {{name}} <span class="subtitle">{{title}}</span></label>
     {{/scenarios}}
     </fieldset>
-    <label>Runs per scenario <input name="runs" type="number" min="1" max="{{maxRuns}}" value="{{defaultRuns}}"></label>
-    <label>Seed (empty: the first scenario's) <input name="seed" type="number" min="0" max="9223372036854775807"></label>
+    <label>Runs per scenario <input name="runs" type="number" min="2" max="{{maxRuns}}" value="{{defaultRuns}}"></label>
+    <label>Seed (empty: the first scenario's) <input name="seed" type="number" min="0" max="9223372036854775807" value="{{seed}}"></label>
     <button type="submit">Compare</button>
     </form>
     {{> footer}}

@@ -243,9 +243,18 @@ struct PageTests {
                                                   body: Self.encode([("scenario", "nato-article5"), ("scenario", "ukraine-bilateral-2024"),
                                                                      ("runs", "20"), ("seed", "")]))
             #expect(report.status == .ok && report.headers[.contentType] == "text/html; charset=utf-8")
+            // The report leads back into the app.
+            #expect(report.text.contains("<a style=\"color: #fff; margin-right: 1.5em\" href=\"/\">Guarantor library</a>"))
             let tooMany = try await client.execute(uri: "/compare", method: .post, headers: signIn(t),
                                                    body: Self.encode([("scenario", "nato-article5"), ("scenario", "ukraine-base"), ("runs", "501")]))
             #expect(tooMany.status == .unprocessableContent && tooMany.text.contains("at most 500 runs"))
+            // A refused comparison is the form again, with the problem and the choices kept.
+            #expect(tooMany.text.contains("value=\"nato-article5\" checked") && tooMany.text.contains("value=\"ukraine-base\" checked"))
+            #expect(tooMany.text.contains("value=\"501\"") && !tooMany.text.contains("value=\"ukraine-bilateral-2024\" checked"))
+            let one = try await client.execute(uri: "/compare", method: .post, headers: signIn(t),
+                                               body: Self.encode([("scenario", "nato-article5"), ("runs", "20")]))
+            #expect(one.status == .unprocessableContent && one.text.contains("<p class=\"error\" role=\"alert\">")
+                    && one.text.contains("value=\"nato-article5\" checked"), "\(one.text)")
         }
     }
 
