@@ -19,7 +19,7 @@ public struct ReducedNormalForm: Sendable {
             let s = try ReducedNormalForm.enumerate(tree, player: p, limit: GameLimits.maxProfiles / total)
             let (t, overflow) = total.multipliedReportingOverflow(by: s.count)
             guard !overflow, t <= GameLimits.maxProfiles else {
-                throw GameError("the reduced normal form has more than \(GameLimits.maxProfiles) strategy profiles; solve the tree with 'lcp' or 'spe' instead")
+                throw GameError("the reduced normal form has more than \(GameLimits.maxProfiles) strategy profiles; solve the tree itself instead: 'spe' (any number of players), or 'lcp' for two players")
             }
             total = t
             all.append(s)
@@ -124,10 +124,10 @@ public struct ReducedNormalForm: Sendable {
             } else {
                 result.append(behaviour)
                 guard result.count <= limit else {
-                    throw GameError("the reduced normal form has more than \(GameLimits.maxProfiles) strategy profiles (player \(player + 1) alone has more than \(limit) reduced strategies); solve the tree with 'lcp' or 'spe' instead")
+                    throw GameError("the reduced normal form has more than \(GameLimits.maxProfiles) strategy profiles (player \(player + 1) alone has more than \(limit) reduced strategies); solve the tree itself instead: 'spe' (any number of players), or 'lcp' for two players")
                 }
                 guard result.count <= byMemory else {
-                    throw GameError("player \(player + 1)'s reduced strategies over \(empty.count) information sets need more memory than the budget (\(GameLimits.maxStrategyEntries) entries: more than \(byMemory) strategies); solve the tree with 'lcp' or 'spe' instead")
+                    throw GameError("player \(player + 1)'s reduced strategies over \(empty.count) information sets need more memory than the budget (\(GameLimits.maxStrategyEntries) entries: more than \(byMemory) strategies); solve the tree itself instead: 'spe' (any number of players), or 'lcp' for two players")
                 }
             }
         }

@@ -25,7 +25,7 @@ public enum NegotiationText {
             let label = i.issue.points[o.point].label
             rows.append(["\(o.point)", label, NegotiationNarrative.percent(o.probability), "+/- " + NegotiationNarrative.percent(o.standardError), bar(o.probability)])
         }
-        out += table(header: ["point", "outcome", "probability", "s.e.", ""], rows: rows, rightAligned: [0, 2, 3])
+        out += table(header: ["point", "outcome", "probability", "s.e.", "share"], rows: rows, rightAligned: [0, 2, 3])
 
         let c = i.central
         out += "\nAt the inputs' medians: forecast \(NegotiationNarrative.positionWithLabel(c.initialForecast, issue: i.issue)) before bargaining, "

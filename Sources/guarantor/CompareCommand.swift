@@ -41,6 +41,11 @@ struct CompareCommand: AsyncParsableCommand {
         guard let first = scenarios.first?.1 else { return }
         let runs = runs ?? Int64(first.runs)
         let seed = seed ?? first.seed
+        if sensitivityRuns > 0 && !quiet {
+            // Most of a compare's time: say what it is for and how to skip it.
+            Terminal.error("note: each scenario also gets a sensitivity analysis (\(sensitivityRuns) runs per varied input), "
+                           + "most of the time a compare takes; --sensitivity-runs 0 skips it")
+        }
         var rows: [ComparisonResult.Row] = []
         let labels = ComparisonResult.labels(names: scenarios.map(\.1.name), sources: scenarios.map(\.0))
         for (i, (file, s)) in scenarios.enumerated() {
