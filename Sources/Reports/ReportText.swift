@@ -79,6 +79,13 @@ enum ReportText {
         return "combat-power units"
     }
 
+    /// The scenario's money unit (its currency), as its sanctions and financial aid give it.
+    static func moneyUnit(_ r: StudyResult) -> String {
+        let moneyKinds: Set<String> = ["sanctions", "financial_aid"]
+        for g in r.guarantors { for c in g.commitments where moneyKinds.contains(c.kind) && !c.unit.isEmpty { return c.unit } }
+        return "currency units"
+    }
+
     /// The unit without its explanation in parentheses, for axis titles:
     /// "brigade equivalents (one manoeuvre brigade of ...)" becomes "brigade equivalents".
     static func shortUnit(_ unit: String) -> String {

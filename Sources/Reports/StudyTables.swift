@@ -79,7 +79,9 @@ enum StudyTables {
     }
 
     static func attacks(_ r: StudyResult) -> ReportTable {
-        let header = ["attack", "objective share", "objective share p10 / p50 / p90", "aggressor losses", "protégé losses", "sanctions cost", "P(escalation)"]
+        let power = ReportText.shortUnit(ReportText.aidUnit(r)), money = ReportText.shortUnit(ReportText.moneyUnit(r))
+        let header = ["attack", "objective share", "objective share p10 / p50 / p90", "aggressor losses (\(power))", "protégé losses (\(power))",
+                      "sanctions cost (\(money))", "P(escalation)"]
         let rows = r.attacks.map { a -> [String] in
             let h = ShareHistogram(a.objectiveShareHistogram)
             let qs = [0.1, 0.5, 0.9].map(h.percentQuantile).joined(separator: " / ")

@@ -43,7 +43,8 @@ public enum TextReport {
             if let b = a.pBestResponse { row.append(ReportText.percent(b, se: a.pBestResponseSE)) }
             rows.append(row)
         }
-        var header = ["attack", "objective share", "aggressor losses", "protégé losses", "sanctions cost", "P(escalation)"]
+        let power = ReportText.shortUnit(ReportText.aidUnit(r)), money = ReportText.shortUnit(ReportText.moneyUnit(r))
+        var header = ["attack", "objective share", "aggressor losses (\(power))", "protégé losses (\(power))", "sanctions cost (\(money))", "P(escalation)"]
         if r.deterrence != nil { header += ["EU (perceived)", "P(best response)"] }
         out.append(table(header, rows))
         out.append("")
@@ -67,7 +68,7 @@ public enum TextReport {
         let h = r.headline
         out.append("P(all guarantors honour)         \(pct(h.pAllHonour))")
         out.append("days to first military aid      p10 \(day(h.daysToFirstMilitaryAid.p10)), median \(day(h.daysToFirstMilitaryAid.p50)), p90 \(day(h.daysToFirstMilitaryAid.p90)) (within horizon in \(ReportText.percent(h.daysToFirstMilitaryAid.pWithinHorizon, se: h.daysToFirstMilitaryAid.pWithinHorizonSE)) of runs)")
-        out.append("aid delivered by day 90          \(num(h.aidDeliveredByDay90)) (combat-power equivalent)")
+        out.append("aid delivered by day 90          \(num(h.aidDeliveredByDay90)) (\(ReportText.shortUnit(ReportText.aidUnit(r))))")
         if let d = r.deterrence, !d.credibilityGap.isEmpty {
             out.append("")
             out.append("Credibility gap (actual minus perceived honour):")
