@@ -8,9 +8,7 @@ public enum HTMLReport {
     public static func study(_ r: StudyResult) -> String {
         var body = "<header class=\"report\"><p class=\"kicker\">Guarantor study report</p><h1>\(Markup.escape(r.meta.scenario))</h1>"
         body += "<p class=\"lede\">\(Markup.escape(HeadlineSentence.study(r)))</p>"
-        if let st = r.meta.settlement {
-            body += "<p class=\"meta settlement\">Settlement: \(Markup.escape(st.name)) (<code>\(Markup.escape(st.kind))</code>)</p>"
-        }
+        body += settlementLine(r)
         body += "<p class=\"meta\">\(r.meta.runs) simulated crises · seed \(r.meta.seed) · horizon \(r.meta.horizonDays) days · Guarantor \(Markup.escape(r.meta.version))</p></header>\n"
         body += studyFragment(r, headingLevel: 2)
         body += footer(rerun: "guarantor study SCENARIO --seed \(r.meta.seed) --runs \(r.meta.runs)", runs: r.meta.runs, seed: r.meta.seed,
@@ -34,6 +32,7 @@ public enum HTMLReport {
         for row in c.rows {
             body += "<details><summary>\(Markup.escape(row.scenario))\(row.file.isEmpty ? "" : " <span class=\"small\">(\(Markup.escape(row.file)))</span>")</summary>"
             body += "<p>\(Markup.escape(HeadlineSentence.study(row.study)))</p>"
+            body += settlementLine(row.study)
             body += sections(row.study, level: 3)
             body += "</details>\n"
         }
@@ -139,6 +138,12 @@ public enum HTMLReport {
             return "POST /api/compare {\"scenarios\": [\(names)], \"seed\": \(c.seed), \"runs\": \(c.runs)} (on the server that made this report)"
         }
         return "guarantor compare " + c.rows.map { $0.file.isEmpty ? "SCENARIO" : $0.file }.joined(separator: " ") + " --seed \(c.seed) --runs \(c.runs)"
+    }
+
+    /// The settlement a study modelled, as a line of the report ("" for results of earlier versions).
+    static func settlementLine(_ r: StudyResult) -> String {
+        guard let st = r.meta.settlement else { return "" }
+        return "<p class=\"meta settlement\">Settlement: \(Markup.escape(st.name)) (<code>\(Markup.escape(st.kind))</code>)</p>"
     }
 
     static func footer(rerun: String, runs: Int64, seed: UInt64, version: String, studies: [StudyResult]) -> String {

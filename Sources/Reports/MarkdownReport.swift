@@ -6,7 +6,7 @@ import GuarantorModel
 public enum MarkdownReport {
     public static func study(_ r: StudyResult) -> String {
         var out = ["# \(inline(r.meta.scenario))", "", inline(HeadlineSentence.study(r)), ""]
-        if let st = r.meta.settlement { out += ["Settlement: \(inline(st.name)) (`\(st.kind)`)", ""] }
+        out += settlementLines(r)
         out += sections(r, level: 2)
         out += footer(runs: r.meta.runs, seed: r.meta.seed, version: r.meta.version, studies: [r])
         return out.joined(separator: "\n") + "\n"
@@ -20,10 +20,16 @@ public enum MarkdownReport {
         }
         for row in c.rows {
             out += ["## \(inline(row.scenario))", "", inline(HeadlineSentence.study(row.study)), ""]
+            out += settlementLines(row.study)
             out += sections(row.study, level: 3)
         }
         out += footer(runs: c.runs, seed: c.seed, version: c.version, studies: c.rows.map(\.study))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The settlement a study modelled, and a blank line (nothing for results of earlier versions).
+    static func settlementLines(_ r: StudyResult) -> [String] {
+        r.meta.settlement.map { ["Settlement: \(inline($0.name)) (`\($0.kind)`)", ""] } ?? []
     }
 
     static func sections(_ r: StudyResult, level: Int) -> [String] {
