@@ -67,20 +67,28 @@ final class OutputBox: @unchecked Sendable {
 
 @Suite("Real browser", .enabled(if: BrowserTool.available, BrowserTool.why))
 struct BrowserTests {
-    @Test func typeAnInvalidScenarioFixItRunAStudyAndSeeTheChart() async throws {
-        let t = try await TestServer.make()
+    /// Serves `t` on a free local port, runs the browser script against it
+    /// with `arguments` after the base URL, and returns the script's exit
+    /// status and output; then stops the server and removes its folder.
+    func drive(_ t: TestServer, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         let app = Application(router: t.server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in
+        let result = try await app.test(.live) { client -> (status: Int32, output: String) in
             let port = try #require(client.port)
-            let (status, output) = try await BrowserTool.run([BrowserTool.script, "http://127.0.0.1:\(port)", t.token])
-            #expect(status == 0, "\(output)")
-            #expect(output.contains("error shown at line 3: browser-test.yaml:3:7"))
-            #expect(output.contains("unsaved note: The editor has changes that are not saved"), "\(output)")
-            #expect(output.contains("gutter offset at the end: 0 px"), "\(output)")
-            #expect(output.contains("browser test: passed"))
+            return try await BrowserTool.run([BrowserTool.script, "http://127.0.0.1:\(port)"] + arguments)
         }
         await t.server.shutdown()
         try? FileManager.default.removeItem(atPath: t.folder)
+        return result
+    }
+
+    @Test func typeAnInvalidScenarioFixItRunAStudyAndSeeTheChart() async throws {
+        let t = try await TestServer.make()
+        let (status, output) = try await drive(t, [t.token])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("error shown at line 3: browser-test.yaml:3:7"))
+        #expect(output.contains("unsaved note: The editor has changes that are not saved"), "\(output)")
+        #expect(output.contains("gutter offset at the end: 0 px"), "\(output)")
+        #expect(output.contains("browser test: passed"))
     }
 
     /// The sign-in expires while the editor is open, and the editor's
@@ -94,36 +102,21 @@ struct BrowserTests {
         // not, with the whole suite running on two cores); the script waits out the rest.
         let expiresAt = StoreClock.now() + 20_000
         _ = try await t.store.createToken(name: "olga", hash: Tokens.hash(secret), expiresAt: expiresAt)
-        let app = Application(router: t.server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
-            let (status, output) = try await BrowserTool.run([BrowserTool.script, "http://127.0.0.1:\(port)", secret,
-                                                              "--expires-at", String(expiresAt)])
-            #expect(status == 0, "\(output)")
-            #expect(output.contains("editor notice: Your sign-in expired on \(Tokens.date(expiresAt))"), "\(output)")
-            #expect(output.contains("next page notice: Your sign-in expired on \(Tokens.date(expiresAt)) (token 2, held by olga)"), "\(output)")
-            #expect(output.contains("browser expiry test: passed"))
-        }
-        await t.server.shutdown()
-        try? FileManager.default.removeItem(atPath: t.folder)
+        let (status, output) = try await drive(t, [secret, "--expires-at", String(expiresAt)])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("editor notice: Your sign-in expired on \(Tokens.date(expiresAt))"), "\(output)")
+        #expect(output.contains("next page notice: Your sign-in expired on \(Tokens.date(expiresAt)) (token 2, held by olga)"), "\(output)")
+        #expect(output.contains("browser expiry test: passed"))
     }
 
     /// With `--private-read`, a study's page whose sign-in goes (cookies
     /// cleared) while the study runs: the progress poll gets a 401, and the
-    /// page says why it stopped following the study instead of reloading
-    /// (which reloaded at once, again and again, before).
+    /// page says why it stopped following the study instead of reloading.
     @Test func aStudyPageSignedOutWhileTheStudyRunsStopsPollingAndSaysWhy() async throws {
         let t = try await TestServer.make(privateRead: true) { $0.studyThreads = 1 }
-        let app = Application(router: t.server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
-            let (status, output) = try await BrowserTool.run([BrowserTool.script, "http://127.0.0.1:\(port)", t.token,
-                                                              "--signed-out-while-running"])
-            #expect(status == 0, "\(output)")
-            #expect(output.contains("status after signing out: progress unavailable: "), "\(output)")
-            #expect(output.contains("browser signed-out test: passed"))
-        }
-        await t.server.shutdown()
-        try? FileManager.default.removeItem(atPath: t.folder)
+        let (status, output) = try await drive(t, [t.token, "--signed-out-while-running"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("status after signing out: progress unavailable: "), "\(output)")
+        #expect(output.contains("browser signed-out test: passed"))
     }
 }
