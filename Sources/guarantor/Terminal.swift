@@ -113,14 +113,16 @@ extension Terminal {
     static func raw(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
 
-/// A file's device and inode: two paths name the same file when these are equal
-/// (through symbolic and hard links, `./`, `..`). Nil when the file does not exist.
+/// A regular file's device and inode: two paths name the same file when these are
+/// equal (through symbolic and hard links, `./`, `..`). Nil when there is no such
+/// regular file: a device or pipe (`/dev/stdin` and `/dev/stdout` may be one terminal)
+/// is written in place, never replaced, so it is no input to protect.
 struct FileIdentity: Equatable {
     let device: UInt64, inode: UInt64
 
     init?(_ path: String) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         device = UInt64(info.st_dev); inode = UInt64(info.st_ino)
     }
 }
