@@ -30,7 +30,11 @@ extension GuarantorServer {
             ]) { $1 })
         }
 
-        router.get("/login") { [self] _, context in pages.render("login", base(context, title: "Sign in")) }
+        router.get("/login") { [self] request, context in
+            var c = base(context, title: "Sign in")
+            if request.uri.queryParameters.get("signed-out") != nil && context.token == nil { c["signedOut"] = true }
+            return pages.render("login", c)
+        }
         router.post("/login") { [self] request, context in
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
             // A pasted token often brings a space or a line end along.
@@ -51,8 +55,9 @@ extension GuarantorServer {
             _ = token
             return response
         }
+        // To the sign-in page, which says so (the library needs a token with --private-read).
         router.post("/logout") { _, _ in
-            var response = Self.redirect("/")
+            var response = Self.redirect("/login?signed-out=1")
             response.headers[.setCookie] = Tokens.clearCookie
             return response
         }

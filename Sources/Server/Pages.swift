@@ -206,6 +206,7 @@ enum PageTemplates {
     static let login = """
     {{> header}}
     <h1>Sign in</h1>
+    {{#signedOut}}<p class="ok" role="status">You are signed out: this browser no longer holds your token.</p>{{/signedOut}}
     <p>Paste an API token (create one on the server with <code>guarantor-server token create --name YOUR-NAME</code>).
     The browser keeps it in a cookie for this site only.</p>
     {{#problem}}<p class="error">{{problem}}</p>{{/problem}}

@@ -160,7 +160,9 @@ enum StaticAssets {
     header.top form.inline { display: inline; }
     main { padding: 1em 1.5em; max-width: 80em; }
     footer { padding: 1em 1.5em; color: #667; }
-    table.list { border-collapse: collapse; }
+    table.list { border-collapse: collapse; display: block; max-width: 100%; overflow-x: auto; }
+    h1 { overflow-wrap: anywhere; }
+    @media (max-width: 40em) { header.top { flex-wrap: wrap; gap: .5em; } main { padding: .8em; } }
     table.list th, table.list td { text-align: left; padding: .3em .8em; border-bottom: 1px solid #dde; }
     .subtitle, .meta { color: #556; }
     .editor { display: flex; border: 1px solid #aab; background: #fff; max-height: 70vh; }

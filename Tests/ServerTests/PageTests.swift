@@ -186,7 +186,10 @@ struct PageTests {
             #expect(stale.status == .ok && stale.text.contains("Sign in"))
             let out = try await client.execute(uri: "/logout", method: .post)
             #expect(out.status == .seeOther && out.headers[.setCookie]?.contains("Max-Age=0") == true)
-            #expect(try await client.execute(uri: "/login", method: .get).status == .ok)
+            #expect(out.headers[.location] == "/login?signed-out=1")
+            let after = try await client.execute(uri: "/login?signed-out=1", method: .get)
+            #expect(after.status == .ok && after.text.contains("You are signed out"))
+            #expect(!(try await client.execute(uri: "/login", method: .get).text.contains("You are signed out")))
         }
     }
 
