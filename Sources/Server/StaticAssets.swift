@@ -116,6 +116,20 @@ enum StaticAssets {
         validate();
       }
 
+      // The study's report in its frame: as tall as the report, so the page scrolls once, not twice.
+      var report = byId("report");
+      if (report) {
+        var fitReport = function () {
+          try {
+            var d = report.contentDocument;
+            if (d && d.documentElement && d.readyState === "complete") { report.style.height = d.documentElement.scrollHeight + "px"; }
+          } catch (e) { /* another origin: keep the frame's own height */ }
+        };
+        report.addEventListener("load", fitReport);
+        window.addEventListener("resize", fitReport);
+        fitReport();
+      }
+
       var bar = byId("study-progress");
       if (bar) {
         var id = bar.getAttribute("data-study"), wait = 1000;

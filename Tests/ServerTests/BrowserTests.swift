@@ -88,6 +88,7 @@ struct BrowserTests {
         #expect(output.contains("error shown at line 3: browser-test.yaml:3:7"))
         #expect(output.contains("unsaved note: The editor has changes that are not saved"), "\(output)")
         #expect(output.contains("gutter offset at the end: 0 px"), "\(output)")
+        #expect(output.contains("report frame ") && output.contains(" px tall"), "\(output)")
         #expect(output.contains("browser test: passed"))
     }
 

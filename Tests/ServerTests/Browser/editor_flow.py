@@ -237,6 +237,11 @@ def main():
                            " return d && d.readyState === 'complete' && d.querySelectorAll('svg').length; })()",
                            "a chart (svg) in the report")
         print(f"report shows {charts} chart(s)")
+        # The frame is as tall as the report: the page scrolls once, not a frame inside a page.
+        fitted = page.wait("(() => { const f = document.getElementById('report'), d = f.contentDocument;"
+                           " return f.offsetHeight >= d.documentElement.scrollHeight - 2 && f.offsetHeight > 2000 && String(f.offsetHeight); })()",
+                           "the report's frame to take the report's height")
+        print(f"report frame {fitted} px tall")
         shot = os.environ.get("GUARANTOR_BROWSER_SCREENSHOT")
         if shot:
             data = page.call("Page.captureScreenshot", format="png")["data"]
