@@ -6,6 +6,13 @@ public struct Estimate: Codable, Hashable, Sendable {
     public var se: Double
     public init(mean: Double, se: Double) { self.mean = mean.isFinite ? mean : 0; self.se = se.isFinite ? se : 0 }
     public init(_ m: Moments) { self.init(mean: m.mean, se: m.standardError) }
+
+    /// This estimate less `other`, with the standard error of a difference of
+    /// independent estimates (an upper bound for designs that share their
+    /// random numbers, whose errors are positively correlated).
+    public func minus(_ other: Estimate) -> Estimate {
+        Estimate(mean: mean - other.mean, se: (se * se + other.se * other.se).squareRoot())
+    }
 }
 
 /// Quantiles from a fixed histogram; nil where no run reached it.

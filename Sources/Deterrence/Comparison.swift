@@ -54,8 +54,7 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
     public init(runs: Int64, seed: UInt64, version: String, rows: [Row], explanation: [String]) {
         self.runs = runs; self.seed = seed; self.version = version; self.rows = rows; self.explanation = explanation
         for i in self.rows.indices.dropFirst() {
-            let (a, b) = (self.rows[i].pDeterred, self.rows[0].pDeterred)
-            self.rows[i].pDeterredChange = Estimate(mean: a.mean - b.mean, se: (a.se * a.se + b.se * b.se).squareRoot())
+            self.rows[i].pDeterredChange = self.rows[i].pDeterred.minus(self.rows[0].pDeterred)
         }
     }
 }

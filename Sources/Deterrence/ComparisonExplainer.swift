@@ -16,20 +16,36 @@ public enum ComparisonExplainer {
         se.map { Format.fixed(x * 100, decimals: 1) + " ± " + Format.fixed($0 * 100, decimals: 1) + " percentage points" } ?? pp(x)
     }
 
+    /// How the best and the worst design's P(deterred) stand apart: equal to
+    /// the last digit in every design, beyond two standard errors of the gap,
+    /// or within them. The explanation and the headline sentence both say it.
+    public enum Separation { case identical, beyondNoise, withinNoise }
+
+    /// The designs with the highest and the lowest P(deterred), the gap between them, and how it stands.
+    public static func gap(_ rows: [ComparisonResult.Row])
+        -> (best: ComparisonResult.Row, worst: ComparisonResult.Row, gap: Estimate, separation: Separation)? {
+        let sorted = rows.sorted { $0.pDeterred.mean > $1.pDeterred.mean }
+        guard let best = sorted.first, let worst = sorted.last, rows.count >= 2 else { return nil }
+        let gap = best.pDeterred.minus(worst.pDeterred)
+        let separation: Separation = sorted.allSatisfy({ $0.pDeterred == best.pDeterred }) ? .identical
+            : gap.mean > 2 * gap.se ? .beyondNoise : .withinNoise
+        return (best, worst, gap, separation)
+    }
+
     public static func explain(_ rows: [ComparisonResult.Row]) -> [String] {
-        guard rows.count >= 2 else { return rows.isEmpty ? [] : ["Only one scenario: nothing to compare."] }
+        guard let (best, worst, gap, separation) = gap(rows) else {
+            return rows.isEmpty ? [] : ["Only one scenario: nothing to compare."]
+        }
         var out: [String] = []
         let sorted = rows.sorted { $0.pDeterred.mean > $1.pDeterred.mean }
-        guard let best = sorted.first, let worst = sorted.last else { return [] }
-        let diff = best.pDeterred.mean - worst.pDeterred.mean
-        let se = (best.pDeterred.se * best.pDeterred.se + worst.pDeterred.se * worst.pDeterred.se).squareRoot()
         let verdict: String
-        if sorted.allSatisfy({ $0.pDeterred == best.pDeterred }) {
+        switch separation {
+        case .identical:
             verdict = ": the same figure in every design, to the last digit (the designs share their random numbers, so designs that differ in nothing that matters here give the same numbers)."
-        } else if diff > 2 * se {
-            verdict = ": a gap of \(pp(diff, se: se)), well beyond the simulation error."
-        } else {
-            verdict = ": a gap of \(pp(diff, se: se)), within two standard errors of zero at this run count: "
+        case .beyondNoise:
+            verdict = ": a gap of \(pp(gap.mean, se: gap.se)), well beyond the simulation error."
+        case .withinNoise:
+            verdict = ": a gap of \(pp(gap.mean, se: gap.se)), within two standard errors of zero at this run count: "
                 + "these designs may deter alike; more runs would tell whether the gap is real."
         }
         out.append("\(best.scenario) deters in \(pct(best.pDeterred.mean)) ± \(pct(best.pDeterred.se)) of aggressor types, \(worst.scenario) in \(pct(worst.pDeterred.mean)) ± \(pct(worst.pDeterred.se))" + verdict)
@@ -44,37 +60,37 @@ public enum ComparisonExplainer {
         // has, and keep those whose difference is beyond two standard errors
         // (of independent estimates: an upper bound), not the noise.
         var drivers: [(weight: Double, se: Double, text: String)] = []
-        func spread(_ a: Double?, _ b: Double?) -> Double { ((a ?? 0) * (a ?? 0) + (b ?? 0) * (b ?? 0)).squareRoot() }
+        func noise(_ a: Estimate, _ b: Estimate) -> Double { a.minus(b).se }
         let dAll = best.pAllHonour.mean - worst.pAllHonour.mean
-        drivers.append((abs(dAll), spread(best.pAllHonour.se, worst.pAllHonour.se),
+        drivers.append((abs(dAll), noise(best.pAllHonour, worst.pAllHonour),
                         "all guarantors honour in \(pct(best.pAllHonour)) of runs under \(best.scenario) against \(pct(worst.pAllHonour)) under \(worst.scenario)"))
         let dShare = worst.fullInvasionObjectiveShare.mean - best.fullInvasionObjectiveShare.mean
-        drivers.append((abs(dShare), spread(best.fullInvasionObjectiveShare.se, worst.fullInvasionObjectiveShare.se),
+        drivers.append((abs(dShare), noise(best.fullInvasionObjectiveShare, worst.fullInvasionObjectiveShare),
                         "a full invasion achieves \(pct(best.fullInvasionObjectiveShare)) of its objective under \(best.scenario) and \(pct(worst.fullInvasionObjectiveShare)) under \(worst.scenario)"))
         let dAidShare = best.pMilitaryAidWithinHorizon - worst.pMilitaryAidWithinHorizon
-        drivers.append((abs(dAidShare), spread(best.pMilitaryAidWithinHorizonSE, worst.pMilitaryAidWithinHorizonSE),
+        drivers.append((abs(dAidShare), noise(Estimate(mean: 0, se: best.pMilitaryAidWithinHorizonSE ?? 0), Estimate(mean: 0, se: worst.pMilitaryAidWithinHorizonSE ?? 0)),
                         "military aid arrives within the horizon in \(pct(best.pMilitaryAidWithinHorizon, se: best.pMilitaryAidWithinHorizonSE)) of runs against \(pct(worst.pMilitaryAidWithinHorizon, se: worst.pMilitaryAidWithinHorizonSE))" + timing(best, worst)))
         let bEsc = escalation(best), wEsc = escalation(worst)
-        drivers.append((abs(bEsc.mean - wEsc.mean), spread(bEsc.se, wEsc.se),
+        drivers.append((abs(bEsc.mean - wEsc.mean), noise(bEsc, wEsc),
                         "attacking risks fighting a guarantor's own forces in \(pct(bEsc)) of runs under \(best.scenario) against \(pct(wEsc)) under \(worst.scenario)"))
         // Agreements in force: survival across elections.
         let bForce = meanInForce(best), wForce = meanInForce(worst)
-        drivers.append((abs(bForce.mean - wForce.mean), spread(bForce.se, wForce.se),
+        drivers.append((abs(bForce.mean - wForce.mean), noise(bForce, wForce),
                         "guarantors' agreements are still in force at the attack in \(pct(bForce)) of guarantor-runs against \(pct(wForce)) (expiry and survival across government turnovers)"))
         let ranked = drivers.filter { $0.weight > 0.005 && $0.weight > 2 * $0.se }.sorted { $0.weight > $1.weight }.prefix(3)
         if !ranked.isEmpty {
             out.append("What separates them (differences beyond two standard errors): " + ranked.map(\.text).joined(separator: "; ") + ".")
         }
         // Guarantor that differs most.
-        var gap: (Double, String)?
+        var largest: (Double, String)?
         for g in best.study.guarantors {
             if let w = worst.study.guarantors.first(where: { $0.id == g.id }) {
                 let d = g.honourProbability.mean - w.honourProbability.mean
-                guard abs(d) > 2 * spread(g.honourProbability.se, w.honourProbability.se) else { continue }
-                if gap.map({ abs(d) > abs($0.0) }) ?? true { gap = (d, "\(g.name) honours with probability \(pct(g.honourProbability)) under \(best.scenario) and \(pct(w.honourProbability)) under \(worst.scenario)") }
+                guard abs(d) > 2 * noise(g.honourProbability, w.honourProbability) else { continue }
+                if largest.map({ abs(d) > abs($0.0) }) ?? true { largest = (d, "\(g.name) honours with probability \(pct(g.honourProbability)) under \(best.scenario) and \(pct(w.honourProbability)) under \(worst.scenario)") }
             }
         }
-        if let (d, text) = gap, abs(d) > 0.01 { out.append("The largest single-guarantor difference: \(text).") }
+        if let (d, text) = largest, abs(d) > 0.01 { out.append("The largest single-guarantor difference: \(text).") }
         // Sensitivity: the inputs that move P(deterred) most in each design.
         for r in sorted {
             guard let s = r.study.sensitivity, let top = s.rows.first, top.swingPDeterred > 0 else { continue }

@@ -55,13 +55,14 @@ public enum HeadlineSentence {
         if c.rows.count == 1 {
             return "\(first.scenario): P(deterred) \(ReportText.percent(first.pDeterred))."
         }
-        let sorted = c.rows.sorted { $0.pDeterred.mean > $1.pDeterred.mean }
-        guard let best = sorted.first, let worst = sorted.last else { return "" }
+        guard let (best, worst, gap, separation) = ComparisonExplainer.gap(c.rows) else { return "" }
         var s = "P(deterred) is \(ReportText.percent(best.pDeterred)) under “\(best.scenario)” against \(ReportText.percent(worst.pDeterred)) under “\(worst.scenario)”"
-        let diff = best.pDeterred.mean - worst.pDeterred.mean
-        let se = (best.pDeterred.se * best.pDeterred.se + worst.pDeterred.se * worst.pDeterred.se).squareRoot()
-        s += ", a difference of \(Markup.fixed(diff * 100, decimals: 1)) ± \(Markup.fixed(se * 100, decimals: 1)) percentage points"
-        s += diff > 2 * se ? "." : " (within Monte Carlo noise: run more simulations to separate them)."
+        s += ", a difference of \(Markup.fixed(gap.mean * 100, decimals: 1)) ± \(Markup.fixed(gap.se * 100, decimals: 1)) percentage points"
+        switch separation {
+        case .identical: s += ": the same figure, to the last digit."
+        case .beyondNoise: s += "."
+        case .withinNoise: s += " (within two standard errors of zero: these designs may deter alike; more runs would tell whether the gap is real)."
+        }
         return s
     }
 }

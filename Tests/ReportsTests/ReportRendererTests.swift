@@ -56,6 +56,12 @@ import Testing
         #expect(html.components(separatedBy: "<details>").count - 1 == 2)
         #expect(html.contains("The treaty survives the next US election in 80% of runs &lt;vs&gt; 50%."))
         #expect(html.contains("P(deterred) is 62.0% ± 1.1% under “Ratified treaty, &quot;Senate&quot; &amp; co” against 41.0% ± 1.1% under “Executive agreement”, a difference of 21.0 ± 1.6 percentage points."))
+        // The headline and the explanation judge the gap alike: one design twice is the same figure.
+        var twice = c
+        twice.rows[1].study = twice.rows[0].study
+        twice.rows[1].pDeterred = twice.rows[0].pDeterred
+        #expect(HeadlineSentence.compare(twice).hasSuffix("a difference of 0.0 ± 1.6 percentage points: the same figure, to the last digit."),
+                "\(HeadlineSentence.compare(twice))")
         for header in ["P(deterred)", "best response", "probe risk", "P(all guarantors honour)", "median days to first military aid",
                        "aid delivered by day 90", "objective share under full invasion"] {
             #expect(html.contains(">\(header)</th>"), "missing column \(header)")
