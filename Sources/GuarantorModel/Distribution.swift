@@ -204,6 +204,19 @@ public enum Format {
         fixed(x * 100, decimals: decimals) + "%"
     }
 
+    /// A duration as a clock shows it, in whole seconds: "0:07", "12:30",
+    /// "1:02:03"; "--:--" for a negative or non-finite duration (no estimate
+    /// yet). For progress bars: the time so far rounded down, as a clock
+    /// counts, and the time left rounded up (never "0:00" while work remains).
+    public static func clock(seconds: Double, rounding rule: FloatingPointRoundingRule = .up) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "--:--" }
+        // Beyond 9,999 hours a progress estimate means nothing: show that many.
+        let total = Int64(min(seconds, 9_999 * 3600).rounded(rule))
+        let h = total / 3600, m = (total % 3600) / 60, s = total % 60
+        func two(_ x: Int64) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
+    }
+
     /// Fixed decimals without Foundation's locale-dependent formatters.
     public static func fixed(_ x: Double, decimals: Int) -> String {
         if x.isNaN { return "nan" }

@@ -17,10 +17,10 @@ struct BacktestCommand: AsyncParsableCommand {
     @Argument(help: "A folder of cases (NAME.yaml + NAME.outcome.yaml) or one outcome file.")
     var path: String
 
-    @Option(help: "Monte Carlo runs per case (default: each scenario's `runs`).")
+    @Option(parsing: .unconditional, help: "Monte Carlo runs per case (default: each scenario's `runs`).")
     var runs: Int64?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
     var threads: Int?
 
     @Option(help: "Output format: text or json.")

@@ -19,7 +19,7 @@ struct CalibrateCommand: AsyncParsableCommand {
     @Argument(help: "Path to your copy of the replication CSV.")
     var path: String
 
-    @Option(help: "Folds of the cross-validation (2 or more).")
+    @Option(parsing: .unconditional, help: "Folds of the cross-validation (2 or more).")
     var folds: Int = HonourModels.defaultFolds
 
     @Option(help: "Output format: text or json.")

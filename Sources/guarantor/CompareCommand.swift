@@ -12,13 +12,13 @@ struct CompareCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Scenario files.") var files: [String]
-    @Option(help: "Monte Carlo runs per scenario (default: the first scenario's `runs`).") var runs: Int64?
-    @Option(help: "Random seed (default: the first scenario's `seed`).") var seed: UInt64?
-    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Option(parsing: .unconditional, help: "Monte Carlo runs per scenario (default: the first scenario's `runs`).") var runs: Int64?
+    @Option(parsing: .unconditional, help: "Random seed (default: the first scenario's `seed`).") var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Option(help: "Also write the HTML report to this path.") var report: String?
-    @Option(help: "Runs per sensitivity variant (0: no sensitivity analysis).") var sensitivityRuns: Int64 = 1_000
+    @Option(parsing: .unconditional, help: "Runs per sensitivity variant (0: no sensitivity analysis).") var sensitivityRuns: Int64 = 1_000
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {

@@ -124,9 +124,9 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
 
     @Argument(help: "A scenario file (YAML or JSON).") var scenario: String
     @Option(name: .shortAndLong, help: "Where to write the game (.efg).") var output: String
-    @Option(help: "Monte Carlo runs (default: the scenario's `runs`).") var runs: Int64?
-    @Option(help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
-    @Option(help: "Guarantors modelled individually (those the aggressor finds most resolute), 1 to \(DeterrenceGameSpec.maxGuarantors).")
+    @Option(parsing: .unconditional, help: "Monte Carlo runs (default: the scenario's `runs`).") var runs: Int64?
+    @Option(parsing: .unconditional, help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Guarantors modelled individually (those the aggressor finds most resolute), 1 to \(DeterrenceGameSpec.maxGuarantors).")
     var guarantors: Int = DeterrenceStudyMapping.defaultGuarantors
     @Flag(help: "No progress bar.") var quiet = false
 

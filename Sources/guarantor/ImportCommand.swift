@@ -23,13 +23,13 @@ struct AtopImportCommand: AsyncParsableCommand {
     @Argument(help: "Path to your copy of the ATOP alliance-level CSV.")
     var path: String
 
-    @Option(help: "The ATOP alliance id (e.g. 3180 NATO, 3375 US-Japan, 3240 US-Korea).")
+    @Option(parsing: .unconditional, help: "The ATOP alliance id (e.g. 3180 NATO, 3375 US-Japan, 3240 US-Korea).")
     var atopid: Int
 
     @Option(name: .customLong("member-file"), help: "Path to the ATOP member-level CSV: adds each member's own obligations and conditions.")
     var memberFile: String?
 
-    @Option(help: "COW code of the protégé (default: the member that receives without giving, else the last member).")
+    @Option(parsing: .unconditional, help: "COW code of the protégé (default: the member that receives without giving, else the last member).")
     var protege: Int?
 
     @Option(name: .shortAndLong, help: "Write the skeleton to this file instead of standard output.")

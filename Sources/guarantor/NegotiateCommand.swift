@@ -22,10 +22,10 @@ struct NegotiateCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Negotiation file (YAML or JSON).") var file: String
-    @Option(help: "Most bargaining rounds (default: the file's `model.rounds`, else 10).") var rounds: Int?
-    @Option(help: "Monte Carlo runs (default: the file's `runs`, else 2000).") var runs: Int?
-    @Option(help: "Random seed (default: the file's `seed`, else 1).") var seed: UInt64?
-    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Option(parsing: .unconditional, help: "Most bargaining rounds (default: the file's `model.rounds`, else 10).") var rounds: Int?
+    @Option(parsing: .unconditional, help: "Monte Carlo runs (default: the file's `runs`, else 2000).") var runs: Int?
+    @Option(parsing: .unconditional, help: "Random seed (default: the file's `seed`, else 1).") var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "text, json, markdown or html.") var format: NegotiationFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Flag(help: "Print every error of an invalid file, not only the first \(DiagnosticList.shownByDefault).") var allErrors = false

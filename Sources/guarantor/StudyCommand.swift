@@ -23,15 +23,18 @@ struct StudyCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Scenario file (YAML or JSON).") var file: String
-    @Option(help: "Monte Carlo runs (default: the scenario's `runs`).") var runs: Int64?
-    @Option(help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
-    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    // Numeric options take the next word as their value even when it starts
+    // with "-" (here and in every command), so `--runs -5` meets the option's
+    // own rule ("must be between 2 and ...") instead of "Missing value".
+    @Option(parsing: .unconditional, help: "Monte Carlo runs (default: the scenario's `runs`).") var runs: Int64?
+    @Option(parsing: .unconditional, help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Run only shard I of N (e.g. 0/4); writes the raw statistics for `guarantor merge`.") var shard: String?
     @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Option(help: "Also write the HTML report (self-contained, with charts) to this path.") var report: String?
     @Flag(help: "Rank every uncertain input by its swing of P(deterred) and objective share (a tornado).") var sensitivity = false
-    @Option(help: "Runs per sensitivity variant, 100 to 10,000,000 (default \(SensitivityAnalysis.defaultRunsPerVariant)); needs --sensitivity.")
+    @Option(parsing: .unconditional, help: "Runs per sensitivity variant, 100 to 10,000,000 (default \(SensitivityAnalysis.defaultRunsPerVariant)); needs --sensitivity.")
     var sensitivityRuns: Int64?
     @Flag(help: "No progress bar.") var quiet = false
 
@@ -194,11 +197,19 @@ final class ProgressBar: @unchecked Sendable {
         guard now - start > .seconds(1), now - lastDraw > .milliseconds(100) || done == total else { return }
         lastDraw = now
         shown = true
-        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        Terminal.raw("\r\u{1B}[2K" + Self.line(label: label, done: done, total: total, elapsed: (now - start) / .seconds(1)))
+    }
+
+    /// The bar's text: how far, how long so far, and about how long is left
+    /// at the pace so far (the runs are alike, so the pace is steady).
+    static func line(label: String, done: Int64, total: Int64, elapsed: Double) -> String {
+        let fraction = total > 0 ? min(max(Double(done) / Double(total), 0), 1) : 1
         let width = 30
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        Terminal.raw("\r\(label) [\(bar)] \(Format.fixed(fraction * 100, decimals: 0))% (\(done)/\(total) runs)")
+        var text = "\(label) [\(bar)] \(Format.fixed(fraction * 100, decimals: 0))% (\(done)/\(total) runs) \(Format.clock(seconds: elapsed, rounding: .down))"
+        if done > 0, done < total { text += ", about \(Format.clock(seconds: elapsed * Double(total - done) / Double(done))) left" }
+        return text
     }
 
     func finish() {

@@ -226,6 +226,20 @@ struct CLITests {
         #expect(one.status != 0 && one.stderr.contains("at least two runs"), "\(one.stderr)")
     }
 
+    /// A negative number after a numeric option is its value, refused by the
+    /// option's own rule (it was "Missing value", as if it were another option).
+    @Test func negativeNumbersAreValues() throws {
+        let scenario = "Tests/ScenarioSpecTests/Cases/minimal.yaml"
+        for (args, message) in [(["study", scenario, "--runs", "-5"], "--runs must be between 2 and"),
+                                (["study", scenario, "--threads", "-2"], "--threads must be between 1 and"),
+                                (["study", scenario, "--seed", "-1"], "'-1' is invalid for '--seed"),
+                                (["compare", scenario, scenario, "--sensitivity-runs", "-1"], "sensitivity-runs"),
+                                (["negotiate", "negotiations/ukraine-settlement.yaml", "--rounds", "-1"], "--rounds must be between 1 and")] {
+            let r = try CLI.run(args)
+            #expect(r.status != 0 && r.stderr.contains(message) && !r.stderr.contains("Missing value"), "\(args): \(r.stderr)")
+        }
+    }
+
     /// An output path that names one of the command's inputs (the scenario,
     /// through a link too, or the base it extends) is refused, and the input
     /// is left as it was; so is a `--report` on the `--output` file.
