@@ -33,24 +33,33 @@ extension GuarantorServer {
         router.get("/login") { [self] request, context in
             var c = base(context, title: "Sign in")
             if request.uri.queryParameters.get("signed-out") != nil && context.token == nil { c["signedOut"] = true }
+            // Back to the page the user came from once signed in: `?next=`
+            // (the pages' script adds it to their sign-in links), else the
+            // same-site page the browser names as the referrer.
+            let next = Self.returnPath(request.uri.queryParameters.get("next").map { String($0) })
+                ?? Self.returnPath(referrerOf: request)
+            c["next"] = next ?? false
             return pages.render("login", c)
         }
         router.post("/login") { [self] request, context in
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
             // A pasted token often brings a space or a line end along.
             let secret = (form.first("token") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let next = Self.returnPath(form.first("next"))
             guard !secret.isEmpty, let token = try await store.token(hash: Tokens.hash(secret)) else {
                 var c = base(context, title: "Sign in")
                 c["problem"] = "That token is not known to this server."
+                c["next"] = next ?? false
                 return pages.render("login", c, status: .unauthorized)
             }
             if token.isExpired() {
                 await expiryWatch.expiredTokenSeen()
                 var c = base(context, title: "Sign in")
                 c["problem"] = "That token expired on \(token.expiresAt.map(Tokens.date) ?? "?"); ask for a new one (`guarantor-server token create`)."
+                c["next"] = next ?? false
                 return pages.render("login", c, status: .unauthorized)
             }
-            var response = Self.redirect("/")
+            var response = Self.redirect(next ?? "/")
             response.headers[.setCookie] = "\(Tokens.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000"
             _ = token
             return response
@@ -263,6 +272,28 @@ extension GuarantorServer {
         let bad = Set(errors.map(\.line))
         let count = text.split(separator: "\n", omittingEmptySubsequences: false).count
         return (1...max(1, count)).map { ["n": $0, "class": bad.contains($0) ? "err" : ""] }
+    }
+
+    /// A page of this site to return to after signing in: a path that
+    /// starts with one "/" (so never another site: not "//host" nor
+    /// "/\host", which browsers read as one), of printable ASCII, at most
+    /// 2,000 characters, and not the sign-in or sign-out page itself; nil
+    /// otherwise (then the sign-in lands on the library).
+    static func returnPath(_ text: String?) -> String? {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), text.count <= 2_000,
+              text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }) else { return nil }
+        let path = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
+        return path == "/login" || path == "/logout" ? nil : text
+    }
+
+    /// The path and query of the request's `Referer` when it names a page
+    /// of this same server (its host and port as the `Host` header has them).
+    static func returnPath(referrerOf request: Request) -> String? {
+        guard let referrer = request.headers[.referer], let host = request.head.authority?.lowercased(),
+              AuthMiddleware.authorities(ofOrigin: referrer).contains(host),
+              let url = URLComponents(string: referrer) else { return nil }
+        let path = url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath
+        return returnPath(path + (url.percentEncodedQuery.map { "?" + $0 } ?? ""))
     }
 
     static func redirect(_ location: String) -> Response {

@@ -210,7 +210,7 @@ enum PageTemplates {
     <p>Paste an API token (create one on the server with <code>guarantor-server token create --name YOUR-NAME</code>).
     The browser keeps it in a cookie for this site only.</p>
     {{#problem}}<p class="error">{{problem}}</p>{{/problem}}
-    <form method="post" action="/login"><label>Token <input name="token" type="password" autocomplete="off" required></label>
+    <form method="post" action="/login">{{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}<label>Token <input name="token" type="password" autocomplete="off" required></label>
     <button type="submit">Sign in</button></form>
     {{> footer}}
     """

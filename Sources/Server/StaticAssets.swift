@@ -7,6 +7,14 @@ enum StaticAssets {
       "use strict";
       function byId(id) { return document.getElementById(id); }
 
+      // Sign-in links come back here once signed in.
+      function signInHref() {
+        if (location.pathname === "/login" || location.pathname === "/logout") { return "/login"; }
+        return "/login?next=" + encodeURIComponent(location.pathname + location.search);
+      }
+      var signInLinks = document.querySelectorAll('a[href="/login"]');
+      for (var i = 0; i < signInLinks.length; i++) { signInLinks[i].href = signInHref(); }
+
       // The server answers the script's own requests with an expired sign-in
       // cookie without clearing it, saying when it expired in this header:
       // show the notice a page would show, and "Sign in" in the header.
@@ -17,7 +25,7 @@ enum StaticAssets {
         p.className = "note"; p.id = "sign-in-expired"; p.setAttribute("role", "status");
         p.appendChild(document.createTextNode("Your sign-in expired on " + when + ", so you are signed out. "));
         var a = document.createElement("a");
-        a.href = "/login"; a.textContent = "Sign in";
+        a.href = signInHref(); a.textContent = "Sign in";
         p.appendChild(a);
         p.appendChild(document.createTextNode(" again with a new token; the server's operator makes one with guarantor-server token create."));
         var main = document.querySelector("main");
@@ -25,7 +33,7 @@ enum StaticAssets {
         var who = document.querySelector("header.top form.inline");
         if (who) {
           var link = document.createElement("a");
-          link.href = "/login"; link.textContent = "Sign in";
+          link.href = signInHref(); link.textContent = "Sign in";
           who.parentNode.replaceChild(link, who);
         }
       }

@@ -193,6 +193,40 @@ struct PageTests {
         }
     }
 
+    /// Signing in returns to the page the user came from: the sign-in
+    /// links' `?next=`, else a same-site referrer; never to another site.
+    @Test func signingInReturnsToThePageItCameFrom() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let hidden = { (path: String) in "<input type=\"hidden\" name=\"next\" value=\"\(path)\">" }
+            let asked = try await client.execute(uri: "/login?next=%2Fscenarios%2Fnato-article5%3Fversion%3Dabc", method: .get)
+            #expect(asked.text.contains(hidden("/scenarios/nato-article5?version=abc")), "\(asked.text)")
+            let referred = try await client.execute(uri: "/login", method: .get, headers: [.referer: "http://localhost/studies/s-1"])
+            #expect(referred.text.contains(hidden("/studies/s-1")), "\(referred.text)")
+            // Another site's referrer, another site as `next`, or the sign-in page itself: no way back.
+            for (uri, headers): (String, HTTPFields) in [("/login", [.referer: "http://evil.example/studies/s-1"]),
+                                                         ("/login?next=%2F%2Fevil.example%2Fx", [:]),
+                                                         ("/login?next=%2F%5Cevil.example", [:]),
+                                                         ("/login?next=https%3A%2F%2Fevil.example", [:]),
+                                                         ("/login", [.referer: "http://localhost/login?signed-out=1"])] {
+                let page = try await client.execute(uri: uri, method: .get, headers: headers)
+                #expect(page.status == .ok && !page.text.contains("name=\"next\""), "\(uri) \(headers)")
+            }
+            // The form's `next` is where the sign-in lands; a wrong token keeps it for the next try.
+            let back = try await client.execute(uri: "/login", method: .post, headers: Self.form,
+                                                body: Self.encode([("next", "/compare?a=1"), ("token", t.token)]))
+            #expect(back.status == .seeOther && back.headers[.location] == "/compare?a=1")
+            let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.form,
+                                                 body: Self.encode([("next", "/compare"), ("token", "nope")]))
+            #expect(wrong.status == .unauthorized && wrong.text.contains(hidden("/compare")))
+            for bad in ["//evil.example", "https://evil.example/", "/\\evil.example", "/logout", "/x\r\nSet-Cookie: a=b"] {
+                let r = try await client.execute(uri: "/login", method: .post, headers: Self.form,
+                                                 body: Self.encode([("next", bad), ("token", t.token)]))
+                #expect(r.status == .seeOther && r.headers[.location] == "/", "\(bad)")
+            }
+        }
+    }
+
     @Test func runningAStudyFromThePages() async throws {
         let t = try await TestServer.make()
         try await t.test { client in

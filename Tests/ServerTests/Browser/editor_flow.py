@@ -165,13 +165,21 @@ def main():
         page.call("Page.enable")
         page.call("Runtime.enable")
 
-        # Sign in with the token (the form sets the cookie).
-        page.go(BASE + "/login")
+        # Sign in with the token from the comparison page's "Sign in" link
+        # (the form sets the cookie); the sign-in comes back to that page.
+        page.go(BASE + "/compare?a=1")
+        href = page.js("document.querySelector('header.top a[href^=\"/login\"]').getAttribute('href')")
+        if href != "/login?next=%2Fcompare%3Fa%3D1":
+            fail(f"the header's sign-in link is {href!r}, not one that comes back to the comparison page")
+        page.js("document.querySelector('header.top a[href^=\"/login\"]').click()")
+        page.wait("location.pathname === '/login' && document.readyState === 'complete' && !!document.querySelector('input[name=token]')",
+                  "the sign-in page")
         if EXPIRES_AT is not None and time.time() > EXPIRES_AT - 5:
             fail("Chromium took so long to start that the token (almost) expired before signing in; give it longer")
         page.type_into("input[name=token]", TOKEN)
         page.js("document.querySelector('form[action=\"/login\"]').submit()")
-        page.wait(f"location.href === {json.dumps(BASE + '/')} && document.readyState === 'complete'", "the library after sign-in")
+        page.wait(f"location.href === {json.dumps(BASE + '/compare?a=1')} && document.readyState === 'complete'",
+                  "the comparison page after sign-in")
         if not page.js("document.querySelector('.who') && document.querySelector('.who').textContent"):
             fail("not signed in after the login form")
 
