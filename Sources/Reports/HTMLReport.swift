@@ -78,15 +78,15 @@ public enum HTMLReport {
     static func keyFigures(_ r: StudyResult) -> String {
         var tiles: [(String, String, String)] = []
         if let d = r.deterrence {
-            tiles.append(("P(deterred)", Markup.percent(d.pDeterred.mean), "± \(Markup.percent(d.pDeterred.se))"))
+            tiles.append(ReportText.tile("P(deterred)", d.pDeterred))
             tiles.append(("Most likely choice", ReportText.responseName(d.bestResponse, in: r).uppercasedFirst(), ""))
-            tiles.append(("Probe risk", Markup.percent(d.probeRisk.mean), "± \(Markup.percent(d.probeRisk.se))"))
+            tiles.append(ReportText.tile("Probe risk", d.probeRisk))
         }
-        tiles.append(("P(all guarantors honour)", Markup.percent(r.headline.pAllHonour.mean), "± \(Markup.percent(r.headline.pAllHonour.se))"))
+        tiles.append(ReportText.tile("P(all guarantors honour)", r.headline.pAllHonour))
         let q = r.headline.daysToFirstMilitaryAid
         tiles.append(("Median days to first military aid", ReportText.day(q.p50), "in \(ReportText.percent(q.pWithinHorizon, se: q.pWithinHorizonSE)) of crises within \(r.meta.horizonDays) days"))
         if let a = ReportText.referenceAttack(r) {
-            tiles.append(("Objective share, \(ReportText.attackName(a).lowercasedFirst())", Markup.percent(a.objectiveShare.mean), "± \(Markup.percent(a.objectiveShare.se))"))
+            tiles.append(ReportText.tile("Objective share, \(ReportText.attackName(a).lowercasedFirst())", a.objectiveShare))
         }
         return "<div class=\"figures\">" + tiles.map { label, value, se in
             "<div class=\"figure\"><div class=\"label\">\(Markup.escape(label))</div><div class=\"value\">\(Markup.escape(value))</div><div class=\"se\">\(Markup.escape(se))</div></div>"

@@ -3,13 +3,36 @@ import GuarantorModel
 
 /// Phrases and names shared by the CSV, Markdown and HTML renderers.
 enum ReportText {
-    /// "43.1% ± 1.1%": a mean with one Monte Carlo standard error.
-    static func percent(_ e: Estimate) -> String { "\(Markup.percent(e.mean)) ± \(Markup.percent(e.se))" }
+    /// "43.1% ± 1.1%": a mean with one Monte Carlo standard error. A
+    /// standard error below 0.05 points gets the decimals it needs to show
+    /// (at most three), so that it never reads "± 0.0%" unless it is zero:
+    /// "3.02% ± 0.04%".
+    static func percent(_ e: Estimate) -> String {
+        let d = decimals(points: e.se * 100)
+        return "\(Markup.percent(e.mean, decimals: d)) ± \(Markup.percent(e.se, decimals: d))"
+    }
+
+    /// A headline tile of a probability and its error: (label, "53.1%", "± 0.7%").
+    static func tile(_ label: String, _ e: Estimate) -> (String, String, String) {
+        let d = decimals(points: e.se * 100)
+        return (label, Markup.percent(e.mean, decimals: d), "± " + Markup.percent(e.se, decimals: d))
+    }
+
+    /// Decimals for a figure in percent or percentage points with standard
+    /// error `se` (in the same units): one, or the fewest (at most six) at
+    /// which the error does not round to zero.
+    static func decimals(points se: Double) -> Int {
+        guard se > 0, se.isFinite else { return 1 }
+        var d = 1, half = 0.05
+        while d < 6 && se < half { d += 1; half /= 10 }
+        return d
+    }
     /// A probability with its standard error when the result has one ("36.1% ± 0.4%"), alone otherwise (results of earlier versions).
     /// A change of a probability in percentage points with its standard error: "+2.8 ± 0.8 pp".
     static func points(_ e: Estimate) -> String {
         let sign = e.mean > 0 ? "+" : e.mean < 0 ? "-" : ""
-        return sign + Markup.fixed(abs(e.mean) * 100, decimals: 1) + " ± " + Markup.fixed(e.se * 100, decimals: 1) + " pp"
+        let d = decimals(points: e.se * 100)
+        return sign + Markup.fixed(abs(e.mean) * 100, decimals: d) + " ± " + Markup.fixed(e.se * 100, decimals: d) + " pp"
     }
     static func percent(_ p: Double, se: Double?) -> String { se.map { percent(Estimate(mean: p, se: $0)) } ?? Markup.percent(p) }
 

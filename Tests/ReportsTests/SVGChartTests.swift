@@ -234,6 +234,21 @@ import Testing
 }
 
 @Suite struct ReportTextTests {
+    /// A standard error never reads "± 0.0%" unless it is zero: a small one
+    /// gets the decimals it needs (at most six), and the mean as many.
+    @Test func smallStandardErrorsStayVisible() {
+        #expect(ReportText.percent(Estimate(mean: 0.531, se: 0.007)) == "53.1% ± 0.7%")
+        #expect(ReportText.percent(Estimate(mean: 0.0302, se: 0.0003)) == "3.02% ± 0.03%")
+        #expect(ReportText.percent(Estimate(mean: 0.001234, se: 0.000012)) == "0.123% ± 0.001%")
+        #expect(ReportText.percent(Estimate(mean: 0.000094, se: 0.000003)) == "0.0094% ± 0.0003%")
+        #expect(ReportText.percent(Estimate(mean: 0.5, se: 1e-12)) == "50.000000% ± 0.000000%")
+        #expect(ReportText.percent(Estimate(mean: 0, se: 0)) == "0.0% ± 0.0%")
+        #expect(ReportText.percent(Estimate(mean: 1, se: 0)) == "100.0% ± 0.0%")
+        #expect(ReportText.points(Estimate(mean: 0.0004, se: 0.0002)) == "+0.04 ± 0.02 pp")
+        #expect(ReportText.points(Estimate(mean: -0.028, se: 0.008)) == "-2.8 ± 0.8 pp")
+        #expect(ReportText.tile("P", Estimate(mean: 0.0302, se: 0.0003)) == ("P", "3.02%", "± 0.03%"))
+    }
+
     @Test func distinctiveNamesDropTheSharedOpening() {
         #expect(ReportText.distinctive(["Proposed guarantees for Ukraine (freeze on the line of contact)", "Proposed guarantees for Ukraine (buffer zone)"])
                 == ["… (freeze on the line of contact)", "… (buffer zone)"])
