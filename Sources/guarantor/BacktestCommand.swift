@@ -9,8 +9,9 @@ struct BacktestCommand: AsyncParsableCommand {
         commandName: "backtest",
         abstract: "Score the model's predictions against historical guarantees whose outcome is known.",
         discussion: """
-        Reads every NAME.outcome.yaml in the folder (or one outcome file), studies its scenario, and prints
+        Reads every NAME.outcome.yaml in the folder (or one outcome file), studies its scenario, and prints \
         predicted P(deterred) and P(honour) against what happened, with the Brier score.
+
         Example: guarantor backtest cases/
         """)
 
@@ -23,7 +24,7 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
     var threads: Int?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: EvidenceFormat = .text
 
     func validate() throws {

@@ -7,10 +7,12 @@ struct CalibrateCommand: AsyncParsableCommand {
         abstract: "Replicate published honour rates from the authors' replication file and fit an honour model.",
         discussion: """
         Datasets: \(ReplicationDataset.allCases.map(\.rawValue).joined(separator: ", ")).
-        Example: guarantor calibrate --dataset leeds-anac-2005 LeedsAnacIIrep.csv
-        Prints every rate with its counts beside the published one, then a logistic regression of honour
-        (IRLS, standard errors from the inverse Fisher information) with k-fold cross-validated Brier score
+
+        Prints every rate with its counts beside the published one, then a logistic regression of honour \
+        (IRLS, standard errors from the inverse Fisher information) with k-fold cross-validated Brier score \
         and log loss against the constant-rate baseline, and the multipliers the fit implies.
+
+        Example: guarantor calibrate --dataset leeds-anac-2005 LeedsAnacIIrep.csv
         """)
 
     @Option(help: "Which replication file: \(ReplicationDataset.allCases.map(\.rawValue).joined(separator: " or ")).")
@@ -22,7 +24,7 @@ struct CalibrateCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Folds of the cross-validation (2 or more).")
     var folds: Int = HonourModels.defaultFolds
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: EvidenceFormat = .text
 
     func validate() throws {

@@ -15,7 +15,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Monte Carlo runs per scenario (default: the first scenario's `runs`).") var runs: Int64?
     @Option(parsing: .unconditional, help: "Random seed (default: the first scenario's `seed`).") var seed: UInt64?
     @Option(parsing: .unconditional, help: "Worker threads (default: all cores).") var threads: Int?
-    @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
+    @Option(help: "Output format.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Option(help: "Also write the HTML report to this path.") var report: String?
     @Option(parsing: .unconditional, help: "Runs per sensitivity variant (0: no sensitivity analysis).") var sensitivityRuns: Int64 = 1_000

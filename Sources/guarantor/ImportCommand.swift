@@ -14,10 +14,11 @@ struct AtopImportCommand: AsyncParsableCommand {
         commandName: "atop",
         abstract: "Turn one ATOP alliance into a scenario skeleton (YAML with comments).",
         discussion: """
-        Example: guarantor import atop atop-alliance-level.csv --atopid 3180 --member-file atop-member-level.csv
-        Members become guarantors, obligations become commitments; conditions, integrated command, bases and
-        duration are carried over with a comment naming the ATOP variable. What ATOP cannot tell (the aggressor,
+        Members become guarantors, obligations become commitments; conditions, integrated command, bases and \
+        duration are carried over with a comment naming the ATOP variable. What ATOP cannot tell (the aggressor, \
         sizes, latencies) gets a commented PLACEHOLDER value that you must replace. The output validates as written.
+
+        Example: guarantor import atop atop-alliance-level.csv --atopid 3180 --member-file atop-member-level.csv
         """)
 
     @Argument(help: "Path to your copy of the ATOP alliance-level CSV.")

@@ -13,7 +13,7 @@ struct MergeCommand: AsyncParsableCommand {
 
     @Argument(help: "Shard result files (JSON).") var shards: [String]
     @Option(help: "The scenario the shards were run on (needed to rebuild the statistics).") var scenario: String
-    @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
+    @Option(help: "Output format.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Option(help: "Also write the HTML report to this path.") var report: String?
     @Flag(help: "Merge even when the shards do not cover every run of the study (the result is then for the runs they cover; without this flag a missing shard is an error).")

@@ -13,10 +13,11 @@ struct NegotiateCommand: AsyncParsableCommand {
         commandName: "negotiate",
         abstract: "Forecast a negotiation with Bueno de Mesquita's expected-utility model, as a distribution per issue.",
         discussion: """
-        FILE describes the issues (ordered scales of labelled outcomes) and the actors (capability,
-        position and salience per issue, any of them an uncertain number); see docs/negotiation.md.
-        Every uncertain input is drawn in each Monte Carlo run; the report gives the probability of
+        FILE describes the issues (ordered scales of labelled outcomes) and the actors (capability, \
+        position and salience per issue, any of them an uncertain number); see docs/negotiation.md. \
+        Every uncertain input is drawn in each Monte Carlo run; the report gives the probability of \
         each labelled outcome, and the round-by-round moves with every input at its median.
+
         Example: guarantor negotiate negotiations/ukraine-settlement.yaml --format html --output talks.html
         """
     )
@@ -26,7 +27,7 @@ struct NegotiateCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Monte Carlo runs (default: the file's `runs`, else 2000).") var runs: Int?
     @Option(parsing: .unconditional, help: "Random seed (default: the file's `seed`, else 1).") var seed: UInt64?
     @Option(parsing: .unconditional, help: "Worker threads (default: all cores).") var threads: Int?
-    @Option(help: "text, json, markdown or html.") var format: NegotiationFormat = .text
+    @Option(help: "Output format.") var format: NegotiationFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Flag(help: "Print every error of an invalid file, not only the first \(DiagnosticList.shownByDefault).") var allErrors = false
 

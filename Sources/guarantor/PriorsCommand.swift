@@ -28,7 +28,7 @@ struct PriorsCommand: AsyncParsableCommand {
         abstract: "List the named priors for a guarantor's base honour probability.",
         discussion: "Each prior carries its rate, a 90 % interval of Beta(honoured + 1, failed + 1) where counts exist, its sample and its citation. Select one in a scenario with `prior: NAME`.")
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: EvidenceFormat = .text
 
     func run() async throws {

@@ -15,10 +15,14 @@ struct StudyCommand: AsyncParsableCommand {
         commandName: "study",
         abstract: "Simulate crises for a scenario and report whether the aggressor is deterred, and why.",
         discussion: """
-        Same scenario, seed and version give bit-identical results (all but meta.timing, the
+        Same scenario, seed and version give bit-identical results (all but meta.timing, the \
         run time) whatever --threads and --shard.
-        Shards: --shard I/N runs the contiguous block of runs [I*RUNS/N, (I+1)*RUNS/N); their JSON
+
+        Shards: --shard I/N runs the contiguous block of runs [I*RUNS/N, (I+1)*RUNS/N); their JSON \
         results combine exactly with `guarantor merge`.
+
+        On a terminal, a study that takes more than a second shows a progress bar on standard error \
+        (--quiet hides it).
         """
     )
 
@@ -30,7 +34,7 @@ struct StudyCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
     @Option(parsing: .unconditional, help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Run only shard I of N (e.g. 0/4); writes the raw statistics for `guarantor merge`.") var shard: String?
-    @Option(help: "text, json, csv, markdown or html.") var format: OutputFormat = .text
+    @Option(help: "Output format.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Option(help: "Also write the HTML report (self-contained, with charts) to this path.") var report: String?
     @Flag(help: "Rank every uncertain input by its swing of P(deterred) and objective share (a tornado).") var sensitivity = false
