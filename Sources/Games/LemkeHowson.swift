@@ -102,7 +102,7 @@ public enum LemkeHowson {
                 budget.pivots += 1
                 budget.work += work
                 guard budget.pivots <= GameLimits.maxPivots, budget.work <= GameLimits.maxWork else {
-                    throw GameError("Lemke-Howson exceeded its work budget (\(GameLimits.maxWork / 1_000_000) million tableau-entry updates, weighted by the size of the exact numbers) after \(budget.pivots) pivots; the game is too large for lcp (try enumpure or enummixed)")
+                    throw GameError("Lemke-Howson exceeded its work budget (\(GameLimits.maxWork / 1_000_000) million tableau-entry updates, weighted by the size of the exact numbers) after \(budget.pivots) pivots; the game is too large for lcp (enumpure finds its pure equilibria)")
                 }
                 if exit == dup || exit == -dup { return }
                 enter = -exit

@@ -123,6 +123,24 @@ import Testing
         #expect(large >= small + 100)
     }
 
+    /// A strategic game too large for lcp or enummixed may be a tree's normal form (the 5 x 256
+    /// game of `game deterrence --guarantors 1`, converted): the error says to solve the tree,
+    /// whose lcp and spe do (and a tree's enummixed says it went through the normal form).
+    /// Errors that are not about a budget are left as they are.
+    @Test func budgetErrorsPointToTheTree() {
+        let budget = GameError("Lemke-Howson exceeded its work budget (60 million tableau-entry updates) after 53 pivots; the game is too large for lcp (enumpure finds its pure equilibria)")
+        let advised = GameSolver.strategicAdvice(budget).message
+        #expect(advised.hasPrefix(budget.message) && advised.contains("solve that .efg instead: lcp there works on the sequence form"), "\(advised)")
+        let reduced = GameSolver.reducedFormAdvice(GameError("vertex enumeration needs more memory than its budget; the game is too large or too degenerate for enummixed"),
+                                                   method: .enummixed, strategies: [5, 256]).message
+        #expect(reduced.hasSuffix("(enummixed solves an extensive game through its reduced normal form, here 5 x 256 strategies); lcp and spe work on the tree itself"), "\(reduced)")
+        let other = GameError("lcp needs a two-player game; this one has 3 players (use enumpure)")
+        #expect(GameSolver.strategicAdvice(other) == other)
+        #expect(GameSolver.reducedFormAdvice(other, method: .enummixed, strategies: [2, 2]) == other)
+        // The solvers' own budget messages are the ones recognised.
+        #expect(message { try GameLimits.checkEquilibriumMemory(count: 2, entries: 20_000_000, solver: "lcp") }.contains("budget"))
+    }
+
     /// The reduced normal form's budget weighs each step by the size of the tree's numbers:
     /// 73,728 cells of a tree with payoffs of 1e300 passed the budget and took minutes.
     @Test func reducedFormBudgetWeighsTheSizeOfNumbers() throws {
