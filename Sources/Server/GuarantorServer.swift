@@ -250,7 +250,7 @@ public final class GuarantorServer: Sendable {
         try Self.checkSeed(body.seed)
         let (version, scenario) = try await load(name: body.scenario, hash: body.version)
         let runs = body.runs ?? Int64(scenario.runs)
-        guard runs >= 1 else { throw APIError.unprocessable("bad_runs", "runs must be at least 1") }
+        guard runs >= 2 else { throw APIError.unprocessable("bad_runs", "runs must be at least 2 (a standard error needs two runs); asked for \(runs)") }
         guard runs <= limits.maxRunsPerStudy else {
             throw APIError.unprocessable("too_many_runs", "a study here may have at most \(limits.maxRunsPerStudy) runs (--max-runs); asked for \(runs)")
         }
@@ -342,7 +342,7 @@ public final class GuarantorServer: Sendable {
         }
         guard let first = loaded.first?.1 else { throw APIError.unprocessable("too_few_scenarios", "compare takes at least two scenarios") }
         let runs = body.runs ?? min(Int64(first.runs), limits.maxCompareRuns)
-        guard runs >= 1 else { throw APIError.unprocessable("bad_runs", "runs must be at least 1") }
+        guard runs >= 2 else { throw APIError.unprocessable("bad_runs", "runs must be at least 2 (a standard error needs two runs); asked for \(runs)") }
         guard runs <= limits.maxCompareRuns else {
             throw APIError.unprocessable("too_many_runs", "compare runs inside the request, so at most \(limits.maxCompareRuns) runs per scenario (--max-compare-runs); asked for \(runs). Start studies for more")
         }

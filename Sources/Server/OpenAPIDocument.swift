@@ -215,7 +215,7 @@ enum OpenAPIDocument {
                   properties:
                     scenario: { type: string }
                     version: { type: string, description: "default: the latest" }
-                    runs: { type: integer, minimum: 1, description: "default: the scenario's runs; at most --max-runs, counting the sensitivity analysis" }
+                    runs: { type: integer, minimum: 2, description: "default: the scenario's runs; at most --max-runs, counting the sensitivity analysis" }
                     seed: { type: integer, minimum: 0, maximum: 9223372036854775807, description: "default: the scenario's seed; 0 to 2^63-1, as a scenario file's seed (422 bad_seed otherwise)" }
                     sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "runs per sensitivity variant: 0 (default) for none, else 100 to 100000" }
           responses:
@@ -267,7 +267,7 @@ enum OpenAPIDocument {
                   required: [scenarios]
                   properties:
                     scenarios: { type: array, items: { type: string, description: "name, or name@hash (the SHA-256 or its beginning, e.g. the 12 hex digits the pages show; 422 ambiguous_version if it begins several)" } }
-                    runs: { type: integer, minimum: 1, description: "runs per scenario; at most --max-compare-runs, counting the sensitivity analysis" }
+                    runs: { type: integer, minimum: 2, description: "runs per scenario; at most --max-compare-runs, counting the sensitivity analysis" }
                     seed: { type: integer, minimum: 0, maximum: 9223372036854775807, description: "default: the first scenario's seed; 0 to 2^63-1, as a scenario file's seed (422 bad_seed otherwise)" }
                     sensitivityRuns: { type: integer, minimum: 0, maximum: 100000, description: "0 (default) for none, else 100 to 100000" }
           responses:

@@ -78,28 +78,10 @@ extension GuarantorServer {
         router.get("/scenarios/{name}") { [self] request, context in
             try access.read(context)
             let name = try context.parameters.require("name")
-            let versions = try await store.versions(of: name)
-            let wanted = request.uri.queryParameters.get("version")
-            var chosen = versions.first
-            if let wanted { chosen = try await version(name: name, hash: wanted) }
-            guard let shown = chosen else {
-                throw APIError.notFound(wanted.map { "scenario `\(name)` has no version \($0)" } ?? "there is no scenario `\(name)`")
-            }
-            var c = editorContext(context, name: name, text: shown.text, isNew: false)
-            c["scenarioTitle"] = shown.title
-            c["versionHash"] = shown.hash
-            c["shortVersion"] = String(shown.hash.prefix(12))
-            c["latest"] = shown.hash == versions.first?.hash
-            c["createdBy"] = shown.createdBy
+            // `?version=` with nothing after it is the latest, as without it.
+            let wanted = request.uri.queryParameters.get("version").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
+            var c = try await scenarioPage(context, name: name, version: wanted)
             if let saved = request.uri.queryParameters.get("saved") { c["saved"] = saved }
-            c["versions"] = versions.map { v in
-                ["name": name, "hash": v.hash, "shortHash": String(v.hash.prefix(12)), "title": v.title, "createdBy": v.createdBy,
-                 "created": Self.date(v.createdAt)] as [String: Any]
-            }
-            if case .valid(let s) = try await library.check(name: name, text: shown.text) {
-                c["runs"] = min(Int64(s.runs), settings.limits.maxRunsPerStudy)
-                c["seed"] = String(s.seed)
-            }
             return pages.render("editor", c)
         }
         // Saving from the editor: a new scenario (`/scenarios`) or a new version of one.
@@ -110,8 +92,11 @@ extension GuarantorServer {
             let saveAs = context.parameters.get("name") == nil && form.first("action") == "save-as"
             let name = context.parameters.get("name") ?? (saveAs ? form.first("newName") : form.first("name")) ?? ""
             let text = form.textarea("text")
+            // A new scenario (the "New scenario" page, or "Save as new scenario") never
+            // adds a version to one that exists: that is done from the scenario's own page.
+            let isNew = context.parameters.get("name") == nil
             do {
-                if saveAs {
+                if isNew {
                     guard !name.isEmpty else {
                         throw APIError.unprocessable("bad_name", "give the new scenario a name (lower-case letters, digits, - and _)")
                     }
@@ -123,14 +108,18 @@ extension GuarantorServer {
                 let (v, _) = try await save(name: name, text: text, by: token.name)
                 return Self.redirect("/scenarios/\(v.name)?saved=\(v.hash)")
             } catch let e as APIError where e.status == .unprocessableContent || e.code == "too_many_versions" {
-                // The editor again, with the text kept and the problem listed.
-                var c = editorContext(context, name: name, text: text, isNew: context.parameters.get("name") == nil)
+                // The editor again, with the text kept and the problem listed: a new
+                // scenario's page, or the scenario's own (its versions and run form kept).
+                // "Save as new scenario" came from a scenario's page: back to that page.
+                let from = saveAs ? form.first("editing") : context.parameters.get("name")
+                var c = try await editorAgain(context, name: name, editing: from, version: form.first("shown"), text: text)
                 c["checked"] = true
+                if saveAs { c["newName"] = name }
                 // A problem without a place in the text (a bad name) is listed without one.
                 let diagnostics = e.diagnostics ?? [DiagnosticBody(file: "", line: 0, column: 0, message: e.message)]
                 c["diagnostics"] = diagnostics.map(Pages.diagnostic)
                 c["hasProblems"] = true
-                c["problemCount"] = diagnostics.count + (e.diagnosticsOmitted ?? 0)
+                c["problemCount"] = Pages.problems(diagnostics.count + (e.diagnosticsOmitted ?? 0))
                 c["omitted"] = Pages.omitted(e.diagnosticsOmitted ?? 0)
                 c["lineNumbers"] = Self.lineNumbers(text, errors: diagnostics.filter { $0.file == ScenarioLibrary.fileName(name) })
                 return pages.render("editor", c, status: e.status)
@@ -145,13 +134,13 @@ extension GuarantorServer {
             let given = form.first("name") ?? ""
             let name = ScenarioName.problem(given) == nil ? given : "scenario"
             let text = form.textarea("text")
-            var c = editorContext(context, name: given, text: text, isNew: true)
-            c["action"] = "/scenarios"
+            // From a scenario's page (`editing`): that page again, not "New scenario".
+            var c = try await editorAgain(context, name: given, editing: form.first("editing"), version: form.first("shown"), text: text)
             c["checked"] = true
             if case .invalid(let d, let omitted) = try await library.check(name: name, text: text) {
                 c["diagnostics"] = d.map(Pages.diagnostic)
                 c["hasProblems"] = true
-                c["problemCount"] = d.count + omitted
+                c["problemCount"] = Pages.problems(d.count + omitted)
                 c["omitted"] = Pages.omitted(omitted)
                 c["lineNumbers"] = Self.lineNumbers(text, errors: d.filter { $0.file == ScenarioLibrary.fileName(name) })
             }
@@ -252,6 +241,47 @@ extension GuarantorServer {
     func base(_ context: AppContext, title: String) -> [String: Any] {
         ["title": title, "signedIn": context.token?.name ?? false,
          "signInExpired": context.signIn.current.expired.map { Pages.expiredNotice($0) as Any } ?? false]
+    }
+
+    /// A scenario's page: the version `version` (a hash or a prefix; the latest when nil)
+    /// in the editor, its versions, and the run form for it. 404 when there is no such scenario or version.
+    func scenarioPage(_ context: AppContext, name: String, version wanted: String?) async throws -> [String: Any] {
+        let versions = try await store.versions(of: name)
+        var chosen = versions.first
+        if let wanted { chosen = try await version(name: name, hash: wanted) }
+        guard let shown = chosen else {
+            throw APIError.notFound(wanted.map { "scenario `\(name)` has no version `\($0)`" } ?? "there is no scenario `\(name)`")
+        }
+        var c = editorContext(context, name: name, text: shown.text, isNew: false)
+        c["scenarioTitle"] = shown.title
+        c["versionHash"] = shown.hash
+        c["shortVersion"] = String(shown.hash.prefix(12))
+        c["latest"] = shown.hash == versions.first?.hash
+        c["createdBy"] = shown.createdBy
+        c["savedText"] = shown.text
+        c["versions"] = versions.map { v in
+            ["name": name, "hash": v.hash, "shortHash": String(v.hash.prefix(12)), "title": v.title, "createdBy": v.createdBy,
+             "created": Self.date(v.createdAt)] as [String: Any]
+        }
+        if case .valid(let s) = try await library.check(name: name, text: shown.text) {
+            c["runs"] = min(Int64(s.runs), settings.limits.maxRunsPerStudy)
+            c["seed"] = String(s.seed)
+        }
+        return c
+    }
+
+    /// The editor again after a check or a refused save, with the text as typed: the page of
+    /// the scenario being edited (`editing`, at the version shown then) when there is one,
+    /// else the "New scenario" page with `name` in its name field.
+    func editorAgain(_ context: AppContext, name: String, editing: String?, version: String?, text: String) async throws -> [String: Any] {
+        if let editing, !editing.isEmpty, ScenarioName.problem(editing) == nil, !(try await store.versions(of: editing).isEmpty) {
+            var c = try await scenarioPage(context, name: editing, version: version.flatMap { $0.isEmpty ? nil : $0 })
+            c["unsaved"] = text != (c["savedText"] as? String)
+            c["text"] = text
+            c["lineNumbers"] = Self.lineNumbers(text, errors: [])
+            return c
+        }
+        return editorContext(context, name: name, text: text, isNew: true)
     }
 
     func editorContext(_ context: AppContext, name: String, text: String, isNew: Bool) -> [String: Any] {

@@ -49,6 +49,9 @@ struct Pages: Sendable {
                          "expired": error.code == "token_expired"], status: error.status)
     }
 
+    /// "1 problem", "3 problems".
+    static func problems(_ n: Int) -> String { n == 1 ? "1 problem" : "\(DiagnosticList.grouped(n)) problems" }
+
     /// The header's notice that the sign-in cookie's token expired (and so the browser is signed out).
     static func expiredNotice(_ token: TokenRecord) -> [String: Any] {
         ["expiredOn": token.expiresAt.map(Tokens.date) ?? "?", "expiredHolder": token.name, "expiredId": token.id]
@@ -131,31 +134,31 @@ enum PageTemplates {
     {{#saved}}<p class="ok" role="status">Saved version <code>{{saved}}</code>.</p>{{/saved}}
     <form method="post" action="{{action}}" id="editor-form">
     {{#isNew}}<p><label>Name in the library <input name="name" value="{{name}}" required pattern="[a-z0-9][a-z0-9_-]*" maxlength="100" placeholder="my-guarantee"></label></p>{{/isNew}}
-    {{^isNew}}<input type="hidden" name="name" value="{{name}}">{{/isNew}}
+    {{^isNew}}<input type="hidden" name="name" value="{{name}}"><input type="hidden" name="editing" value="{{name}}"><input type="hidden" name="shown" value="{{versionHash}}">{{/isNew}}
     <div class="editor">
     <pre class="gutter" id="gutter" aria-hidden="true">{{#lineNumbers}}<span class="{{class}}">{{n}}</span>
     {{/lineNumbers}}</pre>
     <textarea name="text" id="scenario-text" spellcheck="false" wrap="off" rows="32" aria-describedby="diagnostics">{{text}}</textarea>
     </div>
     <div id="validation" class="{{#hasProblems}}invalid{{/hasProblems}}" role="status" aria-live="polite">
-    <p id="validity">{{#checked}}{{#hasProblems}}{{problemCount}} problem(s):{{/hasProblems}}{{^diagnostics}}Valid scenario.{{/diagnostics}}{{/checked}}</p>
+    <p id="validity">{{#checked}}{{#hasProblems}}{{problemCount}}:{{/hasProblems}}{{^diagnostics}}Valid scenario.{{/diagnostics}}{{/checked}}</p>
     <ul id="diagnostics">{{#diagnostics}}<li data-line="{{line}}">{{#placed}}<a href="#" data-line="{{line}}">{{file}}:{{line}}:{{column}}</a> {{/placed}}{{message}}</li>
     {{/diagnostics}}{{#omitted}}<li class="omitted">{{omitted}}</li>{{/omitted}}</ul>
     </div>
     <p><button type="submit" name="action" value="save">Save version</button>
     <button type="submit" formaction="/validate" name="action" value="check">Check</button></p>
     {{^isNew}}<p class="save-as"><label>Or save the text as a new scenario, leaving this one as it is: name
-    <input name="newName" pattern="[a-z0-9][a-z0-9_-]*" maxlength="100" placeholder="my-variant"></label>
+    <input name="newName" value="{{newName}}" pattern="[a-z0-9][a-z0-9_-]*" maxlength="100" placeholder="my-variant"></label>
     <button type="submit" formaction="/scenarios" name="action" value="save-as">Save as new scenario</button></p>{{/isNew}}
     </form>
     {{^isNew}}
     <h2>Run a study</h2>
     <p class="meta" id="run-version">A study runs the saved version <code>{{shortVersion}}</code>{{^latest}} (not the latest){{/latest}}, not edits made above since it was saved.</p>
-    <p class="note" id="unsaved" hidden>The editor has changes that are not saved: save them, as a version or as a new scenario, to run a study on them.</p>
+    <p class="note" id="unsaved"{{^unsaved}} hidden{{/unsaved}}>The editor has changes that are not saved: save them, as a version or as a new scenario, to run a study on them.</p>
     <form method="post" action="/studies" class="run">
     <input type="hidden" name="scenario" value="{{name}}">
     <input type="hidden" name="version" value="{{versionHash}}">
-    <label>Runs <input name="runs" type="number" min="1" max="{{maxRuns}}" value="{{runs}}"></label>
+    <label>Runs <input name="runs" type="number" min="2" max="{{maxRuns}}" value="{{runs}}"></label>
     <label>Seed <input name="seed" type="number" min="0" max="9223372036854775807" value="{{seed}}"></label>
     <label>Sensitivity runs per variant (0: none) <input name="sensitivityRuns" type="number" min="0" max="{{maxSensitivityRuns}}" value="0"></label>
     <button type="submit">Run study</button>

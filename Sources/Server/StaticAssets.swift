@@ -63,10 +63,12 @@ enum StaticAssets {
           gutter.scrollTop = text.scrollTop;
         };
         // A study runs the saved version: say so, and hold the run button, while the text has unsaved changes.
+        // (A page sent back after a check or a refused save may already hold unsaved text: the server says so.)
         var original = text.value, unsaved = byId("unsaved"), runButton = document.querySelector("form.run button");
+        var startedUnsaved = !!unsaved && !unsaved.hidden;
         var noteUnsaved = function () {
           if (!unsaved || !runButton) { return; }
-          var changed = text.value !== original;
+          var changed = startedUnsaved || text.value !== original;
           unsaved.hidden = !changed;
           runButton.disabled = changed;
         };
@@ -93,7 +95,9 @@ enum StaticAssets {
             more.textContent = "... and " + result.diagnosticsOmitted.toLocaleString("en-US") + " more not shown";
             list.appendChild(more);
           }
-          validity.textContent = result.valid ? "Valid scenario: " + result.title : (result.diagnostics.length + (result.diagnosticsOmitted || 0)) + " problem(s):";
+          var count = result.diagnostics.length + (result.diagnosticsOmitted || 0);
+          validity.textContent = result.valid ? "Valid scenario: " + result.title
+            : count.toLocaleString("en-US") + (count === 1 ? " problem:" : " problems:");
           box.className = result.valid ? "valid" : "invalid";
           drawGutter();
         };
@@ -113,7 +117,13 @@ enum StaticAssets {
           for (var i = 0; i < line - 1 && i < parts.length; i++) { pos += parts[i].length + 1; }
           text.focus();
           text.setSelectionRange(pos, pos + (parts[line - 1] || "").length);
+          // Selecting does not scroll the text in every browser: bring the line into view,
+          // a third of the way down (lines do not wrap, so each is one row of the same height).
+          var row = text.scrollHeight / Math.max(1, parts.length);
+          text.scrollTop = Math.max(0, (line - 1) * row - text.clientHeight / 3);
+          gutter.scrollTop = text.scrollTop;
         };
+        noteUnsaved();
         text.addEventListener("input", function () { drawGutter(); noteUnsaved(); clearTimeout(timer); timer = setTimeout(validate, 300); });
         text.addEventListener("scroll", function () { gutter.scrollTop = text.scrollTop; });
         window.addEventListener("resize", fitGutter);

@@ -58,8 +58,8 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         if !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
         if maxBodyBytes < 1024 { throw ValidationError("--max-body-bytes must be at least 1024") }
-        if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
-        if maxCompareRuns < 1 { throw ValidationError("--max-compare-runs must be at least 1") }
+        if maxRuns < 2 { throw ValidationError("--max-runs must be at least 2 (a study needs two runs for a standard error)") }
+        if maxCompareRuns < 2 { throw ValidationError("--max-compare-runs must be at least 2 (a comparison needs two runs for a standard error)") }
         if maxConcurrentStudies < 1 { throw ValidationError("--max-concurrent-studies must be at least 1") }
         if maxVersions < 1 { throw ValidationError("--max-versions must be at least 1") }
         if let why = ServerLimits.requestTimeoutProblem(requestTimeout) { throw ValidationError(why) }

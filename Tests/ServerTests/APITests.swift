@@ -539,7 +539,7 @@ struct APITests {
                                                 headers: [.authorization: "Bearer \(t.token)", .contentType: "application/x-www-form-urlencoded"],
                                                 body: ByteBuffer(string: "name=many&text=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
             #expect(page.status == .ok)
-            #expect(page.text.contains("250 problem(s):") && page.text.contains("... and 150 more not shown"))
+            #expect(page.text.contains("250 problems:") && page.text.contains("... and 150 more not shown"))
             #expect(page.text.components(separatedBy: "<li data-line=").count - 1 == 100)
         }
     }

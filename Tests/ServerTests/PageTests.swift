@@ -137,6 +137,48 @@ struct PageTests {
         }
     }
 
+    /// The editor's round trips without JavaScript keep the scenario's page:
+    /// "Check" on a scenario's page shows that page again (not "New scenario",
+    /// whose save would have added a version to the scenario by its name); a
+    /// refused save keeps the versions and the run form pinned to the version
+    /// shown, and says the text is not saved. "New scenario" refuses a name
+    /// that is taken instead of adding a version to it.
+    @Test func theEditorKeepsTheScenarioItEdits() async throws {
+        let t = try await TestServer.make()
+        try await t.test { client in
+            let before = try await t.store.versions(of: "ukraine-bilateral-2024")
+            let latest = try #require(before.first)
+            let broken = latest.text + "\nruns: lots\n"
+            let fields = [("name", "ukraine-bilateral-2024"), ("editing", "ukraine-bilateral-2024"), ("shown", latest.hash), ("text", broken)]
+            let check = try await client.execute(uri: "/validate", method: .post, headers: signIn(t),
+                                                 body: Self.encode(fields + [("action", "check")]))
+            #expect(check.status == .ok && !check.text.contains("<h1>New scenario</h1>") && check.text.contains("<h1>ukraine-bilateral-2024</h1>"), "\(check.text)")
+            #expect(check.text.contains("action=\"/scenarios/ukraine-bilateral-2024\"") && check.text.contains("1 problem:"))
+            #expect(check.text.contains("<input type=\"hidden\" name=\"version\" value=\"\(latest.hash)\">"))
+            #expect(check.text.contains("<p class=\"note\" id=\"unsaved\">"), "the unsaved note is shown")
+            #expect(check.text.contains("runs: lots"))
+            let refused = try await client.execute(uri: "/scenarios/ukraine-bilateral-2024", method: .post, headers: signIn(t),
+                                                   body: Self.encode(fields + [("action", "save")]))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("<h1>ukraine-bilateral-2024</h1>"), "\(refused.text)")
+            #expect(refused.text.contains("A study runs the saved version <code>\(latest.hash.prefix(12))</code>"))
+            #expect(refused.text.contains("<input type=\"hidden\" name=\"version\" value=\"\(latest.hash)\">"))
+            #expect(refused.text.contains("class=\"versions\"><li><a href=\"/scenarios/ukraine-bilateral-2024?version=\(latest.hash)\">"))
+            // "New scenario" with a name that is taken: refused, the text kept, nothing saved.
+            let taken = try await client.execute(uri: "/scenarios", method: .post, headers: signIn(t),
+                                                 body: Self.encode([("name", "ukraine-bilateral-2024"), ("text", latest.text + "\nseed: 9\n"), ("action", "save")]))
+            #expect(taken.status == .unprocessableContent && taken.text.contains("a scenario `ukraine-bilateral-2024` already exists"), "\(taken.text)")
+            #expect(taken.text.contains("seed: 9"))
+            #expect(try await t.store.versions(of: "ukraine-bilateral-2024") == before)
+            // A check on the "New scenario" page stays there.
+            let fresh = try await client.execute(uri: "/validate", method: .post, headers: Self.form,
+                                                 body: Self.encode([("name", "mine"), ("text", "extends: ukraine-base.yaml\nname: Mine\n")]))
+            #expect(fresh.status == .ok && fresh.text.contains("<h1>New scenario</h1>") && fresh.text.contains("Valid scenario."))
+            // `?version=` with nothing after it is the latest version.
+            let blank = try await client.execute(uri: "/scenarios/ukraine-bilateral-2024?version=", method: .get)
+            #expect(blank.status == .ok && blank.text.contains("Version <code>\(latest.hash)</code> (latest)"))
+        }
+    }
+
     /// A scenario's page saves the edited text as a new scenario under a new
     /// name, leaving the scenario (which others may extend) as it was; a name
     /// already taken, or none, is refused with the text kept. The run form

@@ -76,7 +76,7 @@ struct ServerCommandTests {
     /// Bad limits are refused with the flag's own message before anything
     /// starts, negative numbers included (they read as unknown flags before).
     @Test(arguments: [
-        (["--max-runs", "-1"], "--max-runs must be at least 1"),
+        (["--max-runs", "-1"], "--max-runs must be at least 2"),
         (["--max-body-bytes", "-1"], "--max-body-bytes must be at least 1024"),
         (["--request-timeout", "-5"], "--request-timeout must be more than 0"),
         (["--request-timeout", "inf"], "--request-timeout must be more than 0 and at most 86400 seconds"),

@@ -49,6 +49,10 @@ def find_chromium():
     fail("no chromium on PATH")
 
 
+class Navigated(Exception):
+    """The page navigated while a script ran in it (a click that leaves the page, say)."""
+
+
 class Page:
     def __init__(self, ws):
         self.ws = ws
@@ -62,6 +66,8 @@ class Page:
             msg = json.loads(self.ws.recv())
             if msg.get("id") == mine:
                 if "error" in msg:
+                    if "navigated or closed" in str(msg["error"].get("message", "")):
+                        raise Navigated(method)
                     fail(f"{method}: {msg['error']}")
                 return msg.get("result", {})
 
@@ -76,7 +82,7 @@ class Page:
         while time.time() < end:
             try:
                 value = self.js(expression)
-            except websocket.WebSocketException:
+            except (websocket.WebSocketException, Navigated):
                 value = None
             if value:
                 return value
