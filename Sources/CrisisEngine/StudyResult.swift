@@ -54,8 +54,10 @@ public struct StudyResult: Codable, Hashable, Sendable {
         public var timing: Timing?
         /// The territorial settlement the scenario models (nil in results of earlier versions).
         public var settlement: StudyResult.SettlementNote?
+        /// The scenario's units of money and combat power (nil in results of earlier versions).
+        public var units: StudyResult.Units?
         enum CodingKeys: String, CodingKey {
-            case scenario, seed, runs, version, shard, timing, settlement
+            case scenario, seed, runs, version, shard, timing, settlement, units
             case scenarioSHA256 = "scenario_sha256", runDays = "run_days", horizonDays = "horizon_days"
             case referenceAttack = "reference_attack"
         }
@@ -65,6 +67,13 @@ public struct StudyResult: Codable, Hashable, Sendable {
         public var kind: String
         public var name: String
         public init(kind: String, name: String) { self.kind = kind; self.name = name }
+    }
+    /// The units the scenario declares (`currency`, `power_unit`): sanctions costs and
+    /// financial aid are in `currency`, forces, losses and military aid in `power`.
+    public struct Units: Codable, Hashable, Sendable {
+        public var currency: String
+        public var power: String
+        public init(currency: String, power: String) { self.currency = currency; self.power = power }
     }
     public struct Shard: Codable, Hashable, Sendable {
         public init(index: Int, count: Int, firstRun: Int64, endRun: Int64, totalRuns: Int64) { self.index = index; self.count = count; self.firstRun = firstRun; self.endRun = endRun; self.totalRuns = totalRuns }
@@ -260,6 +269,7 @@ extension StudyResult {
                         version: GuarantorVersion.string, runDays: acc.runDays, horizonDays: plan.horizon,
                         referenceAttack: s.attacks.indices.contains(plan.referenceAttack) ? s.attacks[plan.referenceAttack].id : "")
         meta.settlement = SettlementNote(kind: s.settlement.kind.rawValue, name: s.settlement.name)
+        meta.units = Units(currency: s.currency, power: s.powerUnit)
         var guarantors: [GuarantorFigures] = []
         for (g, gd) in s.guarantors.enumerated() {
             var commitments: [CommitmentFigures] = []

@@ -53,5 +53,5 @@ public enum SHA256 {
 
 /// The program version recorded in every result.
 public enum GuarantorVersion {
-    public static let string = "0.2.1"
+    public static let string = "0.2.2"
 }

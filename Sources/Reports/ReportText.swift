@@ -97,6 +97,8 @@ enum ReportText {
 
     /// The unit of aid over time: combat power, in the scenario's power unit when a commitment reveals it.
     static func aidUnit(_ r: StudyResult) -> String {
+        if let u = r.meta.units?.power, !u.isEmpty { return u }
+        // Results of versions before 0.2.2 name the units only on their commitments.
         let powerKinds: Set<String> = ["arms_deliveries", "air_defense", "training", "troops"]
         for g in r.guarantors { for c in g.commitments where powerKinds.contains(c.kind) && !c.unit.isEmpty { return c.unit } }
         return "combat-power units"
@@ -104,6 +106,7 @@ enum ReportText {
 
     /// The scenario's money unit (its currency), as its sanctions and financial aid give it.
     static func moneyUnit(_ r: StudyResult) -> String {
+        if let u = r.meta.units?.currency, !u.isEmpty { return u }
         let moneyKinds: Set<String> = ["sanctions", "financial_aid"]
         for g in r.guarantors { for c in g.commitments where moneyKinds.contains(c.kind) && !c.unit.isEmpty { return c.unit } }
         return "currency units"

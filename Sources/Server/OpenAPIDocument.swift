@@ -5,7 +5,7 @@ enum OpenAPIDocument {
     openapi: 3.1.0
     info:
       title: Guarantor server
-      version: 0.2.1
+      version: 0.2.2
       description: |
         Scenarios (every version kept, addressed by the SHA-256 of its text), studies run
         in the background, comparisons, and the web pages. Errors are JSON

@@ -290,6 +290,21 @@ struct CLITests {
         #expect(!quiet.stderr.contains("note:"), "\(quiet.stderr)")
     }
 
+    /// Reports name the scenario's units even when no commitment is in them
+    /// (the Budapest Memorandum has no arms or money commitments; its losses
+    /// were "combat-power units" and its sanctions "currency units").
+    @Test func reportsNameTheScenariosUnits() throws {
+        let r = try CLI.run(["study", "scenarios/budapest-memorandum-1994.yaml", "--runs", "200", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("aggressor losses (brigade equivalents)") && r.stdout.contains("sanctions cost (EUR 2024)"), "\(r.stdout)")
+        #expect(!r.stdout.contains("combat-power units") && !r.stdout.contains("currency units"))
+        let json = try CLI.run(["study", "scenarios/budapest-memorandum-1994.yaml", "--runs", "200", "--format", "json", "--quiet"])
+        let meta = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["meta"] as? [String: Any]
+        let units = meta?["units"] as? [String: Any]
+        #expect(units?["currency"] as? String == "EUR 2024" && (units?["power"] as? String)?.hasPrefix("brigade equivalents") == true,
+                "\(String(describing: units))")
+    }
+
     /// The wrong kind of file, or a broken one, gets a message in words and
     /// what to run instead; no Swift internals (`DecodingError`).
     @Test func wrongFilesGetHintsInWords() throws {

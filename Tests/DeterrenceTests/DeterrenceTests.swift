@@ -255,6 +255,8 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         "0.2.0": "b5d4c0a220478cabae0ba7c8077ca4c949986556ed1cd1b36f0d779ff811bb0e",
         // 0.2.1: results name the settlement (meta.settlement); below 32 runs the SE of P(deterred) counts batches of one run.
         "0.2.1": "8209462c4d833d7f102491c59b7569fa28ccf7ede44544496b69d37c353dd0cc",
+        // 0.2.2: results name the scenario's units (meta.units); every other figure as in 0.2.1.
+        "0.2.2": "149bcc25ae935b2deab3029df0f5f2c2a994a041acb8bbaa26851222c2fd6b8c",
     ]
 
     @Test func theBitsAreThoseOfThisVersion() async throws {
