@@ -82,7 +82,11 @@ public enum HTMLReport {
             tiles.append(("Most likely choice", ReportText.responseName(d.bestResponse, in: r).uppercasedFirst(), ""))
             tiles.append(ReportText.tile("Probe risk", d.probeRisk))
         }
-        tiles.append(ReportText.tile("P(all guarantors honour)", r.headline.pAllHonour))
+        if r.guarantors.isEmpty {
+            tiles.append(("P(all guarantors honour)", "–", "no guarantors"))
+        } else {
+            tiles.append(ReportText.tile("P(all guarantors honour)", r.headline.pAllHonour))
+        }
         let q = r.headline.daysToFirstMilitaryAid
         tiles.append(("Median days to first military aid", ReportText.day(q.p50), "in \(ReportText.percent(q.pWithinHorizon, se: q.pWithinHorizonSE)) of crises within \(r.meta.horizonDays) days"))
         if let a = ReportText.referenceAttack(r) {

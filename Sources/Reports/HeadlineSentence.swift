@@ -35,9 +35,14 @@ public enum HeadlineSentence {
             }
         }
         let h = r.headline
-        var honour = "All guarantors honour their commitments in \(withError(h.pAllHonour.mean, h.pAllHonour.se)) of simulated crises"
+        // A scenario without guarantors (a baseline to compare against) has nobody to honour anything.
+        var honour = r.guarantors.isEmpty
+            ? "The scenario has no guarantors"
+            : "All guarantors honour their commitments in \(withError(h.pAllHonour.mean, h.pAllHonour.se)) of simulated crises"
         let q = h.daysToFirstMilitaryAid
-        if let median = q.p50, q.pWithinHorizon > 0 {
+        if r.guarantors.isEmpty {
+            honour += ", so no aid arrives."
+        } else if let median = q.p50, q.pWithinHorizon > 0 {
             let share = q.pWithinHorizonSE.map { withError(q.pWithinHorizon, $0) } ?? Markup.percent(q.pWithinHorizon, decimals: 0)
             honour += "; military aid (arms, air defence, training or troops) arrives within \(r.meta.horizonDays) days in \(share) of them, after a median of \(Markup.fixed(median, decimals: 0)) days."
         } else {

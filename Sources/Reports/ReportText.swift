@@ -66,6 +66,14 @@ enum ReportText {
         Markup.magnitude(x).divisor == 1 ? Format.number(x, digits: 3) : number(x)
     }
 
+    /// "by day 90", or, past a shorter horizon, the last day simulated, which is
+    /// what the figure counts: "by day 60 (the horizon)". (JSON and CSV keep the
+    /// keys 30, 90 and 365; docs/reports.md says so.)
+    static func byDay(_ day: Int, _ r: StudyResult) -> String {
+        let h = r.meta.horizonDays
+        return h > 0 && day > h ? "by day \(h) (the horizon)" : "by day \(day)"
+    }
+
     static func day(_ x: Double?) -> String { x.map { Markup.fixed($0, decimals: 0) } ?? "never" }
 
     /// A percentage for prose: whole percent unless the standard error is below half a point.

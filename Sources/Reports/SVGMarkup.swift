@@ -33,7 +33,7 @@ public enum Markup {
     /// A data value for `data-*` attributes: six decimals, enough to check against the data.
     public static func data(_ x: Double) -> String {
         if x.isNaN { return "nan" }
-        return Format.fixed(pinned(x, limit: 1e12), decimals: 6)
+        return Format.fixed(pinned(x, limit: 1e15), decimals: 6)
     }
 
     /// `Format.fixed` for any input: beyond Int64's range it falls back to

@@ -47,7 +47,7 @@ struct SVGScale {
     /// `minStep`: the smallest tick step (1 for axes of whole numbers such as rounds).
     init(covering values: [Double], including fixed: [Double] = [], style: SVGValueStyle, start: Double, end: Double, targetTicks: Int = 5,
          minStep: Double = 0) {
-        let finite = (values + fixed).filter(\.isFinite).map { Markup.pinned($0, limit: 1e12) }
+        let finite = (values + fixed).filter(\.isFinite).map { Markup.pinned($0, limit: 1e15) }
         var lo = finite.min() ?? 0
         var hi = finite.max() ?? 1
         if hi - lo < 1e-12 {
@@ -82,7 +82,7 @@ struct SVGScale {
     }
 
     func position(_ x: Double) -> Double {
-        let v = Markup.pinned(x, limit: 1e12)
+        let v = Markup.pinned(x, limit: 1e15)
         return start + (v - lo) / (hi - lo) * (end - start)
     }
 

@@ -22,12 +22,12 @@ enum StudyTables {
             rows.append(["Probe risk: a limited attack pays while a full invasion does not", ReportText.percent(d.probeRisk)])
         }
         let h = r.headline
-        rows.append(["P(all guarantors honour)", ReportText.percent(h.pAllHonour)])
+        rows.append(["P(all guarantors honour)", r.guarantors.isEmpty ? "– (no guarantors)" : ReportText.percent(h.pAllHonour)])
         let q = h.daysToFirstMilitaryAid
         rows.append(["Days to first military aid: median (10th–90th percentile)",
                      q.p50 == nil ? "none within \(r.meta.horizonDays) days" : "\(ReportText.day(q.p50)) (\(ReportText.day(q.p10))–\(ReportText.day(q.p90)))"])
         rows.append(["Share of crises with military aid within \(r.meta.horizonDays) days", ReportText.percent(q.pWithinHorizon, se: q.pWithinHorizonSE)])
-        rows.append(["Military aid delivered by day 90 (\(ReportText.shortUnit(ReportText.aidUnit(r))))", ReportText.number(h.aidDeliveredByDay90)])
+        rows.append(["Military aid delivered \(ReportText.byDay(90, r)) (\(ReportText.shortUnit(ReportText.aidUnit(r))))", ReportText.number(h.aidDeliveredByDay90)])
         if let a = ReportText.referenceAttack(r) {
             rows.append(["Objective share under \(ReportText.attackName(a).lowercasedFirst())", ReportText.percent(a.objectiveShare)])
         }
@@ -75,7 +75,7 @@ enum StudyTables {
             for c in g.commitments where ReportText.shortUnit(c.unit) != c.unit && !explained.contains(c.unit) { explained.append(c.unit) }
         }
         if !explained.isEmpty { caption += ". Units: " + explained.joined(separator: "; ") }
-        return ReportTable(caption: caption, header: ["commitment", "unit", "by day 30", "by day 90", "by day 365"], rows: rows, numeric: [2, 3, 4])
+        return ReportTable(caption: caption, header: ["commitment", "unit", ReportText.byDay(30, r), ReportText.byDay(90, r), ReportText.byDay(365, r)], rows: rows, numeric: [2, 3, 4])
     }
 
     static func attacks(_ r: StudyResult) -> ReportTable {

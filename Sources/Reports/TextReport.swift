@@ -48,27 +48,32 @@ public enum TextReport {
         if r.deterrence != nil { header += ["EU (perceived)", "P(best response)"] }
         out.append(table(header, rows))
         out.append("")
-        out.append("Guarantors (reference attack `\(m.referenceAttack)`):")
-        rows = r.guarantors.map { g in
-            [g.id, pct(g.honourProbability), pct(g.perceivedHonourProbability), pct(g.agreementInForce)]
-        }
-        out.append(table(["guarantor", "P(honour)", "perceived", "agreement in force"], rows))
-        out.append("")
-        out.append("Commitments:")
-        rows = []
-        for g in r.guarantors {
-            for c in g.commitments {
-                rows.append([g.id, c.agreement, c.kind, pct(c.honourProbability),
-                             "\(day(c.firstEffectDay.p10)) / \(day(c.firstEffectDay.p50)) / \(day(c.firstEffectDay.p90))",
-                             c.unit.isEmpty ? "-" : num(c.deliveredByDay.d90)])
+        if r.guarantors.isEmpty {
+            out.append("Guarantors: none (nobody is committed to the protégé in this scenario).")
+            out.append("")
+        } else {
+            out.append("Guarantors (reference attack `\(m.referenceAttack)`):")
+            rows = r.guarantors.map { g in
+                [g.id, pct(g.honourProbability), pct(g.perceivedHonourProbability), pct(g.agreementInForce)]
             }
+            out.append(table(["guarantor", "P(honour)", "perceived", "agreement in force"], rows))
+            out.append("")
+            out.append("Commitments:")
+            rows = []
+            for g in r.guarantors {
+                for c in g.commitments {
+                    rows.append([g.id, c.agreement, c.kind, pct(c.honourProbability),
+                                 "\(day(c.firstEffectDay.p10)) / \(day(c.firstEffectDay.p50)) / \(day(c.firstEffectDay.p90))",
+                                 c.unit.isEmpty ? "-" : num(c.deliveredByDay.d90)])
+                }
+            }
+            out.append(table(["guarantor", "agreement", "commitment", "P(honoured)", "first effect day p10/p50/p90", "delivered " + ReportText.byDay(90, r)], rows))
+            out.append("")
         }
-        out.append(table(["guarantor", "agreement", "commitment", "P(honoured)", "first effect day p10/p50/p90", "delivered by day 90"], rows))
-        out.append("")
         let h = r.headline
-        out.append("P(all guarantors honour)         \(pct(h.pAllHonour))")
+        out.append("P(all guarantors honour)         \(r.guarantors.isEmpty ? "- (no guarantors)" : pct(h.pAllHonour))")
         out.append("days to first military aid      p10 \(day(h.daysToFirstMilitaryAid.p10)), median \(day(h.daysToFirstMilitaryAid.p50)), p90 \(day(h.daysToFirstMilitaryAid.p90)) (within horizon in \(ReportText.percent(h.daysToFirstMilitaryAid.pWithinHorizon, se: h.daysToFirstMilitaryAid.pWithinHorizonSE)) of runs)")
-        out.append("aid delivered by day 90          \(num(h.aidDeliveredByDay90)) (\(ReportText.shortUnit(ReportText.aidUnit(r))))")
+        out.append("aid delivered \(ReportText.byDay(90, r))          \(num(h.aidDeliveredByDay90)) (\(ReportText.shortUnit(ReportText.aidUnit(r))))")
         if let d = r.deterrence, !d.credibilityGap.isEmpty {
             out.append("")
             out.append("Credibility gap (actual minus perceived honour):")

@@ -39,6 +39,16 @@ import Testing
         #expect(html.contains("All guarantors honour their commitments in 23% ± 1% of simulated crises"))
     }
 
+    /// Past a horizon shorter than 365 days, the delivery columns say which
+    /// day they count to (the fixture's horizon is 120 days).
+    @Test func deliveriesPastAShortHorizonNameItsLastDay() {
+        for report in [HTMLReport.study(study), MarkdownReport.study(study), TextReport.study(study)] {
+            #expect(report.contains("by day 90") && !report.contains("by day 365"))
+        }
+        #expect(MarkdownReport.study(study).contains("by day 120 (the horizon)"))
+        #expect(HTMLReport.study(study).contains("by day 120 (the horizon)"))
+    }
+
     @Test func renderingIsDeterministic() {
         #expect(HTMLReport.study(study) == HTMLReport.study(study))
         let c = Fixtures.comparison()
@@ -70,12 +80,16 @@ import Testing
 
     @Test func emptyAndDegenerateResultsRender() throws {
         var s = Fixtures.study()
-        s.guarantors = []; s.attacks = []; s.aidOverTime = []; s.sensitivity?.rows = []
         s.headline.daysToFirstMilitaryAid.p50 = nil
+        #expect(HTMLReport.study(s).contains("no military aid arrives within 120 days"))
+        s.guarantors = []; s.attacks = []; s.aidOverTime = []; s.sensitivity?.rows = []
         s.headline.aidDeliveredByDay90 = Estimate(mean: 1e300, se: 1e200)
         let html = HTMLReport.study(s)
         for svg in SVG.embedded(in: html) { _ = try SVG.parse(svg) }
-        #expect(html.contains("no military aid arrives within 120 days"))
+        // No guarantors: nobody to honour, rather than "all guarantors honour in 0.0% ± 0.0%".
+        #expect(html.contains("The scenario has no guarantors, so no aid arrives."))
+        #expect(html.contains("no guarantors") && TextReport.study(s).contains("Guarantors: none"))
+        #expect(!MarkdownReport.study(s).contains("| P(all guarantors honour) | 0.0%"))
         _ = CSVReport.study(s); _ = MarkdownReport.study(s)
         let empty = Deterrence.ComparisonResult(runs: 1, seed: 1, version: "v", rows: [], explanation: [])
         #expect(HTMLReport.compare(empty).contains("No scenarios to compare."))

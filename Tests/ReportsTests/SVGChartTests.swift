@@ -205,6 +205,20 @@ import Testing
         #expect(try SVG.texts(root, "missing") == ["n/a"])
     }
 
+    /// Values in the trillions are drawn to scale: the scale pinned values at
+    /// 1e12, so expected utilities of -2.05, -2.13 and -2.23 tn were drawn as
+    /// three bars of -1 tn (and their data attributes said -1e12).
+    @Test func trillionsAreDrawnToScale() throws {
+        let chart = SVGBarChart(title: "t", summary: "s", categories: ["a", "b", "c"], categoryAxis: "c",
+                                series: [.init(name: "x", values: [-2.05e12, -2.23e12, -0.5e12], errors: [0, 0, 0])],
+                                valueAxis: "v", style: .number(decimals: 2), orientation: .vertical)
+        let root = try SVG.parse(chart.svg())
+        let bars = try SVG.byClass(root, "rect", "bar")
+        #expect(bars.map { SVG.number($0, "data-value") } == [-2.05e12, -2.23e12, -0.5e12])
+        let h = bars.compactMap { SVG.number($0, "height") }
+        #expect(h.count == 3 && abs(h[0] / h[1] - 2.05 / 2.23) < 0.01 && abs(h[2] / h[1] - 0.5 / 2.23) < 0.01, "\(h)")
+    }
+
     @Test func degenerateNumbersStillGiveValidCharts() throws {
         let chart = SVGBarChart(title: "t", summary: "s", categories: ["a", "b", "c"], categoryAxis: "c",
                                 series: [.init(name: "x", values: [.nan, .infinity, 1e300], errors: [.nan, 1e300, -1])], valueAxis: "v", style: .number(decimals: 2))
