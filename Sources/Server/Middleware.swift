@@ -61,7 +61,11 @@ struct ErrorMiddleware: RouterMiddleware {
             var response: Response
             if Self.wantsHTML(request) {
                 // The page's header shows the signed-in holder, as on every other page.
-                response = pages.errorPage(api, signedIn: signIn.token?.name, signInExpired: signIn.expired)
+                // The answer to a form's post: signing in from it leads back to the page
+                // the form was on (its Referer), not to the post's address.
+                let posted = request.method != .get && request.method != .head
+                response = pages.errorPage(api, signedIn: signIn.token?.name, signInExpired: signIn.expired,
+                                           returnTo: posted ? GuarantorServer.returnPath(referrerOf: request) ?? "/" : nil)
                 if let allow = api.allow { response.headers[.allow] = allow }
                 if let cookie = api.setCookie { response.headers[.setCookie] = cookie }
             } else {

@@ -35,9 +35,11 @@ struct Pages: Sendable {
     /// was signed in with, which the header shows as on every other page;
     /// `signInExpired` the expired token of the sign-in cookie, which the
     /// header's notice names (unless the page itself is about it).
-    func errorPage(_ error: APIError, signedIn: String? = nil, signInExpired: TokenRecord? = nil) -> Response {
+    /// `returnTo`: where signing in from this page leads back to, when not to the page's own
+    /// address (the answer to a form's post, whose address a browser cannot open again).
+    func errorPage(_ error: APIError, signedIn: String? = nil, signInExpired: TokenRecord? = nil, returnTo: String? = nil) -> Response {
         let notice: Any = error.code == "token_expired" ? false : signInExpired.map { Self.expiredNotice($0) as Any } ?? false
-        return render("error", ["title": "Error \(error.status.code)", "signedIn": signedIn ?? false,
+        return render("error", ["title": "Error \(error.status.code)", "signedIn": signedIn ?? false, "returnTo": returnTo ?? false,
                          "signInExpired": notice,
                          "status": error.status.code, "reason": error.status.reasonPhrase,
                          "code": error.code, "message": error.message,
@@ -82,6 +84,7 @@ enum PageTemplates {
     <title>{{title}} · Guarantor</title>
     <link rel="stylesheet" href="/static/app.css">
     {{#refresh}}<noscript><meta http-equiv="refresh" content="2"></noscript>{{/refresh}}
+    {{#returnTo}}<meta name="guarantor-sign-in-returns-to" content="{{returnTo}}">{{/returnTo}}
     <script src="/static/app.js" defer></script>
     </head>
     <body>

@@ -8,9 +8,11 @@ enum StaticAssets {
       function byId(id) { return document.getElementById(id); }
 
       // Sign-in links come back here once signed in.
+      // (On the answer to a form's post, the server names the page to come back to.)
       function signInHref() {
         if (location.pathname === "/login" || location.pathname === "/logout") { return "/login"; }
-        return "/login?next=" + encodeURIComponent(location.pathname + location.search);
+        var back = document.querySelector('meta[name="guarantor-sign-in-returns-to"]');
+        return "/login?next=" + encodeURIComponent(back ? back.content : location.pathname + location.search);
       }
       var signInLinks = document.querySelectorAll('a[href="/login"]');
       for (var i = 0; i < signInLinks.length; i++) { signInLinks[i].href = signInHref(); }

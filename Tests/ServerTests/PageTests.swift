@@ -261,6 +261,16 @@ struct PageTests {
             let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.form,
                                                  body: Self.encode([("next", "/compare"), ("token", "nope")]))
             #expect(wrong.status == .unauthorized && wrong.text.contains(hidden("/compare")))
+            // The answer to a form's post (a 401 for a run form sent signed out) leads back to the
+            // page the form was on, not to the post's address, which a browser cannot open again.
+            let posted = try await client.execute(uri: "/studies", method: .post,
+                                                  headers: [.contentType: "application/x-www-form-urlencoded", .origin: "http://localhost",
+                                                            .referer: "http://localhost/scenarios/nato-article5"],
+                                                  body: Self.encode([("scenario", "nato-article5")]))
+            #expect(posted.status == .unauthorized && posted.text.contains("<meta name=\"guarantor-sign-in-returns-to\" content=\"/scenarios/nato-article5\">"),
+                    "\(posted.text)")
+            let gotten = try await client.execute(uri: "/no-such-page", method: .get)
+            #expect(gotten.status == .notFound && !gotten.text.contains("guarantor-sign-in-returns-to"))
             for bad in ["//evil.example", "https://evil.example/", "/\\evil.example", "/logout", "/x\r\nSet-Cookie: a=b"] {
                 let r = try await client.execute(uri: "/login", method: .post, headers: Self.form,
                                                  body: Self.encode([("next", bad), ("token", t.token)]))
