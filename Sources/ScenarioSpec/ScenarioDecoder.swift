@@ -18,7 +18,7 @@ struct ScenarioDecoder {
         let start = m.required("start").flatMap { r.date($0, what: "`start`") }
         let attackAfter = m.required("attack_after_years").flatMap { r.uncertain($0, what: "`attack_after_years`", domain: .nonNegative) }
         let horizon = m.optional("horizon_days").map { r.integer($0, what: "`horizon_days`", range: 1...3650) } ?? 365
-        let runs = m.optional("runs").map { r.integer($0, what: "`runs` (a standard error needs at least 2)", range: 2...100_000_000) } ?? 10_000
+        let runs = m.optional("runs").map { r.integer($0, what: "`runs`", range: 2...100_000_000, rangeNote: "a standard error needs at least 2") } ?? 10_000
         let seed = m.optional("seed").map { r.integer($0, what: "`seed`", range: 0...Int64.max) } ?? 1
 
         let attackIDs = IDs(rawIDs(m.optional("attacks")).map(\.0))

@@ -68,7 +68,10 @@ public struct NodeReader {
         }
     }
 
-    public func integer(_ node: SpecNode, what: String, range: ClosedRange<Int64>) -> Int64? {
+    /// `rangeNote` says why the range is what it is, after the value that falls outside it
+    /// ("got 1; a standard error needs at least 2").
+    public func integer(_ node: SpecNode, what: String, range: ClosedRange<Int64>, rangeNote: String? = nil) -> Int64? {
+        let note = rangeNote.map { "; \($0)" } ?? ""
         guard let s = scalarText(node, what: what) else { return nil }
         let t = s.replacingOccurrences(of: "_", with: "")
         guard let v = Int64(t) else {
@@ -76,14 +79,14 @@ public struct NodeReader {
             // for 64 bits is out of range, not fractional.
             if let d = Double(t), d.isFinite, d == d.rounded() {
                 if abs(d) <= 0x1p53, range.contains(Int64(d)) { return Int64(d) }
-                error(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound) (got \(s))")
+                error(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound) (got \(s)\(note))")
             } else {
                 error(node, "\(what) must be a whole number, not `\(s)`")
             }
             return nil
         }
         guard range.contains(v) else {
-            error(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound) (got \(v))")
+            error(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound) (got \(v)\(note))")
             return nil
         }
         return v

@@ -38,6 +38,9 @@ struct CompareCommand: AsyncParsableCommand {
             do { scenarios.append((f, try CLI.loadScenario(f))) } catch { failed = true }
         }
         if failed { throw ExitCode(1) }
+        // Again now that the bases the scenarios extend are read: before the work, not at the write.
+        try Terminal.checkOutput(output)
+        try Terminal.checkReport(report, output: output, inputs: [])
         guard let first = scenarios.first?.1 else { return }
         let runs = runs ?? Int64(first.runs)
         let seed = seed ?? first.seed

@@ -141,6 +141,8 @@ struct GameDeterrenceCommand: AsyncParsableCommand {
     func run() async throws {
         try Terminal.checkOutput(output, inputs: [scenario])
         let loaded = try CLI.loadScenario(scenario)
+        // Again now that the bases the scenario extends are read: before the work, not at the write.
+        try Terminal.checkOutput(output)
         let study = try await CLI.study(scenario: loaded, runs: runs, seed: seed, threads: nil, shard: nil,
                                         sensitivity: false, sensitivityRuns: 1_000, quiet: quiet)
         let mapping: DeterrenceStudyMapping

@@ -23,6 +23,9 @@ struct MergeCommand: AsyncParsableCommand {
         try Terminal.checkOutput(output, inputs: shards + [scenario])
         try Terminal.checkReport(report, output: output, inputs: shards + [scenario])
         let s = try CLI.loadScenario(scenario)
+        // Again now that the bases the scenario extends are read: before the work, not at the write.
+        try Terminal.checkOutput(output)
+        try Terminal.checkReport(report, output: output, inputs: [])
         let plan = CompiledScenario(s)
         var merged: StudyAccumulator?
         var seed: UInt64?

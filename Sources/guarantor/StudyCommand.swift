@@ -33,7 +33,7 @@ struct StudyCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Monte Carlo runs (default: the scenario's `runs`).") var runs: Int64?
     @Option(parsing: .unconditional, help: "Random seed (default: the scenario's `seed`).") var seed: UInt64?
     @Option(parsing: .unconditional, help: "Worker threads (default: all cores).") var threads: Int?
-    @Option(help: "Run only shard I of N (e.g. 0/4); writes the raw statistics for `guarantor merge`.") var shard: String?
+    @Option(parsing: .unconditional, help: "Run only shard I of N (e.g. 0/4); writes the raw statistics for `guarantor merge`.") var shard: String?
     @Option(help: "Output format.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
     @Option(help: "Also write the HTML report (self-contained, with charts) to this path.") var report: String?
@@ -69,11 +69,14 @@ struct StudyCommand: AsyncParsableCommand {
         try Terminal.checkOutput(output, inputs: [file])
         try Terminal.checkReport(report, output: output, inputs: [file])
         let scenario = try CLI.loadScenario(file)
+        // Again now that the bases the scenario extends are read: before the work, not at the write.
+        try Terminal.checkOutput(output)
+        try Terminal.checkReport(report, output: output, inputs: [])
         let total = runs ?? Int64(scenario.runs)
         if total < 2 { throw CLIError("\(file): `runs: \(total)`: a study needs at least 2 runs (a standard error needs two); pass --runs") }
         if total < Int64(2 * StudyAccumulator.batches) && !quiet {
             Terminal.error("note: \(total) runs are few: the standard errors of P(deterred), the probe risk and the best responses "
-                           + "come from the spread of \(StudyAccumulator.batches) batches of runs, here of one or two runs each, "
+                           + "come from the spread of up to \(StudyAccumulator.batches) batches of runs, here of at most one or two runs each, "
                            + "so they are rough; quote figures from 1,000 runs or more")
         }
         if let spec = try parseShard(), Int64(spec.count) > total {

@@ -59,6 +59,8 @@ enum Terminal {
         if let id = FileIdentity(path), let input = inputs.first(where: { FileIdentity($0) == id }) {
             throw overwriteError(path, input: input, option: option)
         }
+        // Files read so far (the base a scenario extends, once it is loaded).
+        if let input = inputsRead.input(at: path) { throw overwriteError(path, input: input, option: option) }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {

@@ -259,7 +259,12 @@ struct CLITests {
             let r = try CLI.run(["study", scenario.path, "--runs", "40", "--quiet", option, target])
             #expect(r.status == 1 && r.stderr.contains("which this command reads") && r.stderr.contains("give another path"),
                     "\(option) \(target): \(r.stderr)")
+            // Refused before the work, the base it extends too: no report printed, nothing written.
+            #expect(r.stdout.isEmpty && !r.stderr.contains("wrote") && r.stderr.contains("(\(option))"), "\(option) \(target): \(r.stderr)")
         }
+        let written = dir.appendingPathComponent("o.json").path
+        let both = try CLI.run(["study", scenario.path, "--runs", "40", "--quiet", "--format", "json", "--output", written, "--report", base.path])
+        #expect(both.status == 1 && !FileManager.default.fileExists(atPath: written), "\(both.stderr)")
         #expect(try String(contentsOf: scenario, encoding: .utf8) == own)
         #expect(try String(contentsOf: base, encoding: .utf8) == minimal)
         let out = dir.appendingPathComponent("out.txt").path

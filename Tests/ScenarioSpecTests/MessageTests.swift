@@ -24,9 +24,9 @@ import Testing
     @Test func wholeNumbersRunsDurationAndAMissingBase() throws {
         #expect(try errors(minimal(replacing: "runs: 2000\n", with: "runs: 1e4\n").replacingOccurrences(of: "horizon_days: 120", with: "horizon_days: 120.0")).isEmpty)
         #expect(try errors(minimal(replacing: "runs: 2000\n", with: "runs: 1\n"))
-                == ["`runs` (a standard error needs at least 2) must be between 2 and 100000000 (got 1)"])
+                == ["`runs` must be between 2 and 100000000 (got 1; a standard error needs at least 2)"])
         #expect(try errors(minimal(replacing: "runs: 2000\n", with: "runs: 2.5\n"))
-                == ["`runs` (a standard error needs at least 2) must be a whole number, not `2.5`"])
+                == ["`runs` must be a whole number, not `2.5`"])
         for word in ["forever", "5 to 20"] {
             #expect(try errors(minimal(replacing: "duration_years: 10", with: "duration_years: \(word)"))
                     == ["`duration_years` must be a number of years, such as `10`, or `indefinite`, not `\(word)`"])

@@ -48,7 +48,7 @@ struct NegotiationDecoder {
         guard let top = MappingReader(root, what: "the negotiation", allowed: Self.topKeys, reader: reader) else { return nil }
         let name = top.required("name").flatMap { reader.string($0, what: "`name`") }
         let summary = top.optional("summary").flatMap { reader.string($0, what: "`summary`") }
-        let runs = top.optional("runs").map { reader.integer($0, what: "`runs` (a standard error needs at least 2)", range: 2...Int64(NegotiationSpec.maxRuns)) } ?? Int64(NegotiationSpec.defaultRuns)
+        let runs = top.optional("runs").map { reader.integer($0, what: "`runs`", range: 2...Int64(NegotiationSpec.maxRuns), rangeNote: "a standard error needs at least 2") } ?? Int64(NegotiationSpec.defaultRuns)
         let seed = top.optional("seed").map { reader.integer($0, what: "`seed`", range: 0...Int64.max) } ?? 1
         let options = top.optional("model").map(decodeOptions) ?? BargainingOptions.scholz
         let issues = top.required("issues").flatMap(decodeIssues)
