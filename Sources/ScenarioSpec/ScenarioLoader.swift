@@ -64,6 +64,13 @@ public enum ScenarioLoader {
             sink.error(ext.value.location, "`extends` names the base scenario file, e.g. `extends: ukraine-base.yaml`")
             return nil
         }
+        // An empty name, "." or a path ending in "/" names a folder, never a file.
+        let trimmed = basePath.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed == "." || trimmed == ".." || trimmed.hasSuffix("/") {
+            let shown = basePath.isEmpty ? "\"\"" : basePath
+            sink.error(ext.value.location, "`extends: \(shown)` names a folder, not a base scenario file; name the file, e.g. `extends: ukraine-base.yaml`")
+            return nil
+        }
         let resolved = PathText.resolve(basePath, relativeTo: path)
         if chain.contains(resolved) || resolved == path {
             sink.error(ext.value.location, "`extends` makes a cycle: \((chain + [path, resolved]).joined(separator: " -> "))")

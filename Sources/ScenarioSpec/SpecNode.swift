@@ -136,13 +136,55 @@ public enum YAMLReader {
             let at = location(mark, file)
             return Diagnostic(at, "\(invalid): \(ctx)\(problem)\(hint(problem, at: at, text: text))")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // The parser points at the mapping; point at the key given again, as for the other duplicates.
+            let start = location(context.mark, file)
+            for key in duplicates.sorted() {
+                if let (first, again) = repeatedKey(key, mappingAt: start, in: text) {
+                    return Diagnostic(again, "duplicate key `\(key)` (first given at line \(first.line))")
+                }
+            }
             let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
-            return Diagnostic(location(context.mark, file), "duplicate key \(keys) in this mapping: each key may appear once")
+            return Diagnostic(start, "duplicate key \(keys) in this mapping: each key may appear once")
         case .reader(let problem, _, _, _):
             return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot read the file as UTF-8 text: \(problem)")
         default:
             return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "\(invalid): \(error)")
         }
+    }
+
+    /// The first two places of block-style `key:` in the mapping whose first key is at `start`
+    /// (same indentation, up to the first line indented less), or nil if the text does not show two.
+    static func repeatedKey(_ key: String, mappingAt start: SourceLocation, in text: String) -> (SourceLocation, SourceLocation)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard start.line >= 1, start.line <= lines.count, start.column >= 1 else { return nil }
+        let indent = start.column - 1
+        var found: [SourceLocation] = []
+        for n in (start.line - 1)..<lines.count {
+            let line = lines[n]
+            let body = line.drop { $0 == " " }
+            let depth = line.count - body.count
+            if body.isEmpty || body.hasPrefix("#") { continue }
+            // The mapping's first key may follow a "- " on its line (a mapping in a list).
+            if n == start.line - 1 {
+                let own = line.dropFirst(min(indent, line.count))
+                if Self.startsKey(own, key) { found.append(SourceLocation(file: start.file, line: n + 1, column: indent + 1)) }
+                continue
+            }
+            if depth < indent { break }
+            if depth == indent && Self.startsKey(body, key) {
+                found.append(SourceLocation(file: start.file, line: n + 1, column: depth + 1))
+                if found.count == 2 { return (found[0], found[1]) }
+            }
+        }
+        return nil
+    }
+
+    static func startsKey(_ text: Substring, _ key: String) -> Bool {
+        for spelled in [key, "\"\(key)\"", "'\(key)'"] where text.hasPrefix(spelled) {
+            let rest = text.dropFirst(spelled.count).drop { $0 == " " }
+            if rest.hasPrefix(":") { return true }
+        }
+        return false
     }
 
     /// What to do about libyaml's commonest complaints, which name the rule and not the fix.

@@ -52,6 +52,27 @@ import Testing
         #expect(list.diagnostics.first?.message.hasPrefix("invalid JSON") == true, "\(list.diagnostics)")
     }
 
+    /// `extends` with an empty name, "." or a folder path names no file.
+    @Test func extendsNamesAFile() {
+        for (base, shown) in [("\"\"", "\"\""), (".", "."), ("scenarios/", "scenarios/")] {
+            #expect(errors("extends: \(base)\nname: X\n") == ["`extends: \(shown)` names a folder, not a base scenario file; name the file, e.g. `extends: ukraine-base.yaml`"])
+        }
+    }
+
+    /// A key given twice is reported where it is given again, with the line
+    /// of the first (the parser named the mapping's first line).
+    @Test func aDuplicateKeyIsReportedWhereItRepeats() throws {
+        for (text, line, column, first) in [("a: 1\nb: 2\na: 3\n", 3, 1, 1),
+                                            ("top:\n  b: 1\n  c:\n  - x\n  - y\n  b: 2\n", 6, 3, 2),
+                                            ("list:\n  - k: 1\n    j: 2\n    k: 3\n", 4, 5, 2)] {
+            guard case .failure(let list) = ScenarioLoader.parse(text: text, file: "d.yaml", files: memoryFiles([:])) else {
+                Issue.record("loaded \(text)"); continue
+            }
+            let d = try #require(list.diagnostics.first)
+            #expect(d.location.line == line && d.location.column == column && d.message.contains("(first given at line \(first))"), "\(d)")
+        }
+    }
+
     /// A fuzzed file with 300,000 errors printed every one: people see the first 100 in file
     /// order and a line counting the rest; the list itself stays whole.
     @Test func aLongErrorListIsCutAtTheFirstHundred() throws {
