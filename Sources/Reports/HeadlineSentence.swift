@@ -31,7 +31,7 @@ public enum HeadlineSentence {
             }
             out.append(s)
             if d.probeRisk.mean >= 0.005 {
-                out.append("For \(withError(d.probeRisk.mean, d.probeRisk.se)) of types a limited attack pays while a full invasion does not: the risk that the aggressor probes with a smaller attack.")
+                out.append("For \(withError(d.probeRisk.mean, d.probeRisk.se)) of types a smaller attack (any short of full invasion) pays while a full invasion does not: the risk that the aggressor probes with a smaller attack.")
             }
         }
         let h = r.headline

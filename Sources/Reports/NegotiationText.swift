@@ -19,11 +19,11 @@ public enum NegotiationText {
         out += "Forecast (\(options.forecast.rawValue) position after bargaining), over \(d.completedRuns) runs"
         out += d.failedRuns > 0 ? " (\(d.failedRuns) runs could not be bargained over)" : ""
         out += ":\n"
-        out += "  mean \(NegotiationNarrative.position(d.mean)) +/- \(Format.fixed(d.standardError, decimals: 3)) (s.e.), sd \(Format.fixed(d.standardDeviation, decimals: 2)); quantiles \(NegotiationNarrative.quantiles(d))\n\n"
+        out += "  mean \(NegotiationNarrative.position(d.mean)) ± \(Format.fixed(d.standardError, decimals: 3)) (standard error), sd \(Format.fixed(d.standardDeviation, decimals: 2)); quantiles \(NegotiationNarrative.quantiles(d))\n\n"
         var rows: [[String]] = []
         for o in d.outcomes {
             let label = i.issue.points[o.point].label
-            rows.append(["\(o.point)", label, NegotiationNarrative.percent(o.probability), "+/- " + NegotiationNarrative.percent(o.standardError), bar(o.probability)])
+            rows.append(["\(o.point)", label, NegotiationNarrative.percent(o.probability), "± " + NegotiationNarrative.percent(o.standardError), bar(o.probability)])
         }
         out += table(header: ["point", "outcome", "probability", "s.e.", "share"], rows: rows, rightAligned: [0, 2, 3])
 

@@ -19,7 +19,7 @@ enum StudyTables {
         if let d = r.deterrence {
             rows.append(["P(deterred): share of aggressor types for which every attack is worse than not attacking", ReportText.percent(d.pDeterred)])
             rows.append(["Aggressor's most likely choice (best response)", ReportText.responseName(d.bestResponse, in: r)])
-            rows.append(["Probe risk: a limited attack pays while a full invasion does not", ReportText.percent(d.probeRisk)])
+            rows.append(["Probe risk: a smaller attack (any short of full invasion) pays while a full invasion does not", ReportText.percent(d.probeRisk)])
         }
         let h = r.headline
         rows.append(["P(all guarantors honour)", r.guarantors.isEmpty ? "– (no guarantors)" : ReportText.percent(h.pAllHonour)])

@@ -32,7 +32,7 @@ public enum TextReport {
             out.append("Will it deter?")
             out.append("  P(deterred)      \(pct(d.pDeterred))   (share of \(d.aggressorTypes) aggressor types for which every attack is worse than not attacking)")
             out.append("  best response    \(d.bestResponse)")
-            out.append("  probe risk       \(pct(d.probeRisk))   (a limited attack pays while a full invasion does not)")
+            out.append("  probe risk       \(pct(d.probeRisk))   (a smaller attack, any short of full invasion, pays while a full invasion does not)")
             out.append("")
         }
         out.append("Per attack type (actual honour):")

@@ -2,6 +2,7 @@ import ArgumentParser
 import CrisisEngine
 import Foundation
 import Games
+import GuarantorModel
 
 struct GameCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -193,10 +194,10 @@ struct DeterrenceStudyMapping {
     func report(predictions: [DeterrenceGameSpec.Prediction], study: StudyResult, output: String, nodes: Int) -> String {
         var s = "Deterrence game of \(study.meta.scenario) (seed \(study.meta.seed), \(study.meta.runs) runs)\n"
         s += "Wrote \(output): \(nodes) nodes; aggressor, guarantors \(modelled.joined(separator: ", "))"
-        s += omitted.isEmpty ? "\n" : " (not modelled individually: \(omitted.joined(separator: ", ")); they do not change the aggressor's expected payoffs)\n"
+        s += omitted.isEmpty ? "\n" : " (not players of their own: \(omitted.joined(separator: ", ")); their commitments still count in the aggressor's expected payoffs, which come from the study of every guarantor; --guarantors makes more of them players)\n"
         s += "Perceived resolve: " + zip(modelled, spec.guarantors).map { "\($0)=\($1.resolve)" }.joined(separator: "  ") + "\n"
-        s += "Aggressor's expected utility (study mean type): status_quo=\(spec.challengerStatusQuo.doubleValue)  "
-        s += zip(attackIDs, expectedUtility).map { "\($0)=\($1.doubleValue)" }.joined(separator: "  ") + "\n\n"
+        s += "Aggressor's expected utility (study mean type; exact in the file): status_quo=\(Format.compact(spec.challengerStatusQuo.doubleValue))  "
+        s += zip(attackIDs, expectedUtility).map { "\($0)=\(Format.compact($1.doubleValue))" }.joined(separator: "  ") + "\n\n"
         let choices = Array(Set(predictions.map(\.challengerChoice))).sorted()
         let gameDeterred = predictions.allSatisfy(\.deterred)
         s += "Equilibrium prediction (sequential equilibria, spe): \(choices.joined(separator: " or "))"
@@ -210,7 +211,7 @@ struct DeterrenceStudyMapping {
             return s
         }
         let mcDeterred = d.bestResponse == "status_quo"
-        s += String(format: "Monte Carlo prediction: most common best response %@, P(deterred) = %.3f +/- %.3f over %d aggressor types\n",
+        s += String(format: "Monte Carlo prediction: most common best response %@, P(deterred) = %.3f ± %.3f over %d aggressor types\n",
                     d.bestResponse, d.pDeterred.mean, d.pDeterred.se, d.aggressorTypes)
         if gameDeterred == mcDeterred && (gameDeterred || choices == [d.bestResponse]) {
             s += "They agree"
