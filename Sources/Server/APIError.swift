@@ -35,9 +35,13 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"guarantor\"" }
         if let allow { headers[.allow] = allow }
         if let setCookie { headers[.setCookie] = setCookie }
+        if status == .tooManyRequests { headers[.retryAfter] = String(Self.retryAfterSeconds) }
         let data = (try? JSONCoding.encoder.encode(Body(error: code, message: message, diagnostics: diagnostics, diagnosticsOmitted: diagnosticsOmitted))) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// `Retry-After` of a 429 (every study slot busy): when to try again (a row in docs/ledger/server.md).
+    static let retryAfterSeconds = 10
 
     static func notFound(_ what: String) -> APIError { APIError(.notFound, "not_found", what) }
     static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "bad_request", message) }

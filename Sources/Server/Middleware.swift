@@ -68,6 +68,7 @@ struct ErrorMiddleware: RouterMiddleware {
                                            returnTo: posted ? GuarantorServer.returnPath(referrerOf: request) ?? "/" : nil)
                 if let allow = api.allow { response.headers[.allow] = allow }
                 if let cookie = api.setCookie { response.headers[.setCookie] = cookie }
+                if api.status == .tooManyRequests { response.headers[.retryAfter] = String(APIError.retryAfterSeconds) }
             } else {
                 response = try api.response(from: request, context: context)
             }
@@ -303,6 +304,9 @@ struct AuthMiddleware: RouterMiddleware {
         case .unknownBearer:
             throw try await refusal(APIError(.unauthorized, "bad_token",
                                              "the bearer token is not known to this server; create one with `guarantor-server token create --name NAME`"), request)
+        case .notBearer(let scheme):
+            throw try await refusal(APIError(.unauthorized, "bad_token",
+                                             "the Authorization header must read `Bearer TOKEN`; this one is \(scheme.isEmpty ? "empty" : "`\(scheme) ...`"), which this server does not take"), request)
         case .bearer(let token) where token.isExpired():
             await expiryWatch.expiredTokenSeen()
             throw try await refusal(APIError(.unauthorized, "token_expired", Tokens.expiredMessage(token)), request)
@@ -336,12 +340,18 @@ struct AuthMiddleware: RouterMiddleware {
     /// `ErrorMiddleware` looks again with it after a timeout (`finding`).
     enum Lookup {
         case none, unknownBearer, bearer(TokenRecord), cookie(SignInRecord.Finding)
+        /// An `Authorization` header of another scheme (`Basic ...`), named by its first word.
+        case notBearer(String)
     }
 
     static func lookUp(_ request: Request, store: any GuarantorStore) async throws -> Lookup {
         if openPaths.contains(request.uri.path) { return .none }
         if let header = request.headers[.authorization] {
-            guard let secret = bearer(header), let token = try await store.token(hash: Tokens.hash(secret)) else { return .unknownBearer }
+            guard let secret = bearer(header) else {
+                let scheme = String(header.split(separator: " ", maxSplits: 1).first?.prefix(20) ?? "")
+                return scheme.lowercased() == "bearer" ? .unknownBearer : .notBearer(scheme)
+            }
+            guard let token = try await store.token(hash: Tokens.hash(secret)) else { return .unknownBearer }
             return .bearer(token)
         }
         guard let secret = Cookies.value(named: Tokens.cookieName, in: request.headers[.cookie]), !secret.isEmpty else { return .none }
@@ -374,7 +384,7 @@ struct AuthMiddleware: RouterMiddleware {
         switch try await lookUp(request, store: store) {
         case .bearer(let token) where !token.isExpired(): return .signedIn(token)
         case .cookie(let finding): return finding
-        case .none, .unknownBearer, .bearer: return nil
+        case .none, .unknownBearer, .notBearer, .bearer: return nil
         }
     }
 

@@ -56,6 +56,9 @@ enum OpenAPIDocument {
             when it expired (ISO 8601, UTC: `2026-11-28T09:41:00Z`). The request counted as signed
             out; the cookie is kept, so that the next page shows the notice and clears it.
           schema: { type: string }
+        Retry-After:
+          description: 'On a 429 (every study slot busy): seconds to wait before trying again, `10`.'
+          schema: { type: integer }
       responses:
         Error:
           description: An error with a code and a message a person can act on.
@@ -64,6 +67,7 @@ enum OpenAPIDocument {
             Allow: { $ref: '#/components/headers/Allow' }
             Set-Cookie: { $ref: '#/components/headers/Set-Cookie' }
             Guarantor-Sign-In-Expired: { $ref: '#/components/headers/Guarantor-Sign-In-Expired' }
+            Retry-After: { $ref: '#/components/headers/Retry-After' }
           content:
             application/json:
               schema: { $ref: '#/components/schemas/Error' }

@@ -60,7 +60,10 @@ extension GuarantorServer {
                 return pages.render("login", c, status: .unauthorized)
             }
             var response = Self.redirect(next ?? "/")
-            response.headers[.setCookie] = "\(Tokens.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000"
+            // The cookie outlives a token that expires sooner on purpose: the browser then still
+            // sends it after the expiry, and the pages can say that the sign-in expired (and when)
+            // instead of silently showing a signed-out page.
+            response.headers[.setCookie] = "\(Tokens.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Tokens.cookieMaxAgeSeconds)"
             _ = token
             return response
         }
@@ -194,7 +197,18 @@ extension GuarantorServer {
         router.post("/compare") { [self] request, context in
             try access.write(context)
             let form = try await FormData.parse(request, limit: settings.limits.maxBodyBytes)
-            let chosen = form.all("scenario")
+            // The baseline, when one is chosen among the ticked scenarios, goes first: the
+            // others are given as changes from the first row.
+            let baseline = form.first("baseline") ?? ""
+            var chosen = form.all("scenario")
+            if !baseline.isEmpty {
+                guard chosen.contains(baseline) else {
+                    let c = try await compareForm(context, chosen: chosen, runs: form.first("runs"), seed: form.first("seed"), baseline: baseline,
+                                                  problem: "the baseline `\(baseline)` is not one of the ticked scenarios: tick it, or leave the baseline to the first ticked one")
+                    return pages.render("compare", c, status: .unprocessableContent)
+                }
+                chosen = [baseline] + chosen.filter { $0 != baseline }
+            }
             do {
                 let body = CompareRequest(scenarios: chosen, runs: try form.integer("runs", Int64.self),
                                           seed: try form.seed(), sensitivityRuns: nil)
@@ -202,7 +216,7 @@ extension GuarantorServer {
                 return Self.report(Self.withNavigation(HTMLReport.compare(try await compare(body))))
             } catch let e as APIError where e.status == .unprocessableContent || e.status == .badRequest || e.status == .notFound {
                 // The form again, with the problem and the choices kept.
-                let c = try await compareForm(context, chosen: chosen, runs: form.first("runs"), seed: form.first("seed"), problem: e.message)
+                let c = try await compareForm(context, chosen: chosen, runs: form.first("runs"), seed: form.first("seed"), baseline: baseline, problem: e.message)
                 return pages.render("compare", c, status: e.status)
             }
         }
@@ -217,10 +231,12 @@ extension GuarantorServer {
 
     """
 
-    func compareForm(_ context: AppContext, chosen: [String] = [], runs: String? = nil, seed: String? = nil,
+    func compareForm(_ context: AppContext, chosen: [String] = [], runs: String? = nil, seed: String? = nil, baseline: String = "",
                      problem: String? = nil) async throws -> [String: Any] {
         var c = base(context, title: "Compare")
-        c["scenarios"] = try await store.scenarios().map { ["name": $0.name, "title": $0.title, "checked": chosen.contains($0.name)] }
+        c["scenarios"] = try await store.scenarios().map {
+            ["name": $0.name, "title": $0.title, "checked": chosen.contains($0.name), "baseline": $0.name == baseline]
+        }
         c["maxRuns"] = settings.limits.maxCompareRuns
         c["maxScenarios"] = settings.limits.maxCompareScenarios
         c["defaultRuns"] = runs ?? String(min(10_000, settings.limits.maxCompareRuns))

@@ -180,7 +180,7 @@ enum PageTemplates {
     {{runs}} runs, seed {{seed}}{{#sensitivityRuns}}, sensitivity {{sensitivityRuns}} runs per variant{{/sensitivityRuns}}; started by {{createdBy}}.</p>
     <p>Status: <strong id="study-status" class="status-{{status}}">{{status}}</strong>{{#seconds}} in {{seconds}} s{{/seconds}}</p>
     {{#active}}
-    <p><progress id="study-progress" max="100" value="{{percent}}" data-study="{{id}}">{{percent}} %</progress> <span id="study-percent">{{percent}}</span> %</p>
+    <p><progress id="study-progress" max="100" value="{{percent}}" data-study="{{id}}">{{percent}}%</progress> <span id="study-percent">{{percent}}</span>%</p>
     <form method="post" action="/studies/{{id}}/cancel"><button>Cancel</button></form>
     {{/active}}
     {{#message}}<p class="error">{{message}}</p>{{/message}}
@@ -195,15 +195,17 @@ enum PageTemplates {
     {{> header}}
     <h1>Compare scenarios</h1>
     <p>Each scenario runs with the same runs and seed. The comparison runs while you wait (at most {{maxRuns}} runs per scenario); for more, run studies.
-    The first ticked scenario in this list is the baseline: the others are given as changes from it.</p>
+    The baseline is the scenario the others are given as changes from: choose it below, or leave it to the first ticked one in this list.</p>
     {{#problem}}<p class="error" role="alert">{{problem}}</p>{{/problem}}
     <form method="post" action="/compare">
     <fieldset><legend>Scenarios (2 to {{maxScenarios}})</legend>
     {{#scenarios}}<label class="choice"><input type="checkbox" name="scenario" value="{{name}}"{{#checked}} checked{{/checked}}> {{name}} <span class="subtitle">{{title}}</span></label>
     {{/scenarios}}
     </fieldset>
+    <label>Baseline <select name="baseline"><option value="">the first ticked scenario</option>
+    {{#scenarios}}<option value="{{name}}"{{#baseline}} selected{{/baseline}}>{{name}}</option>{{/scenarios}}</select></label>
     <label>Runs per scenario <input name="runs" type="number" min="2" max="{{maxRuns}}" value="{{defaultRuns}}"></label>
-    <label>Seed (empty: the first scenario's) <input name="seed" type="number" min="0" max="9223372036854775807" value="{{seed}}"></label>
+    <label>Seed (empty: the baseline's) <input name="seed" type="number" min="0" max="9223372036854775807" value="{{seed}}"></label>
     <button type="submit">Compare</button>
     </form>
     {{> footer}}
@@ -213,6 +215,7 @@ enum PageTemplates {
     {{> header}}
     <h1>Sign in</h1>
     {{#signedOut}}<p class="ok" role="status">You are signed out: this browser no longer holds your token.</p>{{/signedOut}}
+    {{#signedIn}}<p class="note">You are signed in as {{signedIn}}; a token pasted here replaces that sign-in in this browser.</p>{{/signedIn}}
     <p>Paste an API token (create one on the server with <code>guarantor-server token create --name YOUR-NAME</code>).
     The browser keeps it in a cookie for this site only.</p>
     {{#problem}}<p class="error">{{problem}}</p>{{/problem}}

@@ -5,6 +5,9 @@ import Store
 /// API tokens: random secrets shown once; the store keeps only their SHA-256.
 public enum Tokens {
     static let cookieName = "guarantor_token"
+    /// How long the sign-in cookie lasts: a year, longer than a token that expires sooner, so that
+    /// the pages can say the sign-in expired (the browser would drop a cookie that expired with it).
+    static let cookieMaxAgeSeconds: Int64 = 31_536_000
     /// The `Set-Cookie` value that makes the browser forget the sign-in cookie.
     static let clearCookie = "\(cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
 

@@ -84,6 +84,10 @@ struct APITests {
             expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: badHeader), .unauthorized, "bad_token")
             expectError(try await client.execute(uri: "/api/validate", method: .post, headers: badHeader, body: json(["text": "a: 1"])),
                         .unauthorized, "bad_token")
+            // Another scheme than Bearer is told what the header must read, not that its "token" is unknown.
+            let basic = expectError(try await client.execute(uri: "/api/scenarios", method: .get, headers: [.authorization: "Basic YWxhZGRpbjpvcGVu"]),
+                                    .unauthorized, "bad_token")
+            #expect((basic["message"] as? String)?.contains("must read `Bearer TOKEN`; this one is `Basic ...`") == true, "\(basic)")
             #expect(try await client.execute(uri: "/api/health", method: .get, headers: badHeader).status == .ok)
             #expect(try await client.execute(uri: "/openapi.yaml", method: .get, headers: badHeader).status == .ok)
         }

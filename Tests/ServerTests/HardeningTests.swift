@@ -87,9 +87,10 @@ struct HardeningTests {
             let compare = json(["scenarios": ["nato-article5", "ukraine-bilateral-2024"], "runs": 20])
             // A compare holding the only slot: studies and other compares wait.
             try await t.server.jobs.beginCompare()
-            let study = expectError(try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
-                                                             body: json(["scenario": "nato-article5", "runs": 10])),
-                                    .tooManyRequests, "too_many_studies")
+            let busy = try await client.execute(uri: "/api/studies", method: .post, headers: t.auth,
+                                                body: json(["scenario": "nato-article5", "runs": 10]))
+            #expect(busy.headers[.retryAfter] == "10")
+            let study = expectError(busy, .tooManyRequests, "too_many_studies")
             #expect((study["message"] as? String)?.hasPrefix("0 studies are running and 1 compare, the most") == true, "\(study)")
             expectError(try await client.execute(uri: "/api/compare", method: .post, headers: t.auth, body: compare),
                         .tooManyRequests, "too_many_studies")

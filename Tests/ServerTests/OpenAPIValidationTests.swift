@@ -73,11 +73,11 @@ struct OpenAPIValidationTests {
         }
         // Swift's names for the standard fields, as HTTP spells them; the pages' own are left out.
         let spelled = ["location": "Location", "wwwAuthenticate": "WWW-Authenticate", "allow": "Allow", "setCookie": "Set-Cookie",
-                       "signInExpired": "Guarantor-Sign-In-Expired"]
+                       "signInExpired": "Guarantor-Sign-In-Expired", "retryAfter": "Retry-After"]
         let pagesOnly: Set<String> = ["contentType", "contentTypeOptions", "contentSecurityPolicy", "cacheControl",
                                       "Content-Security-Policy", "X-Content-Type-Options"]
         let sent = Set(names.subtracting(pagesOnly).map { spelled[$0] ?? $0 })
-        #expect(sent.isSuperset(of: ["Location", "WWW-Authenticate", "Allow", "Set-Cookie", "Guarantor-Sign-In-Expired"]), "\(sent.sorted())")
+        #expect(sent.isSuperset(of: ["Location", "WWW-Authenticate", "Allow", "Set-Cookie", "Guarantor-Sign-In-Expired", "Retry-After"]), "\(sent.sorted())")
         let t = try await TestServer.make(loadBundled: false)
         try await t.test { client in
             let doc = try await client.execute(uri: "/openapi.yaml", method: .get).text

@@ -229,6 +229,9 @@ struct PageTests {
             let out = try await client.execute(uri: "/logout", method: .post)
             #expect(out.status == .seeOther && out.headers[.setCookie]?.contains("Max-Age=0") == true)
             #expect(out.headers[.location] == "/login?signed-out=1")
+            // Signed in, the sign-in page says as whom.
+            let again = try await client.execute(uri: "/login", method: .get, headers: [.cookie: "guarantor_token=\(t.token)"])
+            #expect(again.text.contains("You are signed in as ann"), "\(again.text)")
             let after = try await client.execute(uri: "/login?signed-out=1", method: .get)
             #expect(after.status == .ok && after.text.contains("You are signed out"))
             #expect(!(try await client.execute(uri: "/login", method: .get).text.contains("You are signed out")))
@@ -344,6 +347,18 @@ struct PageTests {
                                                body: Self.encode([("scenario", "nato-article5"), ("runs", "20")]))
             #expect(one.status == .unprocessableContent && one.text.contains("<p class=\"error\" role=\"alert\">")
                     && one.text.contains("value=\"nato-article5\" checked"), "\(one.text)")
+            // A chosen baseline comes first, whatever the list's order; one that is not ticked is refused.
+            let based = try await client.execute(uri: "/compare", method: .post, headers: signIn(t),
+                                                 body: Self.encode([("scenario", "nato-article5"), ("scenario", "ukraine-base"),
+                                                                    ("baseline", "ukraine-base"), ("runs", "20")]))
+            let base = try #require(based.text.range(of: "Ukraine without external guarantees"))
+            let nato = try #require(based.text.range(of: "NATO Article 5"))
+            #expect(based.status == .ok && base.lowerBound < nato.lowerBound)
+            let unticked = try await client.execute(uri: "/compare", method: .post, headers: signIn(t),
+                                                    body: Self.encode([("scenario", "nato-article5"), ("scenario", "ukraine-bilateral-2024"),
+                                                                       ("baseline", "ukraine-base"), ("runs", "20")]))
+            #expect(unticked.status == .unprocessableContent && unticked.text.contains("the baseline `ukraine-base` is not one of the ticked scenarios")
+                    && unticked.text.contains("<option value=\"ukraine-base\" selected>"), "\(unticked.text)")
         }
     }
 
