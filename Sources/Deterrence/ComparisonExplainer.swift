@@ -6,6 +6,15 @@ import GuarantorModel
 /// which per-guarantor and timing figures (and, when present, which inputs of
 /// the sensitivity analysis) account for it.
 public enum ComparisonExplainer {
+    /// The best response in words, as the reports name it: "no attack (status quo)", or the
+    /// attack's name ("missile and drone campaign on energy and ports"), not its id.
+    static func responseName(_ row: ComparisonResult.Row) -> String {
+        let id = row.bestResponse
+        if id == "status_quo" || id.isEmpty { return "no attack (status quo)" }
+        guard let a = row.study.attacks.first(where: { $0.type == id }), !a.name.isEmpty else { return id }
+        return a.name.prefix(1).lowercased() + a.name.dropFirst()
+    }
+
     static func pct(_ x: Double) -> String { Format.percent(x, decimals: 1) }
     static func pp(_ x: Double) -> String { Format.fixed(x * 100, decimals: 1) + " percentage points" }
     /// "43.1% ± 0.5%": a probability with its standard error.
@@ -52,7 +61,7 @@ public enum ComparisonExplainer {
         // Best responses.
         let responses = Set(rows.map(\.bestResponse))
         if responses.count > 1 {
-            out.append("The aggressor's most likely choice changes with the design: " + sorted.map { "\($0.bestResponse) under \($0.scenario)" }.joined(separator: ", ") + ".")
+            out.append("The aggressor's most likely choice changes with the design: " + sorted.map { "\(Self.responseName($0)) under \($0.scenario)" }.joined(separator: ", ") + ".")
         } else if let r = responses.first {
             out.append("Under every design the aggressor's most likely choice is \(r == "status_quo" ? "to keep the status quo" : "`\(r)`").")
         }

@@ -31,6 +31,10 @@ public enum JSONReport {
             return "not valid JSON" + ((c.underlyingError as NSError?).flatMap { $0.userInfo["NSDebugDescription"] as? String }.map { " (\($0))" } ?? "")
         case .dataCorrupted(let c): return "\(path(c.codingPath)) is not valid: \(c.debugDescription)"
         case .keyNotFound(let key, let c): return "\(path(c.codingPath + [key])) is missing"
+        case .typeMismatch(_, let c) where c.codingPath.isEmpty:
+            // Swift's own wording ("Expected to decode Dictionary<String, Any> but found an array") says nothing to a user.
+            let found = c.debugDescription.range(of: "found ").map { String(c.debugDescription[$0.upperBound...]) } ?? "something else"
+            return "a study result is a JSON object (`{...}`), but this file holds \(found.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))"
         case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(path(c.codingPath)) is not what a study result has there (\(c.debugDescription))"
         @unknown default: return String(describing: e)
         }

@@ -326,6 +326,10 @@ struct CLITests {
         let merge = try CLI.run(["merge", "--scenario", scenario, broken.path])
         #expect(merge.status == 1 && merge.stderr.contains("`meta.scenario` is missing") && !merge.stderr.contains("DecodingError"),
                 "\(merge.stderr)")
+        try Data("[1, 2]".utf8).write(to: broken)
+        let array = try CLI.run(["merge", "--scenario", scenario, broken.path])
+        #expect(array.status == 1 && array.stderr.contains("a study result is a JSON object (`{...}`), but this file holds an array")
+                && !array.stderr.contains("Dictionary<"), "\(array.stderr)")
         let shard = try CLI.run(["study", scenario, "--runs", "40", "--shard", "0/2"])
         #expect(shard.status == 0 && shard.stderr.contains("add `--format json`"), "\(shard.stderr)")
     }
