@@ -232,6 +232,23 @@ func study(_ s: Scenario, runs: Int64 = 1500, seed: UInt64 = 3) async throws -> 
         #expect(same[0].contains("the same figure in every design"), "\(same[0])")
     }
 
+    /// When the most likely choice differs between designs, the explanation names
+    /// the choices as the reports do, not by their ids (`status_quo`, `strikes`).
+    @Test func choicesAreNamedAsTheReportsNameThem() async throws {
+        let s = try minimal()
+        let a = try await Study.run(scenario: s, runs: 400, seed: 3, threads: 2)
+        var b = a
+        let attack = try #require(a.attacks.first)
+        b.deterrence?.bestResponse = attack.type
+        var noAttack = a
+        noAttack.deterrence?.bestResponse = "status_quo"
+        let text = ComparisonExplainer.explain([ComparisonResult.Row(scenario: "A", file: "a.yaml", study: noAttack),
+                                                ComparisonResult.Row(scenario: "B", file: "b.yaml", study: b)])
+        let line = try #require(text.first { $0.hasPrefix("The aggressor's most likely choice changes with the design") }, "\(text)")
+        let name = attack.name.isEmpty ? attack.type : attack.name.prefix(1).lowercased() + attack.name.dropFirst()
+        #expect(line.contains("no attack (status quo) under A") && line.contains("\(name) under B") && !line.contains("status_quo under"), "\(line)")
+    }
+
     /// A copy of a scenario with one line changed keeps its name: the rows
     /// must still read differently, by file name, then path, then number.
     @Test func rowsThatShareANameAreToldApart() {
