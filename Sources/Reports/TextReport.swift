@@ -25,13 +25,13 @@ public enum TextReport {
         out.append("\(m.scenario)")
         if let st = m.settlement { out.append("Settlement: \(st.name) (`\(st.kind)`)") }
         out.append("\(m.runs) run\(m.runs == 1 ? "" : "s"), seed \(m.seed), horizon \(m.horizonDays) days, Guarantor \(m.version), scenario sha256 \(m.scenarioSHA256.prefix(12))")
-        if let s = m.shard { out.append("shard \(s.index)/\(s.count): runs \(s.firstRun)..<\(s.endRun) of \(s.totalRuns) (merge the shards with `guarantor merge`)") }
+        if let s = m.shard { out.append("shard \(s.index)/\(s.count): runs [\(s.firstRun), \(s.endRun)) of \(s.totalRuns) (merge the shards with `guarantor merge`)") }
         out.append("Figures are Monte Carlo means ± one standard error.")
         out.append("")
         if let d = r.deterrence {
             out.append("Will it deter?")
             out.append("  P(deterred)      \(pct(d.pDeterred))   (share of \(d.aggressorTypes) aggressor types for which every attack is worse than not attacking)")
-            out.append("  best response    \(d.bestResponse)")
+            out.append("  best response    \(ReportText.responseName(d.bestResponse, in: r))")
             out.append("  probe risk       \(pct(d.probeRisk))   (a smaller attack, any short of full invasion, pays while a full invasion does not)")
             out.append("")
         }
@@ -92,7 +92,7 @@ public enum TextReport {
                                   ReportText.percent(row.objectiveShareHigh, se: row.objectiveShareHighSE)]
                              }))
             if s.rows.count > 15 {
-                out.append("(the \(s.rows.count - 15) inputs with the smallest swings are left out here; --format json, csv or html lists all \(s.rows.count))")
+                out.append("(the \(s.rows.count - 15) inputs with the smallest swings are left out here; --format json, csv, markdown or html lists all \(s.rows.count))")
             }
         }
         if let t = m.timing {

@@ -58,7 +58,7 @@ struct MergeCommand: AsyncParsableCommand {
             if let seed, seed != result.meta.seed { throw CLIError("\(file): seed \(result.meta.seed) differs from the other shards' \(seed)") }
             if let total, total != shard.totalRuns { throw CLIError("\(file): belongs to a study of \(shard.totalRuns) runs, not \(total)") }
             let range = shard.firstRun..<shard.endRun
-            if covered.contains(where: { $0.overlaps(range) }) { throw CLIError("\(file): runs \(range) were already merged (the same shard twice?)") }
+            if covered.contains(where: { $0.overlaps(range) }) { throw CLIError("\(file): runs [\(range.lowerBound), \(range.upperBound)) were already merged (the same shard twice?)") }
             covered.append(range)
             seed = result.meta.seed; total = shard.totalRuns
             if merged == nil { merged = acc } else { merged?.merge(acc) }
@@ -66,7 +66,7 @@ struct MergeCommand: AsyncParsableCommand {
         guard let acc = merged, let seed, let total else { throw CLIError("no shards given") }
         let runsCovered = covered.reduce(Int64(0)) { $0 + Int64($1.count) }
         if runsCovered != total {
-            let missing = Self.gaps(covered, total: total).map { "\($0.lowerBound)..<\($0.upperBound)" }.joined(separator: ", ")
+            let missing = Self.gaps(covered, total: total).map { "[\($0.lowerBound), \($0.upperBound))" }.joined(separator: ", ")
             guard allowPartial else {
                 throw CLIError("the shards cover \(runsCovered) of \(total) runs (missing: \(missing)); merge every shard, or pass --allow-partial for a result on the runs covered")
             }

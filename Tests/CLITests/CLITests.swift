@@ -155,7 +155,7 @@ struct CLITests {
         // A missing shard is an error, unless --allow-partial.
         let two = (0..<2).map { dir.appendingPathComponent("s\($0).json").path }
         let partial = try CLI.run(["merge", "--scenario", scenario] + two)
-        #expect(partial.status == 1 && partial.stderr.contains("missing: 600..<900"), "\(partial.stderr)")
+        #expect(partial.status == 1 && partial.stderr.contains("missing: [600, 900)"), "\(partial.stderr)")
         let allowed = try CLI.run(["merge", "--scenario", scenario, "--allow-partial"] + two)
         #expect(allowed.status == 0 && allowed.stderr.contains("warning"), "\(allowed.stderr)")
         // Damaged shards (hand-edited numbers) get an error, not a trap or a wrong merge.
