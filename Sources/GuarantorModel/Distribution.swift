@@ -195,7 +195,8 @@ public enum Format {
 
     /// Three significant digits, with millions and above scaled: "300 bn", "2.5 M".
     public static func compact(_ x: Double) -> String {
-        let a = abs(x)
+        // The magnitude of the value as shown, not as stored: 999,999,999.9 is "1 bn", not "1000 M".
+        let a = abs(x.roundedSignificant(3))
         let (div, suffix): (Double, String) = !a.isFinite || a < 1e6 ? (1, "") : a >= 1e12 ? (1e12, " tn") : a >= 1e9 ? (1e9, " bn") : (1e6, " M")
         return number(x / div, digits: 3) + suffix
     }

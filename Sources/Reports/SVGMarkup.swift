@@ -47,9 +47,10 @@ public enum Markup {
     public static func magnitude(_ x: Double) -> (divisor: Double, suffix: String) {
         let a = abs(x)
         if !a.isFinite || a < 1e6 { return (1, "") }
-        // A no-break space keeps the number and its scale on one line.
-        if a >= 1e12 { return (1e12, "\u{00A0}tn") }
-        if a >= 1e9 { return (1e9, "\u{00A0}bn") }
+        // A no-break space keeps the number and its scale on one line. Just below a thousand
+        // millions (or billions) rounds to "1000" at three digits: that is the next scale up.
+        if a >= 999.5e9 { return (1e12, "\u{00A0}tn") }
+        if a >= 999.5e6 { return (1e9, "\u{00A0}bn") }
         return (1e6, "\u{00A0}M")
     }
 

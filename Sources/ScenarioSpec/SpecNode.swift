@@ -134,6 +134,12 @@ public enum YAMLReader {
                                   "\(invalid): \(ctx)\(problem): what opens here is never closed (a missing quote or bracket?)")
             }
             let at = location(mark, file)
+            // A `[` or `{` whose closing bracket the parser did not find: the line where it gave
+            // up may be far below; point at the bracket, and say where the parser stopped.
+            if let context, context.text.contains("flow"), problem.contains("did not find expected"), mark.line > context.mark.line {
+                return Diagnostic(location(context.mark, file),
+                                  "\(invalid): \(ctx)\(problem) (at line \(at.line), column \(at.column)): the bracket that opens here is not closed where it should be (a missing `]` or `}`, or a missing comma?)")
+            }
             return Diagnostic(at, "\(invalid): \(ctx)\(problem)\(hint(problem, at: at, text: text))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // The parser points at the mapping; point at the key given again, as for the other duplicates.

@@ -42,7 +42,7 @@ public struct NodeReader {
         guard let s = string(node, what: what) else { return nil }
         let ok = s.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" || $0 == ".") }
         if !ok || s.count > 64 {
-            error(node, "\(what) `\(s)` must be a short name of letters, digits, `_`, `-` or `.`")
+            error(node, "\(what) `\(s.count > 80 ? s.prefix(77) + "..." : s)` must be a short name (at most 64 characters\(ok ? "; this one has \(s.count)" : "")) of letters, digits, `_`, `-` or `.`")
             return nil
         }
         return s

@@ -40,5 +40,9 @@ import Testing
         #expect(Format.compact(300e9) == "300 bn")
         #expect(Format.compact(1.2e12) == "1.2 tn")
         #expect(Format.compact(950) == "950")
+        // Scaled by the value as shown: just under a billion is "1 bn", not "1000 M".
+        #expect(Format.compact(999_999_999.9) == "1 bn")
+        #expect(Format.compact(999_700) == "1 M")
+        #expect(Format.compact(-999_999_999_999) == "-1 tn")
     }
 }

@@ -50,6 +50,16 @@ import Testing
             Issue.record("loaded"); return
         }
         #expect(list.diagnostics.first?.message.hasPrefix("invalid JSON") == true, "\(list.diagnostics)")
+        // A bracket never closed: reported where it opens, with where the parser gave up.
+        guard case .failure(let open) = ScenarioLoader.parse(text: "name: x\nlist: [1, 2\nother: 3\n", file: "b.yaml", files: memoryFiles([:])) else {
+            Issue.record("loaded"); return
+        }
+        let d = try #require(open.diagnostics.first)
+        #expect(d.location.line == 2 && d.location.column == 7 && d.message.contains("(at line 3, column 6)")
+                && d.message.contains("the bracket that opens here is not closed"), "\(d)")
+        // An id too long says how long it may be.
+        let long = errors(try minimal(replacing: "  id: A\n", with: "  id: \(String(repeating: "a", count: 70))\n"))
+        #expect(long.contains { $0.contains("at most 64 characters; this one has 70") }, "\(long)")
     }
 
     /// `extends` with an empty name, "." or a folder path names no file.
