@@ -50,12 +50,13 @@ enum ReportText {
         return Markup.fixed(x / div, decimals: decimals(for: x / div)) + suffix
     }
 
-    /// Decimals that keep about three significant digits without scientific notation.
+    /// Decimals that keep about three significant digits without scientific notation, judged
+    /// by the value as it rounds at three digits (0.99996 shows as "1.00", not "1.000").
     static func decimals(for x: Double) -> Int {
         let a = abs(x)
-        if !a.isFinite || a >= 100 { return 0 }
-        if a >= 10 { return 1 }
-        if a >= 1 || a == 0 { return 2 }
+        if !a.isFinite || a >= 99.95 { return 0 }
+        if a >= 9.995 { return 1 }
+        if a >= 0.9995 || a == 0 { return 2 }
         if a >= 0.01 { return 3 }
         return 4
     }

@@ -284,7 +284,7 @@ import Testing
         #expect(ReportText.number(-211_456_400_133.6) == "-211\u{00A0}bn")
         #expect(SVGValueStyle.number(decimals: 1).label(-17_659_760_240) == "-17.7\u{00A0}bn")
         // Just under a thousand millions is a billion, not "1000 M".
-        #expect(ReportText.number(999_999_999.9) == "1.000\u{00A0}bn")
+        #expect(ReportText.number(999_999_999.9) == "1.00\u{00A0}bn")
         #expect(ReportText.number(999_400_000) == "999\u{00A0}M")
     }
 }
