@@ -5,17 +5,23 @@ import GuarantorModel
 enum ReportText {
     /// "43.1% ± 1.1%": a mean with one Monte Carlo standard error. A
     /// standard error below 0.05 points gets the decimals it needs to show
-    /// (at most three), so that it never reads "± 0.0%" unless it is zero:
+    /// (at most six), so that it never reads "± 0.0%" unless it is zero:
     /// "3.02% ± 0.04%".
     static func percent(_ e: Estimate) -> String {
-        let d = decimals(points: e.se * 100)
-        return "\(Markup.percent(e.mean, decimals: d)) ± \(Markup.percent(e.se, decimals: d))"
+        let (mean, se) = percentParts(e)
+        return "\(mean) ± \(se)"
     }
 
     /// A headline tile of a probability and its error: (label, "53.1%", "± 0.7%").
     static func tile(_ label: String, _ e: Estimate) -> (String, String, String) {
+        let (mean, se) = percentParts(e)
+        return (label, mean, "± " + se)
+    }
+
+    /// The mean and the error of `percent`, each with the decimals the error needs.
+    static func percentParts(_ e: Estimate) -> (mean: String, se: String) {
         let d = decimals(points: e.se * 100)
-        return (label, Markup.percent(e.mean, decimals: d), "± " + Markup.percent(e.se, decimals: d))
+        return (Markup.percent(e.mean, decimals: d), Markup.percent(e.se, decimals: d))
     }
 
     /// Decimals for a figure in percent or percentage points with standard
