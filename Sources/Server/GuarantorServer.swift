@@ -87,7 +87,7 @@ public final class GuarantorServer: Sendable {
     public func router() -> Router<AppContext> {
         // HEAD is answered wherever GET is (the GET handler, without the body).
         let router = Router(context: AppContext.self, options: .autoGenerateHeadEndpoints)
-        router.middlewares.add(ErrorMiddleware(pages: pages, store: store))
+        router.middlewares.add(ErrorMiddleware(pages: pages, store: store, lateLookupSeconds: settings.limits.lateLookupSeconds))
         router.middlewares.add(TimeoutMiddleware(seconds: settings.limits.requestTimeoutSeconds))
         // Before the body limit, so that a 413's error page knows who is signed in, and clears a stale cookie;
         // but a body over the limit is 413 even when the sign-in is refused (it checks the size before refusing).

@@ -15,8 +15,8 @@ struct ErrorMiddleware: RouterMiddleware {
     let store: any GuarantorStore
 
     /// How long, after a 408 that came before the token lookup ended, the
-    /// lookup is tried again for the error response (a row in docs/ledger/server.md).
-    static let lateLookupSeconds: Double = 1
+    /// lookup is tried again for the error response (`ServerLimits.lateLookupSeconds`).
+    var lateLookupSeconds: Double = 1
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {
@@ -32,7 +32,7 @@ struct ErrorMiddleware: RouterMiddleware {
             // expired cookie as other errors do. (Headers have always arrived
             // by now: the router gets a request only once its head is read.)
             if !signIn.lookedUp, Self.apiError(error).status == .requestTimeout,
-               let finding = await Self.lateLookup(request, store: store, within: Self.lateLookupSeconds) {
+               let finding = await Self.lateLookup(request, store: store, within: lateLookupSeconds) {
                 context.signIn.record(finding)
                 signIn = context.signIn.current
             }

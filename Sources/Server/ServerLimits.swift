@@ -14,6 +14,9 @@ public struct ServerLimits: Sendable, Hashable {
     public var requestTimeoutSeconds: Double = 60
     /// The largest `--request-timeout` accepted: one day.
     public static let maxRequestTimeoutSeconds: Double = 86_400
+    /// After a 408 that came before the request's token was looked up, how long, in
+    /// seconds, the token is looked up again for the error response (docs/ledger/server.md).
+    public var lateLookupSeconds: Double = 1
     /// A connection that reads and writes nothing for this long, in seconds,
     /// is closed: an idle keep-alive connection, or one whose request headers
     /// have not all arrived (slowloris). A request being answered is not cut.
