@@ -94,14 +94,14 @@ public enum EnumMixed {
                     nb[r] = j
                     guard visited.insert(nb.sorted()).inserted else { continue }
                     guard visited.count <= maxBases else {
-                        throw GameError("vertex enumeration visited more than \(maxBases) bases (its work budget); the game is too large or too degenerate for enummixed")
+                        throw GameError.budget("vertex enumeration visited more than \(maxBases) bases (its work budget); the game is too large or too degenerate for enummixed")
                     }
                     guard (queue.count - head) * rows * width <= maxPendingEntries else {
-                        throw GameError("vertex enumeration needs more memory than its budget; the game is too large or too degenerate for enummixed")
+                        throw GameError.budget("vertex enumeration needs more memory than its budget; the game is too large or too degenerate for enummixed")
                     }
                     queue.append((pivot(t, row: r, column: j, work: &work), nb))
                     guard work <= GameLimits.maxWork else {
-                        throw GameError("vertex enumeration exceeded its work budget (\(GameLimits.maxWork / 1_000_000) million tableau-entry updates, weighted by the size of the exact numbers); the game is too large or too degenerate for enummixed")
+                        throw GameError.budget("vertex enumeration exceeded its work budget (\(GameLimits.maxWork / 1_000_000) million tableau-entry updates, weighted by the size of the exact numbers); the game is too large or too degenerate for enummixed")
                     }
                 }
             }

@@ -16,8 +16,18 @@ public struct GameFileError: Error, Sendable, Equatable, CustomStringConvertible
 /// A game that a solver or a conversion cannot handle, with the reason and the fix.
 public struct GameError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
+    /// The solver gave up at one of its work or memory budgets (`GameLimits`): the game is
+    /// too large for it, not wrong.
+    public private(set) var overBudget = false
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// A solver that stops at one of its budgets.
+    static func budget(_ message: String) -> GameError {
+        var e = GameError(message)
+        e.overBudget = true
+        return e
+    }
 }
 
 /// Size limits that protect the process from hostile or accidental huge inputs.
@@ -48,7 +58,7 @@ public enum GameLimits {
     /// Throws once `count` equilibria of `entries` probabilities each pass `maxEquilibriumEntries`.
     static func checkEquilibriumMemory(count: Int, entries: Int, solver: String) throws {
         guard count > maxEquilibriumEntries / max(1, entries) else { return }
-        throw GameError("\(solver) found more than \(count - 1) equilibria of \(entries) probabilities each, more than the memory budget of \(maxEquilibriumEntries) probabilities in all (a game with many ties)")
+        throw GameError.budget("\(solver) found more than \(count - 1) equilibria of \(entries) probabilities each, more than the memory budget of \(maxEquilibriumEntries) probabilities in all (a game with many ties)")
     }
 
     /// Most pure equilibria `spe` lists (ties multiply them).

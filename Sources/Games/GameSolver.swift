@@ -68,22 +68,19 @@ public enum GameSolver {
         }
     }
 
-    /// A solver that gave up at its work or memory budget (the game is too large for it).
-    static func isBudget(_ e: GameError) -> Bool { e.message.contains("budget") }
-
     /// A strategic game too large for its solver may be a tree's normal form, which has a
     /// strategy per combination of a player's actions (256 for eight two-way choices): the
     /// tree itself is far smaller for lcp and spe. Other errors pass unchanged.
     static func strategicAdvice(_ e: GameError) -> GameError {
-        guard isBudget(e) else { return e }
-        return GameError(e.message + "; if this strategic game was converted from an extensive one (`game convert`), solve that .efg instead: lcp there works on the sequence form, which grows with the tree rather than with the strategies, and spe solves it by backward induction")
+        guard e.overBudget else { return e }
+        return GameError.budget(e.message + "; if this strategic game was converted from an extensive one (`game convert`), solve that .efg instead: lcp there works on the sequence form, which grows with the tree rather than with the strategies, and spe solves it by backward induction")
     }
 
     /// The same for enumpure and enummixed on a tree, which go through its reduced normal form.
     static func reducedFormAdvice(_ e: GameError, method: SolverMethod, strategies: [Int]) -> GameError {
-        guard isBudget(e) else { return e }
+        guard e.overBudget else { return e }
         let sizes = strategies.map(String.init).joined(separator: " x ")
-        return GameError(e.message + " (\(method.rawValue) solves an extensive game through its reduced normal form, here \(sizes) strategies); lcp and spe work on the tree itself")
+        return GameError.budget(e.message + " (\(method.rawValue) solves an extensive game through its reduced normal form, here \(sizes) strategies); lcp and spe work on the tree itself")
     }
 
     static func solveStrategic(_ g: NormalFormGame, method: SolverMethod) throws -> SolveResult {

@@ -54,7 +54,7 @@ public enum LemkeHowson {
             guard equilibria.count <= GameLimits.maxEquilibria else { throw GameError("more than \(GameLimits.maxEquilibria) equilibria") }
             try GameLimits.checkEquilibriumMemory(count: equilibria.count, entries: n1 + n2, solver: "lcp")
             guard stack.count * (n1 + n2) * (n1 + n2 + 1) <= 4_000_000 else {
-                throw GameError("Lemke-Howson's search from equilibrium to equilibrium needs more memory than its budget; the game is too large for lcp")
+                throw GameError.budget("Lemke-Howson's search from equilibrium to equilibrium needs more memory than its budget; the game is too large for lcp")
             }
             stack.append(Frame(tableau: copy, arrivedBy: label, next: 1))
         }
@@ -102,7 +102,7 @@ public enum LemkeHowson {
                 budget.pivots += 1
                 budget.work += work
                 guard budget.pivots <= GameLimits.maxPivots, budget.work <= GameLimits.maxWork else {
-                    throw GameError("Lemke-Howson exceeded its work budget (\(GameLimits.maxWork / 1_000_000) million tableau-entry updates, weighted by the size of the exact numbers) after \(budget.pivots) pivots; the game is too large for lcp (enumpure finds its pure equilibria)")
+                    throw GameError.budget("Lemke-Howson exceeded its work budget (\(GameLimits.maxWork / 1_000_000) million tableau-entry updates, weighted by the size of the exact numbers) after \(budget.pivots) pivots; the game is too large for lcp (enumpure finds its pure equilibria)")
                 }
                 if exit == dup || exit == -dup { return }
                 enter = -exit

@@ -127,7 +127,7 @@ public struct ReducedNormalForm: Sendable {
                     throw GameError("the reduced normal form has more than \(GameLimits.maxProfiles) strategy profiles (player \(player + 1) alone has more than \(limit) reduced strategies); solve the tree itself instead: 'spe' (any number of players), or 'lcp' for two players")
                 }
                 guard result.count <= byMemory else {
-                    throw GameError("player \(player + 1)'s reduced strategies over \(empty.count) information sets need more memory than the budget (\(GameLimits.maxStrategyEntries) entries: more than \(byMemory) strategies); solve the tree itself instead: 'spe' (any number of players), or 'lcp' for two players")
+                    throw GameError.budget("player \(player + 1)'s reduced strategies over \(empty.count) information sets need more memory than the budget (\(GameLimits.maxStrategyEntries) entries: more than \(byMemory) strategies); solve the tree itself instead: 'spe' (any number of players), or 'lcp' for two players")
                 }
             }
         }

@@ -94,7 +94,7 @@ public enum SequenceFormLCP {
             work += tableau.pivot(position: r, entering: enter)
             pivots += 1
             guard pivots <= GameLimits.maxPivots, work <= GameLimits.maxWork else {
-                throw GameError("Lemke's algorithm exceeded its work budget; the game is too large for lcp")
+                throw GameError.budget("Lemke's algorithm exceeded its work budget; the game is too large for lcp")
             }
             if exit == 0 { break }
             enter = -exit
