@@ -16,7 +16,7 @@ struct ErrorMiddleware: RouterMiddleware {
 
     /// How long, after a 408 that came before the token lookup ended, the
     /// lookup is tried again for the error response (`ServerLimits.lateLookupSeconds`).
-    var lateLookupSeconds: Double = 1
+    let lateLookupSeconds: Double
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {

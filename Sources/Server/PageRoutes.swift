@@ -64,7 +64,6 @@ extension GuarantorServer {
             // sends it after the expiry, and the pages can say that the sign-in expired (and when)
             // instead of silently showing a signed-out page.
             response.headers[.setCookie] = "\(Tokens.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Tokens.cookieMaxAgeSeconds)"
-            _ = token
             return response
         }
         // To the sign-in page, which says so (the library needs a token with --private-read).
